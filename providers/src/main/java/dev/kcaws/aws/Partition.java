@@ -1,0 +1,54 @@
+package dev.kcaws.aws;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** An AWS partition: where its ARNs, sign-in endpoint and console live. */
+public enum Partition {
+    AWS("aws", "signin.aws.amazon.com", "console.aws.amazon.com", "https://sts.amazonaws.com"),
+    AWS_US_GOV("aws-us-gov", "signin.amazonaws-us-gov.com", "console.amazonaws-us-gov.com", "https://sts.us-gov-west-1.amazonaws.com"),
+    AWS_CN("aws-cn", "signin.amazonaws.cn", "console.amazonaws.cn", "https://sts.cn-north-1.amazonaws.com.cn");
+
+    private final String id;
+    private final String signinHost;
+    private final String consoleHost;
+    private final String stsEndpoint;
+
+    Partition(String id, String signinHost, String consoleHost, String stsEndpoint) {
+        this.id = id;
+        this.signinHost = signinHost;
+        this.consoleHost = consoleHost;
+        this.stsEndpoint = stsEndpoint;
+    }
+
+    /** The partition as written in ARNs: {@code aws}, {@code aws-us-gov}, {@code aws-cn}. */
+    public String id() {
+        return id;
+    }
+
+    public String signinHost() {
+        return signinHost;
+    }
+
+    public String consoleHost() {
+        return consoleHost;
+    }
+
+    public String stsEndpoint() {
+        return stsEndpoint;
+    }
+
+    public static Optional<Partition> find(String id) {
+        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+    }
+
+    public static Partition parse(String field, String id) {
+        return find(id).orElseThrow(() -> new AwsRuleViolation(field,
+                "must be one of aws, aws-us-gov, aws-cn (was '" + id + "')"));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

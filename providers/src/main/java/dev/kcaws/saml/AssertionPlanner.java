@@ -1,0 +1,130 @@
+package dev.kcaws.saml;
+
+import dev.kcaws.access.Access;
+import dev.kcaws.aws.AwsLimits;
+import dev.kcaws.aws.AwsRuleViolation;
+import dev.kcaws.aws.RolePair;
+import dev.kcaws.aws.RoleSessionName;
+import dev.kcaws.aws.SessionDuration;
+import dev.kcaws.aws.SessionTag;
+import dev.kcaws.aws.SourceIdentity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides what one AWS assertion says, or that none may be sent. Pure: the same decision is taken
+ * by the access check before the login completes (to show a clear page) and by the mapper while
+ * Keycloak builds the response (so nothing else can reach AWS).
+ */
+public final class AssertionPlanner {
+
+    private AssertionPlanner() {
+    }
+
+    /**
+     * @param held the accesses this login may name: all the user holds for the client's partition,
+     *             or for a one-role choice the chosen access if held right now (else empty)
+     */
+    public static SignInDecision decide(List<Access> held, LaunchChoice choice, UserFacts user, MapperSettings settings) {
+        if (held.isEmpty()) {
+            return choice.isAll()
+                    ? SignInDecision.refuse(SignInRefusal.NO_ACCESS,
+                    "You have no AWS access assigned. Ask your administrator to assign you an AWS account and permission set.")
+                    : SignInDecision.refuse(SignInRefusal.NOT_ASSIGNED,
+                    "You do not have access to AWS account " + choice.account().value() + " as " + choice.permissionSet().value() + ".");
+        }
+        List<String> warnings = new ArrayList<>();
+        List<RolePair> pairs = held.stream().map(Access::rolePair).distinct().toList();
+        // AWS uses one SessionDuration whatever role is picked: the shortest keeps every set's promise.
+        SessionDuration duration = held.stream().map(a -> a.permissionSet().sessionDuration())
+                .min(Comparator.naturalOrder()).orElse(SessionDuration.ONE_HOUR);
+
+        List<SessionTag> tags = new ArrayList<>();
+        for (MapperSettings.TagSource source : settings.principalTags()) {
+            String value = user.attribute().apply(source.userAttribute());
+            String problem = null;
+            if (value == null || value.isEmpty()) {
+                problem = "user attribute '" + source.userAttribute() + "' for session tag " + source.key() + " is empty";
+            } else if (tags.size() >= AwsLimits.MAX_SESSION_TAGS) {
+                problem = "more than 50 session tags; tag " + source.key() + " left out";
+            } else {
+                try {
+                    tags.add(new SessionTag(source.key(), value));
+                } catch (AwsRuleViolation e) {
+                    problem = e.getMessage();
+                }
+            }
+            if (problem != null) {
+                if (settings.principalTagsRequired()) {
+                    return invalid("session tag " + source.key(), problem);
+                }
+                warnings.add(problem);
+            }
+        }
+        Set<String> sentKeys = new LinkedHashSet<>();
+        tags.forEach(t -> sentKeys.add(t.key()));
+        List<String> transitive = new ArrayList<>();
+        for (String key : settings.transitiveTagKeys()) {
+            if (sentKeys.contains(key)) {
+                transitive.add(key);
+            } else if (settings.principalTagsRequired()) {
+                return invalid("transitive tag key " + key, "tag " + key + " is not sent in the same assertion");
+            } else {
+                warnings.add("transitive tag key " + key + " left out: that tag is not sent");
+            }
+        }
+
+        SourceIdentity sourceIdentity = null;
+        if (settings.sourceIdentityAttribute() != null) {
+            String value = user.attribute().apply(settings.sourceIdentityAttribute());
+            String problem = null;
+            if (value == null || value.isEmpty()) {
+                problem = "user attribute '" + settings.sourceIdentityAttribute() + "' for SourceIdentity is empty";
+            } else {
+                try {
+                    sourceIdentity = new SourceIdentity(value);
+                } catch (AwsRuleViolation e) {
+                    problem = e.getMessage();
+                }
+            }
+            if (problem != null) {
+                if (settings.sourceIdentityRequired()) {
+                    return invalid("SourceIdentity", problem);
+                }
+                warnings.add(problem);
+            }
+        }
+
+        AssertionPlan plan = new AssertionPlan(pairs, roleSessionName(user, settings), duration, List.copyOf(tags),
+                List.copyOf(transitive), sourceIdentity);
+        int size = ResponseSizeEstimate.base64Chars(plan);
+        if (size > AwsLimits.MAX_SAML_RESPONSE_CHARS) {
+            return SignInDecision.refuse(SignInRefusal.TOO_LARGE,
+                    "You have " + pairs.size() + " AWS roles, too many for one AWS sign-in (AWS accepts responses of up to "
+                            + AwsLimits.MAX_SAML_RESPONSE_CHARS + " characters; this one would be about " + size
+                            + "). Open AWS as one role from the AWS launcher or a shortcut link instead.");
+        }
+        return SignInDecision.send(plan, warnings);
+    }
+
+    private static RoleSessionName roleSessionName(UserFacts user, MapperSettings settings) {
+        String raw = null;
+        if (settings.roleSessionNameAttribute() != null) {
+            raw = user.attribute().apply(settings.roleSessionNameAttribute());
+        }
+        if (raw == null || raw.isBlank()) {
+            raw = user.email() != null && !user.email().isBlank() ? user.email() : user.username();
+        }
+        return RoleSessionName.sanitize(raw);
+    }
+
+    private static SignInDecision invalid(String what, String problem) {
+        return SignInDecision.refuse(SignInRefusal.INVALID_ATTRIBUTE,
+                "AWS sign-in stopped: the " + what + " required by this AWS application is not valid for AWS (" + problem
+                        + "). Ask your administrator to correct your account.");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.kcaws.saml;
+
+import dev.kcaws.aws.Partition;
+import dev.kcaws.aws.SigninEndpoint;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.saml.SamlProtocol;
+
+import java.util.Comparator;
+import java.util.Optional;
+
+/** Recognises the realm's AWS clients: SAML clients that carry the role-pair mapper. */
+public final class AwsClients {
+
+    private AwsClients() {
+    }
+
+    public static Optional<ProtocolMapperModel> roleMapperOf(ClientModel client) {
+        if (client == null || !SamlProtocol.LOGIN_PROTOCOL.equals(client.getProtocol())) {
+            return Optional.empty();
+        }
+        return client.getProtocolMappersStream()
+                .filter(m -> AwsRolePairMapper.PROVIDER_ID.equals(m.getProtocolMapper()))
+                .findFirst();
+    }
+
+    /** The partition the client signs in to, read from where it posts; aws when that is not an AWS endpoint. */
+    public static Partition partitionOf(ClientModel client) {
+        return SigninEndpoint.parse(client.getAttribute(SamlProtocol.SAML_ASSERTION_CONSUMER_URL_POST_ATTRIBUTE))
+                .map(SigninEndpoint::partition).orElse(Partition.AWS);
+    }
+
+    /** The enabled AWS client a one-role login to this partition goes through (lowest client ID first, for stability). */
+    public static Optional<ClientModel> forPartition(RealmModel realm, Partition partition) {
+        return realm.getClientsStream()
+                .filter(ClientModel::isEnabled)
+                .filter(c -> roleMapperOf(c).isPresent())
+                .filter(c -> c.getAttribute(SamlProtocol.SAML_IDP_INITIATED_SSO_URL_NAME) != null)
+                .filter(c -> partitionOf(c) == partition)
+                .min(Comparator.comparing(ClientModel::getClientId));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.kcaws.saml;
+
+import dev.kcaws.access.Access;
+import dev.kcaws.access.AccessStore;
+import dev.kcaws.aws.Partition;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.List;
+
+/** Gathers what one AWS login may name from the model, then lets the planner decide. */
+public final class SignInResolver {
+
+    private SignInResolver() {
+    }
+
+    public static SignInDecision decide(RealmModel realm, ClientModel client, UserModel user, LaunchChoice choice, MapperSettings settings) {
+        AccessStore store = AccessStore.of(realm);
+        Partition partition = AwsClients.partitionOf(client);
+        List<Access> held = choice.isAll()
+                ? store.effectiveAccess(user, partition)
+                : store.heldAccess(user, choice.account(), choice.permissionSet())
+                .filter(a -> a.account().partition() == partition)
+                .stream().toList();
+        UserFacts facts = new UserFacts(user.getUsername(), user.getEmail(), user::getFirstAttribute);
+        return AssertionPlanner.decide(held, choice, facts, settings);
+    }
+}
