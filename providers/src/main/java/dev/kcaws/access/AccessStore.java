@@ -197,6 +197,43 @@ public final class AccessStore {
         return role;
     }
 
+    /** Removes the account, its access roles and so every assignment to it, in the caller's transaction. */
+    public boolean removeAccount(AccountId id) {
+        Optional<RoleModel> account = role(ModelRoles.accountRoleName(id.value()));
+        if (account.isEmpty()) {
+            return false;
+        }
+        accessRoles().filter(r -> id.value().equals(stored(r).first(ModelRoles.ACCESS_ACCOUNT))).toList().forEach(modelClient::removeRole);
+        modelClient.removeRole(account.get());
+        return true;
+    }
+
+    /** Removes the permission set, its access roles and so every assignment of it. */
+    public boolean removePermissionSet(PermissionSetName name) {
+        Optional<RoleModel> set = role(ModelRoles.permissionSetRoleName(name.value()));
+        if (set.isEmpty()) {
+            return false;
+        }
+        accessRoles().filter(r -> name.value().equals(stored(r).first(ModelRoles.ACCESS_SET))).toList().forEach(modelClient::removeRole);
+        modelClient.removeRole(set.get());
+        return true;
+    }
+
+    /** The role that stands for one access; groups and users mapped to it hold the assignment. */
+    public Optional<RoleModel> accessRole(AccountId account, PermissionSetName set) {
+        return role(ModelRoles.accessRoleName(account.value(), set.value()));
+    }
+
+    public Stream<RoleModel> accessRoles() {
+        return modelClient == null ? Stream.empty()
+                : modelClient.getRolesStream().filter(r -> ModelRoles.KIND_ACCESS.equals(stored(r).first(ModelRoles.KIND)));
+    }
+
+    /** The (account id, permission set name) of an access role. */
+    public static String[] accessKeyOf(RoleModel accessRole) {
+        return ModelRoles.readAccessKey(stored(accessRole));
+    }
+
     // ---- internals ----
 
     private Optional<RoleModel> role(String name) {

@@ -1,0 +1,323 @@
+package dev.kcaws.admin;
+
+import dev.kcaws.access.AccessStore;
+import dev.kcaws.access.AwsAccount;
+import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.AccountId;
+import dev.kcaws.aws.AwsRuleViolation;
+import dev.kcaws.aws.PermissionSetName;
+import dev.kcaws.client.AwsClientInstaller;
+import dev.kcaws.client.AwsClientOptions;
+import dev.kcaws.client.AwsClientTemplate;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleMapperModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.ModelToRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code /admin/realms/{realm}/aws}: accounts, permission sets, assignments and the AWS client
+ * template. Reading needs view-realm, changing needs manage-realm (creating a client also
+ * manage-clients); Keycloak's admin permission evaluator decides, fine-grained permissions included.
+ * Each request is one transaction and is validated in full before anything is written.
+ */
+public class AwsAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    AwsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource("AWS_ACCESS");
+    }
+
+    // ---- accounts ----
+
+    @GET
+    @Path("accounts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<AccountRepresentation> accounts() {
+        auth.realm().requireViewRealm();
+        return store().accounts().stream().map(AccountRepresentation::of).toList();
+    }
+
+    @GET
+    @Path("accounts/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AccountRepresentation account(@PathParam("id") String id) {
+        auth.realm().requireViewRealm();
+        return AccountRepresentation.of(existingAccount(id));
+    }
+
+    @POST
+    @Path("accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response createAccount(String body) {
+        auth.realm().requireManageRealm();
+        AwsAccount account = valid(() -> JsonBodies.read(body, AccountRepresentation.class).toModel());
+        if (store().account(account.id()).isPresent()) {
+            throw AdminErrors.conflict("AWS account " + account.id() + " already exists");
+        }
+        store().putAccount(account);
+        AccountRepresentation rep = AccountRepresentation.of(account);
+        event(OperationType.CREATE, rep, "accounts", account.id().value());
+        return Response.status(Response.Status.CREATED).entity(rep).build();
+    }
+
+    @PUT
+    @Path("accounts/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public AccountRepresentation updateAccount(@PathParam("id") String id, String body) {
+        auth.realm().requireManageRealm();
+        AwsAccount existing = existingAccount(id);
+        AwsAccount account = valid(() -> JsonBodies.read(body, AccountRepresentation.class).toModel());
+        if (!account.id().equals(existing.id())) {
+            throw AdminErrors.badRequest("id", "an account's ID cannot change; create a new account instead");
+        }
+        store().putAccount(account);
+        AccountRepresentation rep = AccountRepresentation.of(account);
+        event(OperationType.UPDATE, rep, "accounts", id);
+        return rep;
+    }
+
+    @DELETE
+    @Path("accounts/{id}")
+    public Response deleteAccount(@PathParam("id") String id) {
+        auth.realm().requireManageRealm();
+        AwsAccount account = existingAccount(id);
+        store().removeAccount(account.id());
+        event(OperationType.DELETE, AccountRepresentation.of(account), "accounts", id);
+        return Response.noContent().build();
+    }
+
+    // ---- permission sets ----
+
+    @GET
+    @Path("permission-sets")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<PermissionSetRepresentation> permissionSets() {
+        auth.realm().requireViewRealm();
+        return store().permissionSets().stream().map(PermissionSetRepresentation::of).toList();
+    }
+
+    @GET
+    @Path("permission-sets/{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PermissionSetRepresentation permissionSet(@PathParam("name") String name) {
+        auth.realm().requireViewRealm();
+        return PermissionSetRepresentation.of(existingSet(name));
+    }
+
+    @POST
+    @Path("permission-sets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response createPermissionSet(String body) {
+        auth.realm().requireManageRealm();
+        PermissionSet set = valid(() -> JsonBodies.read(body, PermissionSetRepresentation.class).toModel());
+        if (store().permissionSet(set.name()).isPresent()) {
+            throw AdminErrors.conflict("permission set " + set.name() + " already exists");
+        }
+        store().putPermissionSet(set);
+        PermissionSetRepresentation rep = PermissionSetRepresentation.of(set);
+        event(OperationType.CREATE, rep, "permission-sets", set.name().value());
+        return Response.status(Response.Status.CREATED).entity(rep).build();
+    }
+
+    @PUT
+    @Path("permission-sets/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public PermissionSetRepresentation updatePermissionSet(@PathParam("name") String name, String body) {
+        auth.realm().requireManageRealm();
+        PermissionSet existing = existingSet(name);
+        PermissionSet set = valid(() -> JsonBodies.read(body, PermissionSetRepresentation.class).toModel());
+        if (!set.name().equals(existing.name())) {
+            throw AdminErrors.badRequest("name", "a permission set's name is its IAM role name and cannot change");
+        }
+        store().putPermissionSet(set);
+        PermissionSetRepresentation rep = PermissionSetRepresentation.of(set);
+        event(OperationType.UPDATE, rep, "permission-sets", name);
+        return rep;
+    }
+
+    @DELETE
+    @Path("permission-sets/{name}")
+    public Response deletePermissionSet(@PathParam("name") String name) {
+        auth.realm().requireManageRealm();
+        PermissionSet set = existingSet(name);
+        store().removePermissionSet(set.name());
+        event(OperationType.DELETE, PermissionSetRepresentation.of(set), "permission-sets", name);
+        return Response.noContent().build();
+    }
+
+    // ---- assignments ----
+
+    @GET
+    @Path("assignments")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<AssignmentRepresentation> assignments(@QueryParam("accountId") String accountId,
+                                                      @QueryParam("permissionSet") String permissionSet) {
+        auth.realm().requireViewRealm();
+        List<AssignmentRepresentation> result = new ArrayList<>();
+        store().accessRoles().forEach(role -> {
+            String[] key = AccessStore.accessKeyOf(role);
+            if ((accountId != null && !accountId.equals(key[0])) || (permissionSet != null && !permissionSet.equals(key[1]))) {
+                return;
+            }
+            session.groups().getGroupsByRoleStream(realm, role, null, null)
+                    .forEach(g -> result.add(new AssignmentRepresentation(ModelToRepresentation.buildGroupPath(g), null, key[0], key[1])));
+            session.users().getRoleMembersStream(realm, role)
+                    .forEach(u -> result.add(new AssignmentRepresentation(null, u.getUsername(), key[0], key[1])));
+        });
+        return result;
+    }
+
+    @POST
+    @Path("assignments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response assign(String body) {
+        auth.realm().requireManageRealm();
+        AssignmentRepresentation rep = JsonBodies.read(body, AssignmentRepresentation.class);
+        RoleMapperModel principal = principal(rep);
+        AwsAccount account = existingAccount(rep.accountId());
+        PermissionSet set = existingSet(rep.permissionSet());
+        store().grant(principal, account, set);
+        event(OperationType.CREATE, rep, "assignments", account.id().value(), set.name().value());
+        return Response.status(Response.Status.CREATED).entity(rep).build();
+    }
+
+    @DELETE
+    @Path("assignments")
+    public Response unassign(@QueryParam("group") String group, @QueryParam("user") String user,
+                             @QueryParam("accountId") String accountId, @QueryParam("permissionSet") String permissionSet) {
+        auth.realm().requireManageRealm();
+        AssignmentRepresentation rep = new AssignmentRepresentation(group, user, accountId, permissionSet);
+        RoleMapperModel principal = principal(rep);
+        AwsAccount account = existingAccount(accountId);
+        PermissionSet set = existingSet(permissionSet);
+        RoleModel role = store().accessRole(account.id(), set.name()).orElse(null);
+        if (role == null || !principal.hasDirectRole(role)) {
+            throw AdminErrors.notFound("no such assignment");
+        }
+        principal.deleteRoleMapping(role);
+        event(OperationType.DELETE, rep, "assignments", account.id().value(), set.name().value());
+        return Response.noContent().build();
+    }
+
+    // ---- AWS client template ----
+
+    @GET
+    @Path("client-template")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ClientRepresentation clientTemplate(@QueryParam("endpoint") String endpoint, @QueryParam("clientId") String clientId,
+                                               @QueryParam("urlName") String urlName, @QueryParam("name") String name) {
+        auth.clients().requireView();
+        AwsClientOptions options = valid(() -> new AwsClientOptions(AwsClientOptions.parseEndpoint(endpoint), clientId, urlName, name));
+        return AwsClientTemplate.render(realm.getName(), options);
+    }
+
+    @POST
+    @Path("clients")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response createClient(String body) {
+        auth.clients().requireManage();
+        auth.realm().requireManageRealm();
+        ClientTemplateRequest request = body == null || body.isBlank()
+                ? new ClientTemplateRequest(null, null, null, null) : JsonBodies.read(body, ClientTemplateRequest.class);
+        AwsClientOptions options = valid(() -> new AwsClientOptions(AwsClientOptions.parseEndpoint(request.endpoint()),
+                request.clientId(), request.urlName(), request.name()));
+        ClientModel client;
+        try {
+            client = AwsClientInstaller.install(session, realm, options);
+        } catch (AwsClientInstaller.Conflict e) {
+            throw AdminErrors.conflict(e.getMessage());
+        }
+        ClientRepresentation rep = ModelToRepresentation.toRepresentation(client, session);
+        adminEvent.clone(session).resource(org.keycloak.events.admin.ResourceType.CLIENT).operation(OperationType.CREATE)
+                .resourcePath("clients", client.getId()).representation(rep).success();
+        return Response.status(Response.Status.CREATED).entity(rep).build();
+    }
+
+    // ---- helpers ----
+
+    private AccessStore store() {
+        return AccessStore.of(realm);
+    }
+
+    private AwsAccount existingAccount(String id) {
+        if (!AccountId.isValid(id)) {
+            throw AdminErrors.badRequest("accountId", "must be exactly 12 digits");
+        }
+        return store().account(new AccountId(id)).orElseThrow(() -> AdminErrors.notFound("AWS account " + id + " not found"));
+    }
+
+    private PermissionSet existingSet(String name) {
+        if (!PermissionSetName.isValid(name)) {
+            throw AdminErrors.badRequest("permissionSet", "must be 1 to 32 characters of letters, digits and _+=,.@-");
+        }
+        return store().permissionSet(new PermissionSetName(name)).orElseThrow(() -> AdminErrors.notFound("permission set " + name + " not found"));
+    }
+
+    private RoleMapperModel principal(AssignmentRepresentation rep) {
+        if ((rep.group() == null) == (rep.user() == null)) {
+            throw AdminErrors.badRequest("principal", "give exactly one of group (a path such as /Developers) or user (a username)");
+        }
+        if (rep.group() != null) {
+            GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, rep.group().startsWith("/") ? rep.group() : "/" + rep.group());
+            if (group == null) {
+                throw AdminErrors.notFound("group " + rep.group() + " not found");
+            }
+            return group;
+        }
+        UserModel user = session.users().getUserByUsername(realm, rep.user());
+        if (user == null) {
+            throw AdminErrors.notFound("user " + rep.user() + " not found");
+        }
+        return user;
+    }
+
+    private static <T> T valid(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (AwsRuleViolation e) {
+            throw AdminErrors.invalid(e);
+        }
+    }
+
+    private void event(OperationType op, Object rep, String... path) {
+        adminEvent.clone(session).operation(op).resourcePath(path).representation(rep).success();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.kcaws.admin;
+
+import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.ConsoleDestination;
+import dev.kcaws.aws.InlinePolicy;
+import dev.kcaws.aws.ManagedPolicyArn;
+import dev.kcaws.aws.PermissionSetName;
+import dev.kcaws.aws.SessionDuration;
+
+import java.util.List;
+
+/** A permission set as the admin API reads and writes it. */
+public record PermissionSetRepresentation(String name, String description, Integer sessionDuration, String relayState,
+                                          List<String> managedPolicies, String inlinePolicy, String permissionsBoundary) {
+
+    static PermissionSetRepresentation of(PermissionSet s) {
+        return new PermissionSetRepresentation(s.name().value(), s.description(), s.sessionDuration().seconds(),
+                s.relayState() == null ? null : s.relayState().url(),
+                s.managedPolicies().stream().map(ManagedPolicyArn::value).toList(),
+                s.inlinePolicy() == null ? null : s.inlinePolicy().json(),
+                s.permissionsBoundary() == null ? null : s.permissionsBoundary().value());
+    }
+
+    PermissionSet toModel() {
+        return new PermissionSet(new PermissionSetName(name), description,
+                sessionDuration == null ? null : new SessionDuration(sessionDuration),
+                relayState == null || relayState.isBlank() ? null : ConsoleDestination.parseAnyPartition("permissionSet.relayState", relayState),
+                managedPolicies == null ? List.of()
+                        : managedPolicies.stream().map(p -> ManagedPolicyArn.parse("permissionSet.managedPolicies", p)).toList(),
+                inlinePolicy == null || inlinePolicy.isBlank() ? null : InlinePolicy.parse("permissionSet.inlinePolicy", inlinePolicy),
+                permissionsBoundary == null || permissionsBoundary.isBlank() ? null
+                        : ManagedPolicyArn.parse("permissionSet.permissionsBoundary", permissionsBoundary));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.kcaws.client;
+
+import dev.kcaws.access.AccessStore;
+import dev.kcaws.saml.AwsAccessCheck;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.protocol.saml.SamlProtocol;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.managers.ClientManager;
+
+import java.util.Map;
+
+/** Creates the template's client in a realm, with what a working AWS login needs around it. */
+public final class AwsClientInstaller {
+
+    /** A conflict the admin must resolve first; nothing was changed. */
+    public static final class Conflict extends RuntimeException {
+        Conflict(String message) {
+            super(message);
+        }
+    }
+
+    private AwsClientInstaller() {
+    }
+
+    public static ClientModel install(KeycloakSession session, RealmModel realm, AwsClientOptions options) {
+        ClientRepresentation rep = AwsClientTemplate.render(realm.getName(), options);
+        if (realm.getClientByClientId(rep.getClientId()) != null) {
+            throw new Conflict("a client with client ID " + rep.getClientId() + " already exists");
+        }
+        boolean urlNameTaken = session.clients().searchClientsByAttributes(realm,
+                Map.of(SamlProtocol.SAML_IDP_INITIATED_SSO_URL_NAME, options.urlName()), 0, 1).findAny().isPresent();
+        if (urlNameTaken) {
+            throw new Conflict("another client already uses the IdP-initiated URL name " + options.urlName());
+        }
+        ClientModel client = ClientManager.createClient(session, realm, rep);
+        AccessStore.of(realm).ensureModelClient();
+        enableAccessCheck(realm);
+        return client;
+    }
+
+    /** The access check stops refused logins before a response is built; it must be on wherever AWS clients are. */
+    public static void enableAccessCheck(RealmModel realm) {
+        RequiredActionProviderModel model = realm.getRequiredActionProviderByAlias(AwsAccessCheck.PROVIDER_ID);
+        if (model == null) {
+            model = new RequiredActionProviderModel();
+            model.setAlias(AwsAccessCheck.PROVIDER_ID);
+            model.setProviderId(AwsAccessCheck.PROVIDER_ID);
+            model.setName("AWS access check");
+            model.setEnabled(true);
+            model.setDefaultAction(false);
+            model.setPriority(1000);
+            realm.addRequiredActionProvider(model);
+        } else if (!model.isEnabled()) {
+            model.setEnabled(true);
+            realm.updateRequiredActionProvider(model);
+        }
+    }
+}

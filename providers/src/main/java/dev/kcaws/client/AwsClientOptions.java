@@ -1,0 +1,57 @@
+package dev.kcaws.client;
+
+import dev.kcaws.aws.AwsRuleViolation;
+import dev.kcaws.aws.Partition;
+import dev.kcaws.aws.SigninEndpoint;
+
+import java.util.regex.Pattern;
+
+/**
+ * What an admin chooses when creating an AWS client; everything else is fixed by AWS's rules.
+ *
+ * @param endpoint where AWS receives the response (global, a region, GovCloud, China)
+ * @param entityId the SP entity ID AWS expects as audience; GovCloud setups often use {@code urn:amazon:webservices:govcloud}
+ * @param urlName  the IdP-initiated URL name: {@code /realms/{realm}/protocol/saml/clients/{urlName}}
+ */
+public record AwsClientOptions(SigninEndpoint endpoint, String entityId, String urlName, String displayName) {
+
+    public static final String DEFAULT_ENTITY_ID = "urn:amazon:webservices";
+    private static final Pattern URL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
+    public AwsClientOptions {
+        if (endpoint == null) {
+            endpoint = SigninEndpoint.GLOBAL;
+        }
+        if (entityId == null || entityId.isBlank()) {
+            entityId = endpoint.partition() == Partition.AWS_US_GOV ? DEFAULT_ENTITY_ID + ":govcloud" : DEFAULT_ENTITY_ID;
+        }
+        if (entityId.length() > 255 || entityId.chars().anyMatch(Character::isWhitespace)) {
+            throw new AwsRuleViolation("clientId", "must be a URI without spaces, at most 255 characters");
+        }
+        if (urlName == null || urlName.isBlank()) {
+            urlName = switch (endpoint.partition()) {
+                case AWS -> "amazon-aws";
+                case AWS_US_GOV -> "amazon-aws-govcloud";
+                case AWS_CN -> "amazon-aws-china";
+            };
+        }
+        if (!URL_NAME.matcher(urlName).matches()) {
+            throw new AwsRuleViolation("urlName", "must be 1 to 64 letters, digits, '-' or '_' (was '" + urlName + "')");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            displayName = switch (endpoint.partition()) {
+                case AWS -> "Amazon Web Services";
+                case AWS_US_GOV -> "Amazon Web Services (GovCloud US)";
+                case AWS_CN -> "Amazon Web Services (China)";
+            };
+        }
+    }
+
+    /** {@code global}, a region such as {@code eu-west-1}, {@code aws-us-gov} or {@code aws-cn}. */
+    public static SigninEndpoint parseEndpoint(String text) {
+        if (text == null || text.isBlank() || text.equals("global") || text.equals("aws")) {
+            return SigninEndpoint.GLOBAL;
+        }
+        return Partition.find(text).map(SigninEndpoint::of).orElseGet(() -> new SigninEndpoint(Partition.AWS, text));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.kcaws.client;
+
+import dev.kcaws.saml.AwsRolePairMapper;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one correct AWS SAML client. Each setting closes a trap of hand-made setups: no client scope
+ * (the realm's role_list scope would shadow the Role attribute), full scope off (no realm roles
+ * leak), both response and assertion signed with RSA-SHA256, a persistent NameID (AWS needs one),
+ * POST binding to the chosen sign-in endpoint, and the bundle's mapper as the only mapper.
+ */
+public final class AwsClientTemplate {
+
+    public static final String TEMPLATE_VERSION_ATTRIBUTE = "kcaws.template.version";
+    static final String TEMPLATE_VERSION = "1";
+    public static final String MAPPER_NAME = "AWS role pairs";
+
+    private AwsClientTemplate() {
+    }
+
+    public static ClientRepresentation render(String realmName, AwsClientOptions options) {
+        ClientRepresentation rep = new ClientRepresentation();
+        rep.setClientId(options.entityId());
+        rep.setName(options.displayName());
+        rep.setDescription("AWS sign-in through the Keycloak AWS SSO bundle (" + options.endpoint().url() + ")");
+        rep.setProtocol("saml");
+        rep.setEnabled(true);
+        rep.setFullScopeAllowed(false);
+        rep.setFrontchannelLogout(false);
+        rep.setConsentRequired(false);
+        rep.setBaseUrl("/realms/" + realmName + "/protocol/saml/clients/" + options.urlName());
+        rep.setRedirectUris(List.of(options.endpoint().url()));
+        rep.setDefaultClientScopes(new ArrayList<>());
+        rep.setOptionalClientScopes(new ArrayList<>());
+        rep.setAttributes(attributes(options));
+        rep.setProtocolMappers(List.of(roleMapper()));
+        return rep;
+    }
+
+    /** The client attributes the template owns; comparing them is how tests and admins check a client. */
+    static Map<String, String> attributes(AwsClientOptions options) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("saml_idp_initiated_sso_url_name", options.urlName());
+        a.put("saml_assertion_consumer_url_post", options.endpoint().url());
+        a.put("saml.server.signature", "true");
+        a.put("saml.assertion.signature", "true");
+        a.put("saml.signature.algorithm", "RSA_SHA256");
+        a.put("saml_signature_canonicalization_method", "http://www.w3.org/2001/10/xml-exc-c14n#");
+        a.put("saml.client.signature", "false");
+        a.put("saml.encrypt", "false");
+        a.put("saml.authnstatement", "true");
+        a.put("saml_name_id_format", "persistent");
+        a.put("saml.force.name.id.format", "true");
+        a.put("saml.force.post.binding", "true");
+        a.put("saml.onetimeuse.condition", "false");
+        a.put("saml.server.signature.keyinfo.ext", "false");
+        a.put(TEMPLATE_VERSION_ATTRIBUTE, TEMPLATE_VERSION);
+        return a;
+    }
+
+    static ProtocolMapperRepresentation roleMapper() {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName(MAPPER_NAME);
+        mapper.setProtocol("saml");
+        mapper.setProtocolMapper(AwsRolePairMapper.PROVIDER_ID);
+        mapper.setConfig(new LinkedHashMap<>());
+        return mapper;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.kcaws.portal;
+
+import dev.kcaws.access.AccessStore;
+import dev.kcaws.access.AwsAccount;
+import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.AccountId;
+import dev.kcaws.aws.AwsRuleViolation;
+import dev.kcaws.aws.ConsoleDestination;
+import dev.kcaws.aws.PermissionSetName;
+import dev.kcaws.saml.AwsAccessCheck;
+import dev.kcaws.saml.AwsClients;
+import dev.kcaws.saml.LaunchChoice;
+import dev.kcaws.saml.OneRoleLogin;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.services.ErrorPage;
+import org.keycloak.utils.MediaType;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Optional;
+
+/** {@code /realms/{realm}/aws/...}: what employees open. */
+public class AwsRealmResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public AwsRealmResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    /**
+     * A shortcut link with IAM Identity Center's parameter names: opens the AWS console as exactly
+     * one role. Malformed or unknown input is answered before any login starts; whether the user
+     * holds the role is decided after sign-in, at the moment the response would be built.
+     */
+    @GET
+    @Path("console")
+    @Produces(MediaType.TEXT_HTML_UTF_8)
+    public Response console(@QueryParam("account_id") String accountId, @QueryParam("role_name") String roleName,
+                            @QueryParam("destination") String destination) {
+        if (!AccountId.isValid(accountId)) {
+            return error(Response.Status.BAD_REQUEST, "The link's account_id must be a 12-digit AWS account ID.");
+        }
+        if (!PermissionSetName.isValid(roleName)) {
+            return error(Response.Status.BAD_REQUEST, "The link's role_name must be a permission set name (1 to 32 of letters, digits and _+=,.@-).");
+        }
+        AccessStore store = AccessStore.of(realm);
+        Optional<AwsAccount> account = store.account(new AccountId(accountId));
+        if (account.isEmpty()) {
+            return error(Response.Status.NOT_FOUND, "AWS account " + accountId + " is not registered in this realm.");
+        }
+        Optional<PermissionSet> set = store.permissionSet(new PermissionSetName(roleName));
+        if (set.isEmpty()) {
+            return error(Response.Status.NOT_FOUND, "Permission set " + roleName + " is not defined in this realm.");
+        }
+        String relayState;
+        if (destination != null && !destination.isEmpty()) {
+            try {
+                relayState = ConsoleDestination.parse("destination", destination, account.get().partition()).url();
+            } catch (AwsRuleViolation e) {
+                return error(Response.Status.BAD_REQUEST, "The link's " + e.getMessage() + ".");
+            }
+        } else {
+            relayState = set.get().relayState() != null && set.get().relayState().isIn(account.get().partition())
+                    ? set.get().relayState().url() : null;
+        }
+        Optional<ClientModel> client = AwsClients.forPartition(realm, account.get().partition());
+        if (client.isEmpty()) {
+            return error(Response.Status.NOT_FOUND, "No AWS client for partition " + account.get().partition().id()
+                    + " is set up in this realm. An administrator can create one with the AWS client template.");
+        }
+        RequiredActionProviderModel check = realm.getRequiredActionProviderByAlias(AwsAccessCheck.PROVIDER_ID);
+        if (check == null || !check.isEnabled()) {
+            // Without the check a refused login could not be stopped before the response is built.
+            return error(Response.Status.SERVICE_UNAVAILABLE, "The required action 'AWS access check' is not enabled in this realm; "
+                    + "an administrator must enable it before AWS shortcut links work.");
+        }
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection());
+        return OneRoleLogin.create(session, event)
+                .start(client.get(), LaunchChoice.one(account.get().id(), set.get().name()), relayState);
+    }
+
+    private Response error(Response.Status status, String message) {
+        return ErrorPage.error(session, null, status, message);
+    }
+}
