@@ -9,11 +9,11 @@ public record SourceIdentity(String value) {
     private static final Pattern RULE = Pattern.compile("[A-Za-z0-9_+=,.@-]{2,64}");
 
     public SourceIdentity {
+        if (value != null && value.regionMatches(true, 0, "aws:", 0, 4)) {
+            throw new AwsRuleViolation("sourceIdentity", "must not start with aws:");
+        }
         if (value == null || !RULE.matcher(value).matches()) {
             throw new AwsRuleViolation("sourceIdentity", "must be 2 to 64 characters of letters, digits and _+=,.@-");
-        }
-        if (value.regionMatches(true, 0, "aws:", 0, 4)) {
-            throw new AwsRuleViolation("sourceIdentity", "must not start with aws:");
         }
     }
 }

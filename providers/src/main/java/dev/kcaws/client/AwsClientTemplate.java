@@ -56,7 +56,8 @@ public final class AwsClientTemplate {
         a.put("saml.encrypt", "false");
         a.put("saml.authnstatement", "true");
         a.put("saml_name_id_format", "persistent");
-        a.put("saml.force.name.id.format", "true");
+        a.put("saml_force_name_id_format", "true");
+        a.put("saml.allow.ecp.flow", "false");
         a.put("saml.force.post.binding", "true");
         a.put("saml.onetimeuse.condition", "false");
         a.put("saml.server.signature.keyinfo.ext", "false");

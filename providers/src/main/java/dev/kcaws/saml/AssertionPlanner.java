@@ -28,8 +28,10 @@ public final class AssertionPlanner {
     /**
      * @param held the accesses this login may name: all the user holds for the client's partition,
      *             or for a one-role choice the chosen access if held right now (else empty)
+     * @param envelope the attribute-independent part of the response, for the size check
      */
-    public static SignInDecision decide(List<Access> held, LaunchChoice choice, UserFacts user, MapperSettings settings) {
+    public static SignInDecision decide(List<Access> held, LaunchChoice choice, UserFacts user, MapperSettings settings,
+                                        ResponseEnvelope envelope) {
         if (held.isEmpty()) {
             return choice.isAll()
                     ? SignInDecision.refuse(SignInRefusal.NO_ACCESS,
@@ -101,7 +103,7 @@ public final class AssertionPlanner {
 
         AssertionPlan plan = new AssertionPlan(pairs, roleSessionName(user, settings), duration, List.copyOf(tags),
                 List.copyOf(transitive), sourceIdentity);
-        int size = ResponseSizeEstimate.base64Chars(plan);
+        int size = ResponseSizeEstimate.base64Chars(plan, envelope);
         if (size > AwsLimits.MAX_SAML_RESPONSE_CHARS) {
             return SignInDecision.refuse(SignInRefusal.TOO_LARGE,
                     "You have " + pairs.size() + " AWS roles, too many for one AWS sign-in (AWS accepts responses of up to "

@@ -39,7 +39,7 @@ public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFac
         }
         Optional<LaunchChoice> choice = LaunchChoice.fromNote(authSession.getClientNote(LaunchChoice.NOTE));
         SignInDecision decision = choice
-                .map(c -> SignInResolver.decide(context.getRealm(), authSession.getClient(), context.getUser(), c,
+                .map(c -> SignInResolver.decide(context.getSession(), context.getRealm(), authSession.getClient(), context.getUser(), c,
                         MapperSettings.from(mapper.get().getConfig())))
                 .orElse(SignInDecision.refuse(SignInRefusal.NOT_ASSIGNED, "This AWS sign-in link is not valid."));
         if (decision.refused()) {

@@ -99,7 +99,7 @@ public class AwsRolePairMapper extends AbstractSAMLProtocolMapper implements SAM
                                             UserSessionModel userSession, AuthenticatedClientSessionModel clientSession) {
         LaunchChoice choice = LaunchChoice.fromNote(clientSession.getNote(LaunchChoice.NOTE))
                 .orElseThrow(() -> new IllegalStateException("unreadable AWS launch choice"));
-        SignInDecision decision = SignInResolver.decide(userSession.getRealm(), clientSession.getClient(), userSession.getUser(),
+        SignInDecision decision = SignInResolver.decide(session, userSession.getRealm(), clientSession.getClient(), userSession.getUser(),
                 choice, MapperSettings.from(mapping.getConfig()));
         if (decision.refused()) {
             // The access check normally refuses first with a clear page; this is the last line.

@@ -8,22 +8,20 @@ import dev.kcaws.aws.SourceIdentity;
 /**
  * An upper bound of the base64 SAMLResponse Keycloak will post, computed before it is built, so a
  * login AWS would reject (over 100,000 characters) is refused with a clear page instead. The
- * constants are calibrated against real Keycloak 26.7.3 responses by ResponseSizeIT.
+ * per-element sizes are Keycloak 26.7.3's serialisation; ResponseSizeIT checks them on real responses.
  */
 public final class ResponseSizeEstimate {
 
-    /** Signed response + signed assertion, certificates, subject, conditions, authn statement. */
-    static final int FIXED_XML_BYTES = 9_000;
     /** {@code <saml:Attribute Name="" NameFormat="...basic"></saml:Attribute>} */
-    static final int ATTRIBUTE_XML_BYTES = 120;
+    static final int ATTRIBUTE_XML_BYTES = 104;
     /** {@code <saml:AttributeValue xmlns:xs=... xmlns:xsi=... xsi:type="xs:string"></saml:AttributeValue>} */
-    static final int VALUE_XML_BYTES = 170;
+    static final int VALUE_XML_BYTES = 162;
 
     private ResponseSizeEstimate() {
     }
 
-    public static int base64Chars(AssertionPlan plan) {
-        long bytes = FIXED_XML_BYTES;
+    public static int base64Chars(AssertionPlan plan, ResponseEnvelope envelope) {
+        long bytes = envelope.bytes();
         bytes += attribute(RolePair.ATTRIBUTE);
         for (RolePair pair : plan.rolePairs()) {
             bytes += value(pair.attributeValue());
@@ -44,7 +42,7 @@ public final class ResponseSizeEstimate {
         if (plan.sourceIdentity() != null) {
             bytes += attribute(SourceIdentity.ATTRIBUTE) + value(plan.sourceIdentity().value());
         }
-        return (int) Math.min(Integer.MAX_VALUE, 4 * ((bytes + 2) / 3));
+        return ResponseEnvelope.base64Chars((int) Math.min(Integer.MAX_VALUE / 2, bytes));
     }
 
     private static int attribute(String name) {

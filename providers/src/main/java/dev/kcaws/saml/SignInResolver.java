@@ -4,6 +4,7 @@ import dev.kcaws.access.Access;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.aws.Partition;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
@@ -15,7 +16,8 @@ public final class SignInResolver {
     private SignInResolver() {
     }
 
-    public static SignInDecision decide(RealmModel realm, ClientModel client, UserModel user, LaunchChoice choice, MapperSettings settings) {
+    public static SignInDecision decide(KeycloakSession session, RealmModel realm, ClientModel client, UserModel user,
+                                        LaunchChoice choice, MapperSettings settings) {
         AccessStore store = AccessStore.of(realm);
         Partition partition = AwsClients.partitionOf(client);
         List<Access> held = choice.isAll()
@@ -24,6 +26,6 @@ public final class SignInResolver {
                 .filter(a -> a.account().partition() == partition)
                 .stream().toList();
         UserFacts facts = new UserFacts(user.getUsername(), user.getEmail(), user::getFirstAttribute);
-        return AssertionPlanner.decide(held, choice, facts, settings);
+        return AssertionPlanner.decide(held, choice, facts, settings, EnvelopeMeasure.of(session, realm, client));
     }
 }

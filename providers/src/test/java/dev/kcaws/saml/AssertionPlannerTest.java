@@ -1,0 +1,131 @@
+package dev.kcaws.saml;
+
+import dev.kcaws.access.Access;
+import dev.kcaws.access.AwsAccount;
+import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.AccountId;
+import dev.kcaws.aws.AwsLimits;
+import dev.kcaws.aws.Partition;
+import dev.kcaws.aws.PermissionSetName;
+import dev.kcaws.aws.SamlProviderName;
+import dev.kcaws.aws.SessionDuration;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AssertionPlannerTest {
+
+    static AwsAccount account(String id) {
+        return new AwsAccount(new AccountId(id), "acct-" + id, Partition.AWS, new SamlProviderName("keycloak"), null);
+    }
+
+    static PermissionSet set(String name, int seconds) {
+        return new PermissionSet(new PermissionSetName(name), null, new SessionDuration(seconds), null, List.of(), null, null);
+    }
+
+    static final Access BOB_STAGING = new Access(account("222222222222"), set("PowerUserAccess", 28800));
+    static final Access BOB_PROD = new Access(account("111111111111"), set("ReadOnlyAccess", 43200));
+    final Map<String, String> attributes = new HashMap<>();
+    final UserFacts bob = new UserFacts("bob", "bob@example.com", attributes::get);
+
+    @Test
+    void allHeldPairsWithTheShortestDuration() {
+        SignInDecision d = AssertionPlanner.decide(List.of(BOB_STAGING, BOB_PROD), LaunchChoice.ALL, bob, MapperSettings.defaults(), ResponseEnvelope.TYPICAL);
+        assertThat(d.refused()).isFalse();
+        assertThat(d.plan().rolePairs()).hasSize(2);
+        assertThat(d.plan().sessionDuration().seconds()).isEqualTo(28800);
+        assertThat(d.plan().roleSessionName().value()).isEqualTo("bob@example.com");
+        assertThat(d.plan().principalTags()).isEmpty();
+        assertThat(d.plan().sourceIdentity()).isNull();
+    }
+
+    @Test
+    void nothingHeldIsRefusedWithAMessageForEachCase() {
+        SignInDecision none = AssertionPlanner.decide(List.of(), LaunchChoice.ALL, bob, MapperSettings.defaults(), ResponseEnvelope.TYPICAL);
+        assertThat(none.refusal().reason()).isEqualTo(SignInRefusal.NO_ACCESS);
+        SignInDecision notHeld = AssertionPlanner.decide(List.of(),
+                LaunchChoice.one(new AccountId("111111111111"), new PermissionSetName("AdministratorAccess")), bob, MapperSettings.defaults(), ResponseEnvelope.TYPICAL);
+        assertThat(notHeld.refusal().reason()).isEqualTo(SignInRefusal.NOT_ASSIGNED);
+        assertThat(notHeld.refusal().userMessage()).contains("111111111111").contains("AdministratorAccess");
+    }
+
+    @Test
+    void usernameWhenNoEmailAndConfiguredAttributeFirst() {
+        UserFacts noEmail = new UserFacts("Bob Smith", null, attributes::get);
+        assertThat(AssertionPlanner.decide(List.of(BOB_PROD), LaunchChoice.ALL, noEmail, MapperSettings.defaults(), ResponseEnvelope.TYPICAL)
+                .plan().roleSessionName().value()).isEqualTo("Bob-Smith");
+        attributes.put("employeeId", "E123");
+        MapperSettings byAttribute = MapperSettings.from(Map.of(MapperSettings.ROLE_SESSION_NAME_ATTRIBUTE, "employeeId"));
+        assertThat(AssertionPlanner.decide(List.of(BOB_PROD), LaunchChoice.ALL, bob, byAttribute, ResponseEnvelope.TYPICAL).plan().roleSessionName().value())
+                .isEqualTo("E123");
+    }
+
+    @Test
+    void tagsAreSentWhenValidSkippedWhenOptionalAndRefusedWhenRequired() {
+        attributes.put("department", "Platform");
+        attributes.put("bad", "<b>");
+        Map<String, String> config = new HashMap<>();
+        config.put(MapperSettings.PRINCIPAL_TAGS, "Department=department##Bad=bad##Missing=nope");
+        config.put(MapperSettings.TRANSITIVE_TAG_KEYS, "Department##Bad");
+        SignInDecision optional = AssertionPlanner.decide(List.of(BOB_PROD), LaunchChoice.ALL, bob, MapperSettings.from(config), ResponseEnvelope.TYPICAL);
+        assertThat(optional.plan().principalTags()).extracting(t -> t.key() + "=" + t.value()).containsExactly("Department=Platform");
+        assertThat(optional.plan().transitiveTagKeys()).containsExactly("Department");
+        assertThat(optional.warnings()).hasSize(3);
+
+        config.put(MapperSettings.PRINCIPAL_TAGS_REQUIRED, "true");
+        SignInDecision required = AssertionPlanner.decide(List.of(BOB_PROD), LaunchChoice.ALL, bob, MapperSettings.from(config), ResponseEnvelope.TYPICAL);
+        assertThat(required.refusal().reason()).isEqualTo(SignInRefusal.INVALID_ATTRIBUTE);
+        assertThat(required.refusal().userMessage()).contains("Bad");
+    }
+
+    @Test
+    void moreThanFiftyTagsAreNeverSent() {
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < 51; i++) {
+            attributes.put("a" + i, "v");
+            tags.append("##K").append(i).append("=a").append(i);
+        }
+        SignInDecision d = AssertionPlanner.decide(List.of(BOB_PROD), LaunchChoice.ALL, bob,
+                MapperSettings.from(Map.of(MapperSettings.PRINCIPAL_TAGS, tags.substring(2))), ResponseEnvelope.TYPICAL);
+        assertThat(d.plan().principalTags()).hasSize(AwsLimits.MAX_SESSION_TAGS);
+    }
+
+    @Test
+    void sourceIdentityOptionalOrRequired() {
+        attributes.put("sid", "aws:bob");
+        Map<String, String> config = new HashMap<>(Map.of(MapperSettings.SOURCE_IDENTITY_ATTRIBUTE, "sid"));
+        assertThat(AssertionPlanner.decide(List.of(BOB_PROD), LaunchChoice.ALL, bob, MapperSettings.from(config), ResponseEnvelope.TYPICAL).plan().sourceIdentity()).isNull();
+        config.put(MapperSettings.SOURCE_IDENTITY_REQUIRED, "true");
+        assertThat(AssertionPlanner.decide(List.of(BOB_PROD), LaunchChoice.ALL, bob, MapperSettings.from(config), ResponseEnvelope.TYPICAL).refused()).isTrue();
+        attributes.put("sid", "bob.smith");
+        assertThat(AssertionPlanner.decide(List.of(BOB_PROD), LaunchChoice.ALL, bob, MapperSettings.from(config), ResponseEnvelope.TYPICAL).plan().sourceIdentity().value())
+                .isEqualTo("bob.smith");
+    }
+
+    @Test
+    void aResponseOverAwsCapIsRefusedAndOneUnderItIsNot() {
+        List<Access> many = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            many.add(new Access(account(String.format("%012d", 100000000000L + i)), set("ReadOnlyAccess", 3600)));
+        }
+        SignInDecision tooMany = AssertionPlanner.decide(many, LaunchChoice.ALL, bob, MapperSettings.defaults(), ResponseEnvelope.TYPICAL);
+        assertThat(tooMany.refusal().reason()).isEqualTo(SignInRefusal.TOO_LARGE);
+        assertThat(tooMany.refusal().userMessage()).contains("500 AWS roles");
+        assertThat(AssertionPlanner.decide(many.subList(0, 250), LaunchChoice.ALL, bob, MapperSettings.defaults(), ResponseEnvelope.TYPICAL).refused()).isFalse();
+    }
+
+    @Test
+    void launchChoiceNotesRoundTripAndRejectGarbage() {
+        LaunchChoice one = LaunchChoice.one(new AccountId("222222222222"), new PermissionSetName("PowerUserAccess"));
+        assertThat(LaunchChoice.fromNote(one.noteValue())).contains(one);
+        assertThat(LaunchChoice.fromNote(null)).contains(LaunchChoice.ALL);
+        assertThat(LaunchChoice.fromNote("*")).contains(LaunchChoice.ALL);
+        assertThat(LaunchChoice.fromNote("22:PowerUserAccess")).isEmpty();
+        assertThat(LaunchChoice.fromNote("garbage")).isEmpty();
+    }
+}
