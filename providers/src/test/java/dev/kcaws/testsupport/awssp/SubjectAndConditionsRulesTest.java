@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.opensaml.saml.saml2.core.Audience;
 import org.opensaml.saml.saml2.core.AudienceRestriction;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
 
@@ -118,7 +119,7 @@ class SubjectAndConditionsRulesTest {
     void refusesWhenASecondAudienceRestrictionExcludesAws() {
         String posted = realm.validResponse().customize(response -> {
             AudienceRestriction other = SignedResponseFactory.build(AudienceRestriction.DEFAULT_ELEMENT_NAME);
-            org.opensaml.saml.saml2.core.Audience audience = SignedResponseFactory.build(org.opensaml.saml.saml2.core.Audience.DEFAULT_ELEMENT_NAME);
+            Audience audience = SignedResponseFactory.build(Audience.DEFAULT_ELEMENT_NAME);
             audience.setURI("https://someone-else.example");
             other.getAudiences().add(audience);
             response.getAssertions().get(0).getConditions().getAudienceRestrictions().add(other);
