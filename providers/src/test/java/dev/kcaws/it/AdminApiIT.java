@@ -1,0 +1,106 @@
+package dev.kcaws.it;
+
+import dev.kcaws.testsupport.AwsLogin;
+import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.keycloak.ApiResponse;
+import dev.kcaws.testsupport.keycloak.BrowserSession;
+import dev.kcaws.testsupport.keycloak.KeycloakServer;
+import dev.kcaws.testsupport.keycloak.SharedKeycloak;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin API writes what the mapper reads, and refuses bad input naming the field, changing nothing. */
+class AdminApiIT {
+
+    static final String REALM = "admin-check";
+    static final String API = "/admin/realms/" + REALM + "/aws";
+    static KeycloakServer server;
+    static AdminApi admin;
+
+    @BeforeAll
+    static void realm() {
+        server = SharedKeycloak.get();
+        admin = server.adminApi();
+        admin.createRealm(DemoRealm.copyNamed(REALM));
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        admin.deleteRealm(REALM);
+    }
+
+    void assertInvalid(String path, Object body, String field) {
+        String before = admin.expect(200, "GET", API + "/accounts", null).body() + admin.expect(200, "GET", API + "/permission-sets", null).body();
+        ApiResponse response = admin.send("POST", API + path, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().path("field").asText()).isEqualTo(field);
+        assertThat(response.json().path("errorMessage").asText()).startsWith(field + ":");
+        String after = admin.expect(200, "GET", API + "/accounts", null).body() + admin.expect(200, "GET", API + "/permission-sets", null).body();
+        assertThat(after).as("nothing changed").isEqualTo(before);
+    }
+
+    @Test
+    void badFieldsAreRefusedByName() {
+        assertInvalid("/accounts", Map.of("id", "1234", "name", "short"), "accountId");
+        assertInvalid("/accounts", Map.of("id", "555555555555", "name", "p", "partition", "aws-mars"), "account.partition");
+        assertInvalid("/accounts", Map.of("id", "555555555555", "name", "p", "samlProvider", "bad provider"), "account.samlProvider");
+        assertInvalid("/permission-sets", Map.of("name", "Has Space"), "permissionSet.name");
+        assertInvalid("/permission-sets", Map.of("name", "Short", "sessionDuration", 899), "permissionSet.sessionDuration");
+        assertInvalid("/permission-sets", Map.of("name", "Short", "sessionDuration", 43201), "permissionSet.sessionDuration");
+        assertInvalid("/permission-sets", Map.of("name", "Phish", "relayState", "https://evil.example/"), "permissionSet.relayState");
+        assertInvalid("/permission-sets", Map.of("name", "Pol", "managedPolicies", List.of("ReadOnlyAccess")), "permissionSet.managedPolicies");
+        assertInvalid("/permission-sets", Map.of("name", "Pol", "inlinePolicy", "{nope"), "permissionSet.inlinePolicy");
+        assertInvalid("/permission-sets", Map.of("name", "Typo", "sesionDuration", 3600), "sesionDuration");
+    }
+
+    @Test
+    void duplicatesConflictAndUnknownsAreNotFound() {
+        assertThat(admin.send("POST", API + "/accounts", Map.of("id", "111111111111", "name", "again")).status()).isEqualTo(409);
+        assertThat(admin.send("POST", API + "/permission-sets", Map.of("name", "Billing")).status()).isEqualTo(409);
+        assertThat(admin.send("GET", API + "/accounts/999999999999", null).status()).isEqualTo(404);
+        assertThat(admin.send("GET", API + "/permission-sets/Nope", null).status()).isEqualTo(404);
+        assertThat(admin.send("POST", API + "/assignments", Map.of("group", "/NoSuchGroup", "accountId", "111111111111",
+                "permissionSet", "Billing")).status()).isEqualTo(404);
+        assertThat(admin.send("POST", API + "/assignments", Map.of("group", "/DevOps", "user", "alice", "accountId", "111111111111",
+                "permissionSet", "Billing")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void whatTheApiWritesIsWhatTheNextLoginSends() {
+        admin.expect(201, "POST", API + "/accounts", Map.of("id", "444444444444", "name", "acme-data"));
+        admin.expect(201, "POST", API + "/permission-sets", Map.of("name", "DataScientist", "description", "Notebooks",
+                "sessionDuration", 7200, "managedPolicies", List.of("arn:aws:iam::aws:policy/job-function/DataScientist")));
+        admin.expect(201, "POST", API + "/assignments", Map.of("user", "erin", "accountId", "444444444444", "permissionSet", "DataScientist"));
+        assertThat(admin.expect(200, "GET", API + "/assignments?accountId=444444444444", null).json().findValuesAsText("user"))
+                .containsExactly("erin");
+
+        AwsLogin aws = AwsLogin.to(server, REALM);
+        var erin = aws.plain(new BrowserSession(), "erin").accepted();
+        assertThat(erin.rolePairs()).singleElement().satisfies(p -> {
+            assertThat(p.roleArn()).isEqualTo("arn:aws:iam::444444444444:role/DataScientist");
+            assertThat(p.providerArn()).isEqualTo("arn:aws:iam::444444444444:saml-provider/keycloak");
+        });
+        assertThat(erin.sessionDurationSeconds()).isEqualTo(7200);
+
+        admin.expect(204, "DELETE", API + "/accounts/444444444444", null);
+        assertThat(admin.expect(200, "GET", API + "/assignments?accountId=444444444444", null).json().size()).isZero();
+        assertThat(aws.plain(new BrowserSession(), "erin").refused().status()).isEqualTo(403);
+    }
+
+    @Test
+    void deletingAPermissionSetRemovesItsAssignments() {
+        admin.expect(201, "POST", API + "/permission-sets", Map.of("name", "Temporary"));
+        admin.expect(201, "POST", API + "/assignments", Map.of("group", "/Everyone", "accountId", "222222222222", "permissionSet", "Temporary"));
+        assertThat(admin.expect(200, "GET", API + "/assignments?permissionSet=Temporary", null).json().size()).isEqualTo(1);
+        admin.expect(204, "DELETE", API + "/permission-sets/Temporary", null);
+        assertThat(admin.expect(200, "GET", API + "/assignments?permissionSet=Temporary", null).json().size()).isZero();
+        assertThat(admin.send("GET", API + "/permission-sets/Temporary", null).status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.kcaws.it;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcaws.testsupport.AwsLogin;
+import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.awssp.AwsSignIn;
+import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.keycloak.ApiResponse;
+import dev.kcaws.testsupport.keycloak.BrowserSession;
+import dev.kcaws.testsupport.keycloak.KeycloakServer;
+import dev.kcaws.testsupport.keycloak.SharedKeycloak;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Realm imports: a bad AWS model is refused whole with a message naming the field; a good one logs in the same. */
+class RealmImportIT {
+
+    static KeycloakServer server;
+    static AdminApi admin;
+
+    @BeforeAll
+    static void server() {
+        server = SharedKeycloak.get();
+        admin = server.adminApi();
+    }
+
+    void assertRefused(String realmName, Consumer<ObjectNode> breakIt, String field) {
+        ObjectNode realm = DemoRealm.copyNamed(realmName);
+        breakIt.accept(realm);
+        ApiResponse response = admin.send("POST", "/admin/realms", realm);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().path("errorMessage").asText()).contains(field);
+        assertThat(admin.send("GET", "/admin/realms/" + realmName, null).status()).as("nothing of the realm is kept").isEqualTo(404);
+    }
+
+    @Test
+    void aMalformedAccountIdIsRefused() {
+        assertRefused("bad-account", r -> {
+            ObjectNode role = DemoRealm.modelRole(r, "account:111111111111");
+            role.put("name", "account:11111111111");
+            role.with("attributes").putArray("kcaws.account.id").add("11111111111");
+        }, "accountId");
+    }
+
+    @Test
+    void aBadPermissionSetNameDurationOrRelayStateIsRefused() {
+        assertRefused("bad-set-name", r -> {
+            ObjectNode role = DemoRealm.modelRole(r, "permission-set:Billing");
+            role.put("name", "permission-set:Bad Name");
+            role.with("attributes").putArray("kcaws.permissionSet.name").add("Bad Name");
+        }, "permissionSet.name");
+        assertRefused("bad-duration", r -> DemoRealm.modelRole(r, "permission-set:Billing").with("attributes")
+                .putArray("kcaws.permissionSet.sessionDuration").add("60"), "permissionSet.sessionDuration");
+        assertRefused("bad-relay", r -> DemoRealm.modelRole(r, "permission-set:Billing").with("attributes")
+                .putArray("kcaws.permissionSet.relayState").add("https://evil.example/phish"), "permissionSet.relayState");
+    }
+
+    @Test
+    void anAssignmentToAnUndefinedAccountIsRefused() {
+        assertRefused("bad-access", r -> {
+            ObjectNode role = DemoRealm.modelRole(r, "access:111111111111:Billing");
+            role.put("name", "access:444444444444:Billing");
+            role.with("attributes").putArray("kcaws.access.account").add("444444444444");
+            r.withArray("groups").forEach(g -> {
+                var roles = g.path("clientRoles").path("aws-access");
+                for (int i = 0; i < roles.size(); i++) {
+                    if (roles.get(i).asText().equals("access:111111111111:Billing")) {
+                        ((com.fasterxml.jackson.databind.node.ArrayNode) roles).set(i, "access:444444444444:Billing");
+                    }
+                }
+            });
+        }, "access.account");
+    }
+
+    @Test
+    void aPartialImportCarriesTheWholeModel() {
+        // Partial import carries clients, roles, groups and users, but not required actions: the realm
+        // is created with them first, as realm-as-code tools do.
+        ObjectNode full = DemoRealm.copyNamed("partial-demo");
+        ObjectNode base = DemoRealm.JSON.createObjectNode();
+        base.put("realm", "partial-demo");
+        base.put("enabled", true);
+        base.set("requiredActions", full.get("requiredActions"));
+        admin.expect(201, "POST", "/admin/realms", base);
+        try {
+            ObjectNode partial = DemoRealm.JSON.createObjectNode();
+            partial.put("ifResourceExists", "FAIL");
+            for (String part : List.of("clients", "roles", "groups", "users")) {
+                partial.set(part, full.get(part));
+            }
+            ApiResponse imported = admin.send("POST", "/admin/realms/partial-demo/partialImport", partial);
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+            AwsLogin aws = AwsLogin.to(server, "partial-demo");
+            AwsSignIn bob = aws.plain(new BrowserSession(), "bob").accepted();
+            assertThat(bob.rolePairs()).hasSize(4);
+            assertThat(bob.sessionDurationSeconds()).isEqualTo(28800);
+            assertThat(aws.shortcut(new BrowserSession(), "bob", "111111111111", "AdministratorAccess", null).refused().status()).isEqualTo(403);
+        } finally {
+            admin.deleteRealm("partial-demo");
+        }
+    }
+}
