@@ -1,0 +1,284 @@
+package dev.kcaws.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcaws.testsupport.AwsLogin;
+import dev.kcaws.testsupport.awssp.AwsLikeServiceProvider;
+import dev.kcaws.testsupport.awssp.AwsSamlRejection;
+import dev.kcaws.testsupport.awssp.AwsSignIn;
+import dev.kcaws.testsupport.awssp.RolePair;
+import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.keycloak.BrowserSession;
+import dev.kcaws.testsupport.keycloak.BuildArtifacts;
+import dev.kcaws.testsupport.keycloak.KeycloakServer;
+import dev.kcaws.testsupport.keycloak.Page;
+import dev.kcaws.testsupport.keycloak.SamlPost;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import static dev.kcaws.bench.BenchRealm.BUNDLE_URL_NAME;
+import static dev.kcaws.bench.BenchRealm.PERMISSION_SET;
+import static dev.kcaws.bench.BenchRealm.STOCK_CLIENT_ID;
+import static dev.kcaws.bench.BenchRealm.STOCK_URL_NAME;
+import static dev.kcaws.bench.BenchRealm.accountId;
+import static dev.kcaws.bench.BenchRealm.username;
+import static dev.kcaws.bench.ResultTable.fixed;
+import static dev.kcaws.bench.ResultTable.thousands;
+
+/**
+ * The login benchmark: the bundle's AWS client against Keycloak's own role-list mapper set up the
+ * hand-made way, on one dedicated real Keycloak, in one realm created through the admin REST API.
+ * Prints figures and writes them to {@code providers/target/benchmark/login-benchmark.txt}; it
+ * asserts only that every login is what it should be (a valid response, or the expected refusal),
+ * never anything about speed.
+ *
+ * <p>Run it with {@code ./bench.sh}. Tagged {@code benchmark} and not named {@code *IT}, so the
+ * normal test run leaves it out.
+ */
+@Tag("benchmark")
+class LoginBenchmark {
+
+    private static final String REALM = "kcaws-bench";
+    private static final int WARM_UP = 50;
+    private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(12);
+    /** Measured rounds per series, interleaved across series so drift (GC, JIT, H2) hits all alike. */
+    private static final int ROUNDS = 3;
+    private static final int PER_ROUND = 100;
+    private static final Duration ROUND_BUDGET = Duration.ofSeconds(7);
+    /** AssumeRoleWithSAML's cap on the base64 SAMLResponse. */
+    private static final int AWS_MAX_RESPONSE_CHARS = 100_000;
+    private static final int ONE_ROLE_TARGET_CHARS = 10_000;
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void compareBundleWithStockKeycloak() throws IOException {
+        long begun = System.nanoTime();
+        BuildArtifacts artifacts = BuildArtifacts.fromSystemProperties();
+        Path output = artifacts.instancesDir().getParent().resolve("benchmark").resolve("login-benchmark.txt");
+
+        try (KeycloakServer server = KeycloakServer.fromBuild().start()) {
+            AdminApi admin = server.adminApi();
+            String keycloakVersion = admin.get("/admin/serverinfo").json().path("systemInfo").path("version").asText("?");
+
+            ObjectNode realm = BenchRealm.build(REALM, artifacts.realmDir().resolve("aws-demo-realm.json"));
+            long creating = System.nanoTime();
+            createRealm(admin, realm);
+            Duration realmCreation = Duration.ofNanos(System.nanoTime() - creating);
+
+            AwsLogin bundle = AwsLogin.to(server, REALM);
+            AwsLogin stock = AwsLogin.to(server, REALM).withAudience(STOCK_CLIENT_ID);
+
+            // ---- sign in once per series; the first response of each is validated as AWS would ----
+            List<String> validated = new ArrayList<>();
+            Signed bundle10 = signInPlain("bundle@10", bundle, BUNDLE_URL_NAME, 10, validated);
+            Signed stock10 = signInPlain("stock@10", stock, STOCK_URL_NAME, 10, validated);
+            Signed bundle250 = signInPlain("bundle@250", bundle, BUNDLE_URL_NAME, 250, validated);
+            Signed stock250 = signInPlain("stock@250", stock, STOCK_URL_NAME, 250, validated);
+            Signed oneRole = signInOneRole(bundle, validated);
+            Signed stock500 = signInStock500(stock);
+            Page refused500 = bundle.plain(new BrowserSession(), username(500)).refused();
+            if (refused500.status() != 403 || refused500.errorMessage().isBlank()) {
+                throw new AssertionError("expected the bundle to refuse u500's plain login with a 403 page, got " + refused500);
+            }
+
+            // ---- measure ----
+            List<LoginSeries> all = List.of(bundle10.series, stock10.series, bundle250.series, stock250.series, oneRole.series);
+            for (LoginSeries series : all) {
+                series.warmUp(WARM_UP, WARM_UP_BUDGET);
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                for (LoginSeries series : all) {
+                    series.measureRound(PER_ROUND, ROUND_BUDGET);
+                }
+            }
+            stock500.series.warmUp(10, WARM_UP_BUDGET);
+            stock500.series.measureRound(PER_ROUND / 2, ROUND_BUDGET);
+
+            // The rotation really opened other accounts: check the last one AWS-side as well.
+            String lastAccount = accountId(BenchRealm.ACCOUNTS);
+            AwsSignIn last = bundle.judge(oneRole.browser.get(bundle.shortcutUrl(lastAccount, PERMISSION_SET, null))).accepted();
+            requirePairs("one-role (last account)", last, 1);
+            if (!last.rolePairs().get(0).accountId().equals(lastAccount)) {
+                throw new AssertionError("one-role login for " + lastAccount + " named " + last.rolePairs().get(0));
+            }
+
+            // ---- report ----
+            double ratio10 = bundle10.series.loginsPerSecond() / stock10.series.loginsPerSecond();
+            double ratio250 = bundle250.series.loginsPerSecond() / stock250.series.loginsPerSecond();
+            double ratioOneRole = oneRole.series.loginsPerSecond() / stock10.series.loginsPerSecond();
+            ResultTable table = new ResultTable();
+            table.add("bundle, plain login (`aws-role-pair-mapper`)", "10", bundle10.series, chars(bundle10.responseChars), ratioCell(ratio10));
+            table.add("stock, plain login (`saml-role-list-mapper`)", "10", stock10.series, chars(stock10.responseChars), "1.00 (baseline)");
+            table.add("bundle, plain login", "250", bundle250.series, chars(bundle250.responseChars), ratioCell(ratio250));
+            table.add("stock, plain login", "250", stock250.series, chars(stock250.responseChars), "1.00 (baseline)");
+            table.addText("bundle, plain login", "500", "refused (403 page)", "none sent", "–");
+            table.add("stock, plain login", "500", stock500.series,
+                    chars(stock500.responseChars) + " (over AWS's " + thousands(AWS_MAX_RESPONSE_CHARS) + ")", "–");
+            table.add("bundle, one-role shortcut (u1000)", "1 of 1,000", oneRole.series,
+                    chars(oneRole.responseChars) + (oneRole.responseChars <= ONE_ROLE_TARGET_CHARS ? " (<= 10 KB: met)" : " (<= 10 KB: MISSED)"),
+                    fixed(ratioOneRole, 2) + " vs stock@10");
+
+            line("# kcaws login benchmark");
+            line("");
+            line("When:      %s", Instant.now());
+            line("Keycloak:  %s (dedicated server, start-dev, H2 dev-file; started in %.1f s)", keycloakVersion,
+                    server.lastStartDuration().toMillis() / 1000.0);
+            line("JVM:       %s %s (%s), %s %s", System.getProperty("java.vm.name"), Runtime.version(),
+                    System.getProperty("java.vm.vendor"), System.getProperty("os.name"), System.getProperty("os.arch"));
+            line("Cores:     %d available to the JVM; the client and Keycloak share them", Runtime.getRuntime().availableProcessors());
+            line("Realm:     %s, created by POST /admin/realms in %.1f s: %d accounts x %s (%d s), %d stock pair roles",
+                    REALM, realmCreation.toMillis() / 1000.0, BenchRealm.ACCOUNTS, PERMISSION_SET, BenchRealm.SESSION_SECONDS,
+                    BenchRealm.STOCK_PAIRS);
+            line("Method:    one client thread, one signed-in browser per series (SSO cookie: no password hashing);");
+            line("           each login = GET of the IdP-initiated URL until Keycloak's SAML POST form, redirects included;");
+            line("           %d warm-up logins, then %d interleaved rounds of up to %d logins or %d s per series.",
+                    WARM_UP, ROUNDS, PER_ROUND, ROUND_BUDGET.toSeconds());
+            line("           response chars = length of the base64 SAMLResponse (AWS accepts at most %s).", thousands(AWS_MAX_RESPONSE_CHARS));
+            line("");
+            report.append(table.markdown());
+            line("");
+            line("Targets: ratio vs stock >= 1.0 -> at 10 pairs %s (%s), at 250 pairs %s (%s); one-role response <= 10 KB -> %s chars (%s).",
+                    fixed(ratio10, 2), ratio10 >= 1.0 ? "met" : "MISSED", fixed(ratio250, 2), ratio250 >= 1.0 ? "met" : "MISSED",
+                    thousands(oneRole.responseChars), oneRole.responseChars <= ONE_ROLE_TARGET_CHARS ? "met" : "MISSED");
+            line("");
+            line("500 pairs, bundle: HTTP %d, \"%s\"", refused500.status(), refused500.errorMessage());
+            line("500 pairs, stock:  %s chars with %d Role values; the AWS-like SP says: %s",
+                    thousands(stock500.responseChars), stock500.pairs, stock500.verdict);
+            line("");
+            line("First response of each series, as the AWS-like service provider accepted it:");
+            validated.forEach(v -> line("  %s", v));
+            line("");
+            line("Logins/s per round (spread):");
+            for (LoginSeries series : List.of(bundle10.series, stock10.series, bundle250.series, stock250.series, oneRole.series, stock500.series)) {
+                line("  %-12s %s   (%d measured logins)", series.name,
+                        series.roundRates().stream().map(r -> fixed(r, 1)).collect(Collectors.joining(" / ")), series.count());
+            }
+            line("");
+            line("Total run time: %.0f s (server start and realm creation included).", (System.nanoTime() - begun) / 1e9);
+        } finally {
+            if (!report.isEmpty()) {
+                Files.createDirectories(output.getParent());
+                Files.writeString(output, report);
+                System.out.println();
+                System.out.print(report);
+                System.out.println("(written to " + output + ")");
+            }
+        }
+    }
+
+    /** A signed-in browser and its series, with what its first (validated) response looked like. */
+    private record Signed(BrowserSession browser, LoginSeries series, int responseChars, int pairs, String verdict) {
+    }
+
+    private static Signed signInPlain(String name, AwsLogin aws, String urlName, int pairs, List<String> validated) {
+        BrowserSession browser = new BrowserSession();
+        AwsLogin.Outcome outcome = aws.plain(browser, username(pairs), urlName);
+        AwsSignIn signIn = outcome.accepted();
+        requirePairs(name, signIn, pairs);
+        validated.add(describe(name, signIn));
+        String url = aws.realmUrl() + "/protocol/saml/clients/" + urlName;
+        return new Signed(browser, new LoginSeries(name, browser, n -> url), signIn.responseLength(), pairs, "accepted");
+    }
+
+    /** u1000 signs in through a shortcut link; the series then rotates over all 1,000 accounts. */
+    private static Signed signInOneRole(AwsLogin bundle, List<String> validated) {
+        BrowserSession browser = new BrowserSession();
+        AwsSignIn signIn = bundle.shortcut(browser, username(1000), accountId(1), PERMISSION_SET, null).accepted();
+        requirePairs("one-role@1000", signIn, 1);
+        RolePair pair = signIn.rolePairs().get(0);
+        if (!pair.accountId().equals(accountId(1)) || !pair.roleName().equals(PERMISSION_SET)) {
+            throw new AssertionError("one-role login named " + pair + " instead of " + accountId(1) + "/" + PERMISSION_SET);
+        }
+        validated.add(describe("one-role@1000", signIn));
+        LoginSeries series = new LoginSeries("one-role@1000", browser,
+                n -> bundle.shortcutUrl(accountId(n % BenchRealm.ACCOUNTS + 1), PERMISSION_SET, null));
+        return new Signed(browser, series, signIn.responseLength(), 1, "accepted");
+    }
+
+    /** The stock client's 500-pair response is expected to break AWS's size cap: record what the SP says instead of failing. */
+    private static Signed signInStock500(AwsLogin stock) {
+        BrowserSession browser = new BrowserSession();
+        String url = stock.realmUrl() + "/protocol/saml/clients/" + STOCK_URL_NAME;
+        Page page = browser.login(url, username(500), username(500));
+        SamlPost post = page.samlPost();
+        String descriptor = new BrowserSession().get(stock.realmUrl() + "/protocol/saml/descriptor").body();
+        AwsLikeServiceProvider sp = AwsLikeServiceProvider.trustingIdpMetadata(descriptor).withAudience(STOCK_CLIENT_ID);
+        String verdict;
+        try {
+            AwsSignIn signIn = sp.accept(post.samlResponse(), post.action());
+            verdict = "accepted with " + signIn.rolePairs().size() + " pairs";
+        } catch (AwsSamlRejection e) {
+            verdict = "REJECTED: " + e.getMessage();
+        }
+        int values = countOccurrences(post.responseXml(), ":saml-provider/");
+        return new Signed(browser, new LoginSeries("stock@500", browser, n -> url), post.samlResponse().length(), values, verdict);
+    }
+
+    private static void requirePairs(String name, AwsSignIn signIn, int expected) {
+        if (signIn.rolePairs().size() != expected) {
+            throw new AssertionError(name + ": expected " + expected + " role pairs, AWS would see " + signIn.rolePairs().size());
+        }
+    }
+
+    private static String describe(String name, AwsSignIn signIn) {
+        return String.format(Locale.ROOT, "%-14s %5d pairs, RoleSessionName %s, SessionDuration %s, NameID %s, %s chars",
+                name + ":", signIn.rolePairs().size(), signIn.roleSessionName(), signIn.sessionDurationSeconds(),
+                signIn.nameIdFormat() == null ? "-" : signIn.nameIdFormat().replaceAll(".*:", ""), thousands(signIn.responseLength()));
+    }
+
+    /** POST /admin/realms with a generous timeout: a realm with thousands of roles takes longer than AdminApi's 60 s on slow machines. */
+    private static void createRealm(AdminApi admin, ObjectNode realm) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(admin.baseUrl() + "/admin/realms"))
+                .timeout(Duration.ofMinutes(4))
+                .header("Authorization", "Bearer " + admin.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(realm.toString()))
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("POST /admin/realms answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST /admin/realms failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the realm", e);
+        }
+    }
+
+    private static int countOccurrences(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String chars(int chars) {
+        return thousands(chars);
+    }
+
+    private static String ratioCell(double ratio) {
+        return fixed(ratio, 2) + (ratio >= 1.0 ? " (>= 1.0: met)" : " (>= 1.0: MISSED)");
+    }
+
+    private void line(String format, Object... args) {
+        report.append(String.format(Locale.ROOT, format, args)).append(System.lineSeparator());
+    }
+}
