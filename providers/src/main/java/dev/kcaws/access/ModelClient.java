@@ -10,7 +10,7 @@ final class ModelClient {
     }
 
     static ClientModel create(RealmModel realm) {
-        ClientModel client = realm.addClient(ModelRoles.MODEL_CLIENT_ID);
+        ClientModel client = realm.addClient(ModelFormat.MODEL_CLIENT_ID);
         client.setName("AWS access");
         client.setDescription("AWS accounts, permission sets and assignments (Keycloak AWS SSO bundle). Do not delete.");
         client.setProtocol("openid-connect");

@@ -190,15 +190,17 @@ public class AwsAdminResource {
                                                       @QueryParam("permissionSet") String permissionSet) {
         auth.realm().requireViewRealm();
         List<AssignmentRepresentation> result = new ArrayList<>();
-        store().accessRoles().forEach(role -> {
-            String[] key = AccessStore.accessKeyOf(role);
-            if ((accountId != null && !accountId.equals(key[0])) || (permissionSet != null && !permissionSet.equals(key[1]))) {
+        store().accessRoles().forEach(entry -> {
+            String account = entry.getKey().account().value();
+            String set = entry.getKey().permissionSet().value();
+            if ((accountId != null && !accountId.equals(account)) || (permissionSet != null && !permissionSet.equals(set))) {
                 return;
             }
+            RoleModel role = entry.getValue();
             session.groups().getGroupsByRoleStream(realm, role, null, null)
-                    .forEach(g -> result.add(new AssignmentRepresentation(ModelToRepresentation.buildGroupPath(g), null, key[0], key[1])));
+                    .forEach(g -> result.add(new AssignmentRepresentation(ModelToRepresentation.buildGroupPath(g), null, account, set)));
             session.users().getRoleMembersStream(realm, role)
-                    .forEach(u -> result.add(new AssignmentRepresentation(null, u.getUsername(), key[0], key[1])));
+                    .forEach(u -> result.add(new AssignmentRepresentation(null, u.getUsername(), account, set)));
         });
         return result;
     }

@@ -1,6 +1,6 @@
 package dev.kcaws.admin;
 
-import dev.kcaws.access.ModelImportGuard;
+import dev.kcaws.access.ModelGuard;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -31,8 +31,8 @@ public class AwsAdminResourceProviderFactory implements AdminRealmResourceProvid
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // Admin-side rule: a realm whose AWS model AWS would reject is not imported at all.
-        ModelImportGuard.register(factory);
+        // An AWS model that AWS would reject is never stored, whichever admin path it comes by.
+        ModelGuard.register(factory);
     }
 
     @Override

@@ -103,4 +103,16 @@ class AdminApiIT {
         assertThat(admin.expect(200, "GET", API + "/assignments?permissionSet=Temporary", null).json().size()).isZero();
         assertThat(admin.send("GET", API + "/permission-sets/Temporary", null).status()).isEqualTo(404);
     }
+
+    @Test
+    void keycloaksOwnClientApiCannotStoreAnInvalidModelEither() {
+        var model = admin.findClientByClientId(REALM, "aws-access").orElseThrow();
+        var changed = model.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) changed.with("attributes"))
+                .put("kcaws.permission-set.Billing", "{\"sessionDuration\":60}");
+        ApiResponse response = admin.send("PUT", "/admin/realms/" + REALM + "/clients/" + model.path("id").asText(), changed);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("permissionSet.sessionDuration");
+        assertThat(admin.expect(200, "GET", API + "/permission-sets/Billing", null).json().path("sessionDuration").asInt()).isEqualTo(3600);
+    }
 }

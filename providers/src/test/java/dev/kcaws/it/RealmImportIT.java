@@ -41,40 +41,26 @@ class RealmImportIT {
     @Test
     void aMalformedAccountIdIsRefused() {
         assertRefused("bad-account", r -> {
-            ObjectNode role = DemoRealm.modelRole(r, "account:111111111111");
-            role.put("name", "account:11111111111");
-            role.with("attributes").putArray("kcaws.account.id").add("11111111111");
+            ObjectNode model = DemoRealm.modelAttributes(r);
+            model.set("kcaws.account.11111111111", model.remove("kcaws.account.111111111111"));
         }, "accountId");
+        assertRefused("bad-partition", r -> DemoRealm.modelAttributes(r).put("kcaws.account.111111111111",
+                "{\"name\":\"acme-prod\",\"partition\":\"aws-mars\",\"samlProvider\":\"keycloak\"}"), "account.partition");
     }
 
     @Test
     void aBadPermissionSetNameDurationOrRelayStateIsRefused() {
-        assertRefused("bad-set-name", r -> {
-            ObjectNode role = DemoRealm.modelRole(r, "permission-set:Billing");
-            role.put("name", "permission-set:Bad Name");
-            role.with("attributes").putArray("kcaws.permissionSet.name").add("Bad Name");
-        }, "permissionSet.name");
-        assertRefused("bad-duration", r -> DemoRealm.modelRole(r, "permission-set:Billing").with("attributes")
-                .putArray("kcaws.permissionSet.sessionDuration").add("60"), "permissionSet.sessionDuration");
-        assertRefused("bad-relay", r -> DemoRealm.modelRole(r, "permission-set:Billing").with("attributes")
-                .putArray("kcaws.permissionSet.relayState").add("https://evil.example/phish"), "permissionSet.relayState");
+        assertRefused("bad-set-name", r -> DemoRealm.modelAttributes(r).put("kcaws.permission-set.Bad Name", "{}"), "permissionSet.name");
+        assertRefused("bad-duration", r -> DemoRealm.modelAttributes(r).put("kcaws.permission-set.Billing", "{\"sessionDuration\":60}"),
+                "permissionSet.sessionDuration");
+        assertRefused("bad-relay", r -> DemoRealm.modelAttributes(r).put("kcaws.permission-set.Billing",
+                "{\"relayState\":\"https://evil.example/phish\"}"), "permissionSet.relayState");
     }
 
     @Test
     void anAssignmentToAnUndefinedAccountIsRefused() {
-        assertRefused("bad-access", r -> {
-            ObjectNode role = DemoRealm.modelRole(r, "access:111111111111:Billing");
-            role.put("name", "access:444444444444:Billing");
-            role.with("attributes").putArray("kcaws.access.account").add("444444444444");
-            r.withArray("groups").forEach(g -> {
-                var roles = g.path("clientRoles").path("aws-access");
-                for (int i = 0; i < roles.size(); i++) {
-                    if (roles.get(i).asText().equals("access:111111111111:Billing")) {
-                        ((com.fasterxml.jackson.databind.node.ArrayNode) roles).set(i, "access:444444444444:Billing");
-                    }
-                }
-            });
-        }, "access.account");
+        assertRefused("bad-access", r -> DemoRealm.modelRoles(r).addObject().put("name", "access:444444444444:Billing"), "access.account");
+        assertRefused("bad-access-name", r -> DemoRealm.modelRoles(r).addObject().put("name", "access:4444:Billing"), "access");
     }
 
     @Test

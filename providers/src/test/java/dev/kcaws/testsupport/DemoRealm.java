@@ -39,17 +39,18 @@ public final class DemoRealm {
         }
     }
 
-    /** The client roles of the model client {@code aws-access} in a realm representation. */
+    /** The client roles of the model client {@code aws-access} (the access roles) in a realm representation. */
     public static ArrayNode modelRoles(ObjectNode realm) {
         return (ArrayNode) realm.path("roles").path("client").path("aws-access");
     }
 
-    public static ObjectNode modelRole(ObjectNode realm, String name) {
-        for (var role : modelRoles(realm)) {
-            if (role.path("name").asText().equals(name)) {
-                return (ObjectNode) role;
+    /** The attributes of the model client {@code aws-access}: accounts and permission sets as JSON. */
+    public static ObjectNode modelAttributes(ObjectNode realm) {
+        for (var client : realm.withArray("clients")) {
+            if (client.path("clientId").asText().equals("aws-access")) {
+                return ((ObjectNode) client).with("attributes");
             }
         }
-        throw new IllegalArgumentException("no model role " + name);
+        throw new IllegalArgumentException("no aws-access client");
     }
 }

@@ -3,19 +3,26 @@ package dev.kcaws.testsupport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
- * A realm in the demo realm's format with as many accounts, groups and users as a test needs:
- * the demo realm's two clients and required action, its model roles replaced by generated ones.
+ * A realm in the demo realm's format (docs/model.md) with as many accounts, groups and users as a
+ * test needs: the demo realm's clients and required action, its model replaced by generated data.
  */
 public final class GeneratedRealm {
 
     private final ObjectNode realm;
-    private final ArrayNode roles;
+    private final ObjectNode model;
+    private final ArrayNode accessRoles;
+    private final Set<String> accessRoleNames = new HashSet<>();
 
     private GeneratedRealm(String name) {
         realm = DemoRealm.copyNamed(name);
-        roles = DemoRealm.modelRoles(realm);
-        roles.removeAll();
+        model = DemoRealm.modelAttributes(realm);
+        model.removeAll();
+        accessRoles = DemoRealm.modelRoles(realm);
+        accessRoles.removeAll();
         realm.putArray("groups");
         realm.putArray("users");
     }
@@ -31,23 +38,14 @@ public final class GeneratedRealm {
 
     public GeneratedRealm accounts(int count) {
         for (int i = 0; i < count; i++) {
-            ObjectNode a = roles.addObject().put("name", "account:" + accountId(i)).put("description", "account-" + i).put("clientRole", true);
-            ObjectNode attrs = a.putObject("attributes");
-            attrs.putArray("kcaws.kind").add("account");
-            attrs.putArray("kcaws.account.id").add(accountId(i));
-            attrs.putArray("kcaws.account.name").add(String.format("account-%05d", i));
-            attrs.putArray("kcaws.account.partition").add("aws");
-            attrs.putArray("kcaws.account.samlProvider").add("keycloak");
+            model.put("kcaws.account." + accountId(i),
+                    String.format("{\"name\":\"account-%05d\",\"partition\":\"aws\",\"samlProvider\":\"keycloak\"}", i));
         }
         return this;
     }
 
     public GeneratedRealm permissionSet(String name, int seconds) {
-        ObjectNode s = roles.addObject().put("name", "permission-set:" + name).put("clientRole", true);
-        ObjectNode attrs = s.putObject("attributes");
-        attrs.putArray("kcaws.kind").add("permission-set");
-        attrs.putArray("kcaws.permissionSet.name").add(name);
-        attrs.putArray("kcaws.permissionSet.sessionDuration").add(Integer.toString(seconds));
+        model.put("kcaws.permission-set." + name, "{\"sessionDuration\":" + seconds + "}");
         return this;
     }
 
@@ -58,12 +56,8 @@ public final class GeneratedRealm {
         for (int i = 0; i < accounts; i++) {
             String role = "access:" + accountId(i) + ":" + permissionSet;
             mapped.add(role);
-            if (!hasRole(role)) {
-                ObjectNode r = roles.addObject().put("name", role).put("clientRole", true);
-                ObjectNode attrs = r.putObject("attributes");
-                attrs.putArray("kcaws.kind").add("access");
-                attrs.putArray("kcaws.access.account").add(accountId(i));
-                attrs.putArray("kcaws.access.permissionSet").add(permissionSet);
+            if (accessRoleNames.add(role)) {
+                accessRoles.addObject().put("name", role).put("clientRole", true);
             }
         }
         return this;
@@ -83,14 +77,5 @@ public final class GeneratedRealm {
 
     public ObjectNode json() {
         return realm;
-    }
-
-    private boolean hasRole(String name) {
-        for (var r : roles) {
-            if (r.path("name").asText().equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

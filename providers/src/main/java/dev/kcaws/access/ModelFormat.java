@@ -1,0 +1,147 @@
+package dev.kcaws.access;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.kcaws.aws.AccountId;
+import dev.kcaws.aws.AwsRuleViolation;
+import dev.kcaws.aws.ConsoleDestination;
+import dev.kcaws.aws.InlinePolicy;
+import dev.kcaws.aws.ManagedPolicyArn;
+import dev.kcaws.aws.Partition;
+import dev.kcaws.aws.PermissionSetName;
+import dev.kcaws.aws.SamlProviderName;
+import dev.kcaws.aws.SessionDuration;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage format of docs/model.md, as plain Java so that every rule of it is unit-tested:
+ * accounts and permission sets are JSON attributes of the {@value #MODEL_CLIENT_ID} client, and
+ * each (account, permission set) that is assigned is a client role named
+ * {@code access:<account id>:<permission set>}, mapped to the groups and users that hold it.
+ *
+ * <p>Why attributes and not one role each: Keycloak imports a role attribute with one database
+ * flush each, which makes a realm of thousands of accounts take minutes to import; a client
+ * attribute costs no query. Role mappings stay roles, so Keycloak's own group, sub-group, LDAP and
+ * broker rules decide who holds what.
+ */
+public final class ModelFormat {
+
+    public static final String MODEL_CLIENT_ID = "aws-access";
+    public static final String ACCOUNT_PREFIX = "kcaws.account.";
+    public static final String PERMISSION_SET_PREFIX = "kcaws.permission-set.";
+    public static final String ACCESS_PREFIX = "access:";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+
+    private ModelFormat() {
+    }
+
+    /** Stored form of an account, the ID being in the attribute name. */
+    record StoredAccount(String name, String partition, String samlProvider, String region) {
+    }
+
+    /** Stored form of a permission set, the name being in the attribute name. */
+    record StoredPermissionSet(String description, Integer sessionDuration, String relayState, List<String> managedPolicies,
+                               String inlinePolicy, String permissionsBoundary) {
+    }
+
+    public static String accountAttribute(String accountId) {
+        return ACCOUNT_PREFIX + accountId;
+    }
+
+    public static String permissionSetAttribute(String name) {
+        return PERMISSION_SET_PREFIX + name;
+    }
+
+    public static String accessRoleName(String accountId, String permissionSetName) {
+        return ACCESS_PREFIX + AccessKey.of(accountId, permissionSetName);
+    }
+
+    public static String write(AwsAccount a) {
+        return json(new StoredAccount(a.name(), a.partition().id(), a.samlProvider().value(), a.region()));
+    }
+
+    public static String write(PermissionSet s) {
+        return json(new StoredPermissionSet(s.description(), s.sessionDuration().seconds(),
+                s.relayState() == null ? null : s.relayState().url(),
+                s.managedPolicies().stream().map(ManagedPolicyArn::value).toList(),
+                s.inlinePolicy() == null ? null : s.inlinePolicy().json(),
+                s.permissionsBoundary() == null ? null : s.permissionsBoundary().value()));
+    }
+
+    /** Reads an account attribute, checking every field by AWS's rules; the field name says which is wrong. */
+    public static AwsAccount readAccount(String attributeName, String value) {
+        AccountId id = new AccountId(attributeName.substring(ACCOUNT_PREFIX.length()));
+        StoredAccount stored = parse(value, StoredAccount.class, "account");
+        if (stored.partition() == null) {
+            throw new AwsRuleViolation("account.partition", "is missing (aws, aws-us-gov or aws-cn)");
+        }
+        if (stored.samlProvider() == null) {
+            throw new AwsRuleViolation("account.samlProvider", "is missing");
+        }
+        return new AwsAccount(id, stored.name(), Partition.parse("account.partition", stored.partition()),
+                new SamlProviderName(stored.samlProvider()), stored.region());
+    }
+
+    public static PermissionSet readPermissionSet(String attributeName, String value) {
+        PermissionSetName name = new PermissionSetName(attributeName.substring(PERMISSION_SET_PREFIX.length()));
+        StoredPermissionSet s = parse(value, StoredPermissionSet.class, "permissionSet");
+        List<ManagedPolicyArn> policies = s.managedPolicies() == null ? List.of()
+                : s.managedPolicies().stream().map(p -> ManagedPolicyArn.parse("permissionSet.managedPolicies", p)).toList();
+        return new PermissionSet(name, s.description(),
+                s.sessionDuration() == null ? null : new SessionDuration(s.sessionDuration()),
+                s.relayState() == null ? null : ConsoleDestination.parseAnyPartition("permissionSet.relayState", s.relayState()),
+                policies,
+                s.inlinePolicy() == null ? null : InlinePolicy.parse("permissionSet.inlinePolicy", s.inlinePolicy()),
+                s.permissionsBoundary() == null ? null : ManagedPolicyArn.parse("permissionSet.permissionsBoundary", s.permissionsBoundary()));
+    }
+
+    /** The (account, permission set) an access role stands for, if its name is one. */
+    public static Optional<AccessName> parseAccessRole(String roleName) {
+        if (roleName == null || !roleName.startsWith(ACCESS_PREFIX)) {
+            return Optional.empty();
+        }
+        String key = roleName.substring(ACCESS_PREFIX.length());
+        int colon = key.indexOf(':');
+        if (colon < 0 || !AccountId.isValid(key.substring(0, colon)) || !PermissionSetName.isValid(key.substring(colon + 1))) {
+            throw new AwsRuleViolation("access", "role " + roleName + " must be named access:<12-digit account id>:<permission set name>");
+        }
+        return Optional.of(new AccessName(new AccountId(key.substring(0, colon)), new PermissionSetName(key.substring(colon + 1))));
+    }
+
+    /** The two halves of an access role's name. */
+    public record AccessName(AccountId account, PermissionSetName permissionSet) {
+    }
+
+    private static <T> T parse(String value, Class<T> type, String what) {
+        try {
+            T parsed = JSON.readValue(value, type);
+            if (parsed == null) {
+                throw new AwsRuleViolation(what, "is empty");
+            }
+            return parsed;
+        } catch (UnrecognizedPropertyException e) {
+            throw new AwsRuleViolation(what + "." + e.getPropertyName(), "is not a known field");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            if (e instanceof AwsRuleViolation violation) {
+                throw violation;
+            }
+            throw new AwsRuleViolation(what, "is not valid JSON in the bundle's format");
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
