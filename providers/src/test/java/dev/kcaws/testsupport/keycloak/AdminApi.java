@@ -30,6 +30,8 @@ public final class AdminApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TOKEN_MARGIN = Duration.ofSeconds(15);
+    /** Only a guard against a hung server: creating a realm with thousands of roles takes over a minute on a busy 2-core machine. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
     private final String baseUrl;
     private final String username;
@@ -155,7 +157,7 @@ public final class AdminApi {
 
     public ApiResponse send(String method, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(60))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token())
                 .header("Accept", "application/json");
         if (body == null) {
@@ -173,7 +175,7 @@ public final class AdminApi {
         if (accessToken == null || Instant.now().isAfter(tokenExpires.minus(TOKEN_MARGIN))) {
             String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password);
             HttpRequest request = HttpRequest.newBuilder(uri("/realms/master/protocol/openid-connect/token"))
-                    .timeout(Duration.ofSeconds(60))
+                    .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form))
                     .build();

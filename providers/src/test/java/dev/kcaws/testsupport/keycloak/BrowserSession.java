@@ -29,6 +29,8 @@ public final class BrowserSession {
 
     private static final int MAX_REDIRECTS = 20;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    /** Generous: a login that builds a SAML response with hundreds of roles is slow on a busy machine. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
     private final LocalhostCookieHandler cookies = new LocalhostCookieHandler();
     private final HttpClient http = HttpClient.newBuilder()
@@ -98,7 +100,7 @@ public final class BrowserSession {
 
     private Page send(String method, URI uri, String formBody) {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                     .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                     .header("Accept-Language", "en");
             if (formBody == null) {

@@ -35,7 +35,8 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
 
-    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
+    /** 180 s covers a first start with augmentation on a busy 2-core machine; -Dkcaws.keycloak.startTimeoutSeconds raises it. */
+    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(Long.getLong("kcaws.keycloak.startTimeoutSeconds", 180));
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final int LOG_LINES_ON_FAILURE = 60;
 
@@ -268,7 +269,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private Process launch(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(ParentWatchdog.wrap(command))
                 .directory(instanceDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

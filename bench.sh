@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The login benchmark: the bundle's AWS client against Keycloak's own role-list mapper set up by
+# hand, at 10, 250 and 500 role pairs, plus one-role shortcut logins of a user with 1,000
+# assignments, all on one dedicated real Keycloak (no Docker). Prints a table for the README; it
+# measures, it does not pass or fail on speed. Extra arguments go to Maven, e.g. ./bench.sh -o
+set -euo pipefail
+
+cd "$(dirname "$0")"
+source scripts/common.sh
+
+require_tools
+log="target/bench.log"
+result="providers/target/benchmark/login-benchmark.txt"
+report="providers/target/failsafe-reports/TEST-dev.kcaws.bench.LoginBenchmark.xml"
+mkdir -p target
+rm -f "$result" "$report"
+
+step "Building… (full Maven output in $log)"
+if ! mvn -B -q -Dstyle.color=never -pl themes,providers package -DskipTests "$@" >"$log" 2>&1; then
+  show_maven_errors "$log"
+  fail "Maven build failed; see $log"
+fi
+
+step "Running the login benchmark on a real Keycloak $(keycloak_version) (about 3 minutes)…"
+# -Dtest=None skips the unit tests; failsafe runs only the benchmark class (not an *IT, tagged
+# "benchmark"). kcaws.excludedGroups empties the tag filter the normal test run may set.
+set +e
+mvn -B -q -Dstyle.color=never -pl themes,providers verify \
+  -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=LoginBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dkcaws.excludedGroups=none "$@" >>"$log" 2>&1
+status=$?
+set -e
+
+if (( status != 0 )) || [[ ! -s "$result" ]]; then
+  # The first failure or error message of the benchmark's JUnit report, on one line.
+  why=$(sed -n 's/.*<\(failure\|error\)[^>]* message="\([^"]*\)".*/\2/p' "$report" 2>/dev/null | head -n 1 \
+        | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&apos;/'"'"'/g; s/&amp;/\&/g' | cut -c1-300 || true)
+  if [[ -n "$why" ]]; then
+    fail "the login benchmark failed: $why (see $log)"
+  fi
+  show_maven_errors "$log"
+  fail "the login benchmark did not run to the end (Maven exit $status); see $log"
+fi
+
+echo
+cat "$result"
+echo
+step "Done; the table is also in $result"
