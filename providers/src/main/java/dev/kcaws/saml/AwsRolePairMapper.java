@@ -20,6 +20,7 @@ import org.keycloak.protocol.saml.mappers.SAMLAttributeStatementMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.List;
 
@@ -97,7 +98,7 @@ public class AwsRolePairMapper extends AbstractSAMLProtocolMapper implements SAM
     @Override
     public void transformAttributeStatement(AttributeStatementType statement, ProtocolMapperModel mapping, KeycloakSession session,
                                             UserSessionModel userSession, AuthenticatedClientSessionModel clientSession) {
-        LaunchChoice choice = LaunchChoice.fromNote(clientSession.getNote(LaunchChoice.NOTE))
+        LaunchChoice choice = LaunchChoice.fromNote(launchNote(session, clientSession))
                 .orElseThrow(() -> new IllegalStateException("unreadable AWS launch choice"));
         SignInDecision decision = SignInResolver.decide(session, userSession.getRealm(), clientSession.getClient(), userSession.getUser(),
                 choice, MapperSettings.from(mapping.getConfig()));
@@ -120,6 +121,19 @@ public class AwsRolePairMapper extends AbstractSAMLProtocolMapper implements SAM
         if (plan.sourceIdentity() != null) {
             add(statement, SourceIdentity.ATTRIBUTE, List.of(plan.sourceIdentity().value()));
         }
+    }
+
+    /**
+     * The choice of the browser tab whose login this is. The client session is shared by every tab
+     * of the user's session, so two tabs launching at once would overwrite each other's note
+     * there; the authentication session Keycloak puts in the request context is the tab's own.
+     */
+    private static String launchNote(KeycloakSession session, AuthenticatedClientSessionModel clientSession) {
+        AuthenticationSessionModel tab = session.getContext().getAuthenticationSession();
+        if (tab != null && tab.getClient() != null && tab.getClient().getId().equals(clientSession.getClient().getId())) {
+            return tab.getClientNote(LaunchChoice.NOTE);
+        }
+        return clientSession.getNote(LaunchChoice.NOTE);
     }
 
     private static void add(AttributeStatementType statement, String name, List<String> values) {

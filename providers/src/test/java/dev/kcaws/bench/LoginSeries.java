@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
  * One measured series: one already signed-in browser (SSO cookie, so no password hashing in the
@@ -26,13 +27,18 @@ final class LoginSeries {
     private final IntFunction<String> url;
     private final List<Long> nanos = new ArrayList<>();
     private final List<Double> roundRates = new ArrayList<>();
+    /** Keycloak's process CPU time so far in ns, or -1 if unknown. */
+    private final LongSupplier serverCpu;
+    private long serverCpuNanos;
+    private boolean serverCpuKnown = true;
     private int opened;
     private int lastResponseChars = -1;
 
-    LoginSeries(String name, BrowserSession browser, IntFunction<String> url) {
+    LoginSeries(String name, BrowserSession browser, IntFunction<String> url, LongSupplier serverCpu) {
         this.name = name;
         this.browser = browser;
         this.url = url;
+        this.serverCpu = serverCpu;
     }
 
     /** Logins that are not counted: JIT, caches and connection set-up. */
@@ -43,8 +49,15 @@ final class LoginSeries {
     /** One measured round; rounds of all series are interleaved so drift hits them alike. */
     void measureRound(int iterations, Duration budget) {
         long started = System.nanoTime();
+        long cpuBefore = serverCpu.getAsLong();
         int done = run(iterations, budget, true);
+        long cpuAfter = serverCpu.getAsLong();
         roundRates.add(done / ((System.nanoTime() - started) / 1e9));
+        if (cpuBefore < 0 || cpuAfter < 0) {
+            serverCpuKnown = false;
+        } else {
+            serverCpuNanos += cpuAfter - cpuBefore;
+        }
     }
 
     private int run(int iterations, Duration budget, boolean record) {
@@ -98,6 +111,14 @@ final class LoginSeries {
     double loginsPerSecond() {
         long total = nanos.stream().mapToLong(Long::longValue).sum();
         return total == 0 ? 0 : nanos.size() / (total / 1e9);
+    }
+
+    /**
+     * Keycloak's CPU time (all its threads: requests, GC, JIT) per measured login, in ms; -1 if
+     * unknown. Other work on the machine barely changes it, unlike wall-clock figures.
+     */
+    double serverCpuMillisPerLogin() {
+        return !serverCpuKnown || nanos.isEmpty() ? -1 : serverCpuNanos / 1e6 / nanos.size();
     }
 
     double meanMillis() {

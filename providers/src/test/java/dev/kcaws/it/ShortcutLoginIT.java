@@ -98,7 +98,7 @@ class ShortcutLoginIT {
     void twoTabsLaunchingTwoRolesAtOnceEachGetTheirOwn() throws Exception {
         BrowserSession browser = new BrowserSession();
         aws.plain(browser, "alice").accepted();
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 20; round++) {
             CompletableFuture<AwsLogin.Outcome> prod = CompletableFuture.supplyAsync(
                     () -> aws.judge(browser.get(aws.shortcutUrl("111111111111", "AdministratorAccess", null))));
             CompletableFuture<AwsLogin.Outcome> sandbox = CompletableFuture.supplyAsync(
