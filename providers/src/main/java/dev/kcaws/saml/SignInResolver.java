@@ -10,7 +10,11 @@ import org.keycloak.models.UserModel;
 
 import java.util.List;
 
-/** Gathers what one AWS login may name from the model, then lets the planner decide. */
+/**
+ * Gathers what one AWS login may name from the model, then lets the planner decide. The access
+ * check and the mapper ask in the same request (one database transaction), so the decision is
+ * kept on the request's {@link KeycloakSession} and taken once; nothing outlives the request.
+ */
 public final class SignInResolver {
 
     private SignInResolver() {
@@ -18,6 +22,17 @@ public final class SignInResolver {
 
     public static SignInDecision decide(KeycloakSession session, RealmModel realm, ClientModel client, UserModel user,
                                         LaunchChoice choice, MapperSettings settings) {
+        String key = "kcaws.decision/" + client.getId() + "/" + user.getId() + "/" + choice.noteValue() + "/" + settings.hashCode();
+        if (session.getAttribute(key) instanceof SignInDecision decided) {
+            return decided;
+        }
+        SignInDecision decision = compute(session, realm, client, user, choice, settings);
+        session.setAttribute(key, decision);
+        return decision;
+    }
+
+    private static SignInDecision compute(KeycloakSession session, RealmModel realm, ClientModel client, UserModel user,
+                                          LaunchChoice choice, MapperSettings settings) {
         AccessStore store = AccessStore.of(realm);
         Partition partition = AwsClients.partitionOf(client);
         List<Access> held = choice.isAll()
