@@ -1,6 +1,7 @@
 package dev.kcaws.client;
 
 import dev.kcaws.access.AccessStore;
+import dev.kcaws.portal.PortalClient;
 import dev.kcaws.saml.AwsAccessCheck;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -37,6 +38,7 @@ public final class AwsClientInstaller {
         }
         ClientModel client = ClientManager.createClient(session, realm, rep);
         AccessStore.of(realm).ensureModelClient();
+        PortalClient.ensure(realm);
         enableAccessCheck(realm);
         return client;
     }

@@ -16,7 +16,10 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.ErrorPage;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.utils.MediaType;
 
 import jakarta.ws.rs.GET;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.util.Optional;
 
 /** {@code /realms/{realm}/aws/...}: what employees open. */
@@ -36,6 +40,60 @@ public class AwsRealmResource {
     public AwsRealmResource(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+    }
+
+    /**
+     * The launcher: the signed-in user's AWS accounts and roles. Anyone else is sent through the
+     * realm's sign-in first. The page is built from the user's access at this moment and never cached.
+     */
+    @GET
+    @Produces(MediaType.TEXT_HTML_UTF_8)
+    public Response portal(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error) {
+        String portalUrl = portalUrl();
+        if (!session.getContext().getUri().getRequestUri().getPath().endsWith("/")) {
+            // The page's links are relative to /aws/; without the slash they would resolve one level up.
+            return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(portalUrl)).build();
+        }
+        ClientModel portalClient = realm.getClientByClientId(PortalClient.CLIENT_ID);
+        if (portalClient == null || !portalClient.isEnabled()) {
+            return error(Response.Status.NOT_FOUND, "The AWS portal is not set up in this realm. "
+                    + "An administrator can set it up by creating the AWS client with the template.");
+        }
+        Optional<AuthenticationManager.AuthResult> auth = PortalSignIn.current(session, realm);
+        if (auth.isEmpty()) {
+            if (code != null || error != null) {
+                return error(Response.Status.BAD_REQUEST, "Sign-in did not complete. Check that your browser accepts cookies for this site, then open the portal again.");
+            }
+            return Response.seeOther(PortalSignIn.loginRedirect(session, realm, portalUrl)).build();
+        }
+        if (code != null || state != null) {
+            // Back from sign-in: the SSO cookie is set; drop the unused code from the address bar.
+            return Response.seeOther(URI.create(portalUrl)).build();
+        }
+        UserModel user = auth.get().getUser();
+        PortalPage page = new PortalPage(PortalView.of(AccessStore.of(realm).effectiveAccess(user)),
+                OtherApplications.of(session, realm), displayName(user),
+                PortalSignIn.logoutRedirect(session, realm, portalUrl).toString(),
+                PortalSignIn.csrfToken(auth.get().getSession()));
+        session.getContext().setClient(portalClient);
+        Response response = session.getProvider(LoginFormsProvider.class)
+                .setUser(user)
+                .setAttribute("kcaws", page)
+                .createForm(PortalPage.TEMPLATE);
+        return Response.fromResponse(response).header("Cache-Control", "no-store").build();
+    }
+
+    private String portalUrl() {
+        return session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName()).path("aws").build() + "/";
+    }
+
+    private static String displayName(UserModel user) {
+        String first = user.getFirstName();
+        String last = user.getLastName();
+        if (first != null && !first.isBlank()) {
+            return last == null || last.isBlank() ? first : first + " " + last;
+        }
+        return user.getUsername();
     }
 
     /**

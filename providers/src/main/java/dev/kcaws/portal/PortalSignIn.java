@@ -1,0 +1,89 @@
+package dev.kcaws.portal;
+
+import org.keycloak.OAuth2Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
+import org.keycloak.services.managers.AuthenticationManager;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Who is looking at the launcher: the realm's SSO cookie decides, as for every Keycloak page. A
+ * visitor without one is sent through the realm's browser flow (MFA, brokers) by an ordinary OIDC
+ * request of the portal client, which brings them back with the cookie set.
+ */
+final class PortalSignIn {
+
+    private static final String CSRF_NOTE = "kcaws.portal.csrf";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private PortalSignIn() {
+    }
+
+    static Optional<AuthenticationManager.AuthResult> current(KeycloakSession session, RealmModel realm) {
+        return Optional.ofNullable(AuthenticationManager.authenticateIdentityCookie(session, realm, true));
+    }
+
+    /** The realm's login for the portal client, coming back to {@code portalUrl}. */
+    static URI loginRedirect(KeycloakSession session, RealmModel realm, String portalUrl) {
+        // PKCE is required of the client; the code is never redeemed (the SSO cookie is the proof),
+        // so the verifier is simply not kept.
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(randomToken()));
+        return OIDCLoginProtocolService.authUrl(session.getContext().getUri())
+                .queryParam(OAuth2Constants.CLIENT_ID, PortalClient.CLIENT_ID)
+                .queryParam(OAuth2Constants.REDIRECT_URI, portalUrl)
+                .queryParam(OAuth2Constants.RESPONSE_TYPE, OAuth2Constants.CODE)
+                .queryParam(OAuth2Constants.SCOPE, "openid")
+                .queryParam(OAuth2Constants.STATE, randomToken())
+                .queryParam(OAuth2Constants.CODE_CHALLENGE, challenge)
+                .queryParam(OAuth2Constants.CODE_CHALLENGE_METHOD, "S256")
+                .build(realm.getName());
+    }
+
+    static URI logoutRedirect(KeycloakSession session, RealmModel realm, String portalUrl) {
+        return OIDCLoginProtocolService.logoutUrl(session.getContext().getUri())
+                .queryParam(OAuth2Constants.CLIENT_ID, PortalClient.CLIENT_ID)
+                .queryParam("post_logout_redirect_uri", portalUrl)
+                .build(realm.getName());
+    }
+
+    /**
+     * The anti-CSRF token of the user's SSO session. Kept as a user-session note, so every node of
+     * a cluster sees the same value and it ends with the session.
+     */
+    static String csrfToken(UserSessionModel userSession) {
+        String token = userSession.getNote(CSRF_NOTE);
+        if (token == null) {
+            token = randomToken();
+            userSession.setNote(CSRF_NOTE, token);
+        }
+        return token;
+    }
+
+    static boolean csrfValid(UserSessionModel userSession, String presented) {
+        String expected = userSession.getNote(CSRF_NOTE);
+        return expected != null && presented != null
+                && MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

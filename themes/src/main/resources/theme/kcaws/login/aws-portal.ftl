@@ -1,0 +1,65 @@
+<#-- The AWS launcher. Every ${...} is HTML-escaped by FreeMarker's output format; nothing is printed raw. -->
+<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <title>${msg("kcawsPortalTitle")} · ${realm.displayName!realm.name}</title>
+    <#list properties.stylesCommon?split(' ') as style>
+    <link href="${url.resourcesCommonPath}/${style}" rel="stylesheet">
+    </#list>
+    <link href="${url.resourcesPath}/css/kcaws-portal.css" rel="stylesheet">
+    <script src="${url.resourcesPath}/js/kcaws-portal.js" defer></script>
+</head>
+<body>
+<header class="kcaws-masthead">
+    <div class="kcaws-brand">${realm.displayName!realm.name}</div>
+    <nav class="kcaws-user" aria-label="${msg("kcawsAccountMenu")}">
+        <span id="kcaws-user">${kcaws.userDisplayName}</span>
+        <a id="kcaws-signout" class="pf-v5-c-button pf-m-link" href="${kcaws.signOutUrl}">${msg("kcawsSignOut")}</a>
+    </nav>
+</header>
+<main class="kcaws-main">
+    <h1 class="pf-v5-c-title pf-m-2xl">${msg("kcawsAwsAccounts")}</h1>
+    <#if kcaws.accounts?has_content>
+        <div class="kcaws-toolbar">
+            <label class="pf-v5-screen-reader" for="kcaws-search">${msg("kcawsSearchLabel")}</label>
+            <input id="kcaws-search" class="pf-v5-c-form-control" type="search" autocomplete="off" autofocus
+                   placeholder="${msg("kcawsSearchPlaceholder")}">
+            <span id="kcaws-count" aria-live="polite">${msg("kcawsCount", kcaws.accounts?size, kcaws.roleCount)}</span>
+        </div>
+        <form id="kcaws-keys" method="post" action="credentials" target="_blank">
+            <input type="hidden" name="csrf" value="${kcaws.csrfToken}">
+        </form>
+        <ul id="kcaws-accounts">
+        <#list kcaws.accounts as account>
+            <li class="kcaws-account" data-account-id="${account.id}" data-search="${account.searchText}">
+                <div class="kcaws-account-head"><span class="kcaws-account-name">${account.name}</span> <span class="kcaws-account-id">${account.id}</span></div>
+                <ul class="kcaws-roles">
+                <#list account.roles as role>
+                    <li class="kcaws-role" data-role="${role.name}"><a class="kcaws-console" href="${role.consoleHref}" target="_blank" rel="noopener"<#if role.description?has_content> title="${role.description}"</#if>>${role.name}</a><button type="button" class="kcaws-copy-link" aria-label="${msg("kcawsCopyLinkFor", role.name, account.name)}">${msg("kcawsCopyLink")}</button><button class="kcaws-keys-button" form="kcaws-keys" name="access" value="${role.accessValue}">${msg("kcawsAccessKeys")}</button></li>
+                </#list>
+                </ul>
+            </li>
+        </#list>
+        </ul>
+        <p id="kcaws-no-match" hidden>${msg("kcawsNoMatch")}</p>
+    <#else>
+        <div id="kcaws-empty" class="pf-v5-c-empty-state">
+            <h2 class="pf-v5-c-title pf-m-lg">${msg("kcawsEmptyTitle")}</h2>
+            <p>${msg("kcawsEmptyBody")}</p>
+        </div>
+    </#if>
+    <#if kcaws.applications?has_content>
+        <h2 class="pf-v5-c-title pf-m-xl">${msg("kcawsOtherApps")}</h2>
+        <ul id="kcaws-apps">
+        <#list kcaws.applications as app>
+            <li class="kcaws-app"><a href="${app.url}" target="_blank" rel="noopener">${app.name}</a></li>
+        </#list>
+        </ul>
+    </#if>
+    <p id="kcaws-copied" class="kcaws-toast" role="status" hidden>${msg("kcawsCopied")}</p>
+</main>
+</body>
+</html>
