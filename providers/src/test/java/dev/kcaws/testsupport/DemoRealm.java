@@ -32,6 +32,11 @@ public final class DemoRealm {
                 if (client.has("baseUrl")) {
                     ((ObjectNode) client).put("baseUrl", client.get("baseUrl").asText().replace("/realms/aws-demo/", "/realms/" + name + "/"));
                 }
+                if (client.has("redirectUris")) {
+                    var old = client.get("redirectUris").deepCopy();
+                    var uris = ((ObjectNode) client).putArray("redirectUris");
+                    old.forEach(u -> uris.add(u.asText().replace("/realms/aws-demo/", "/realms/" + name + "/")));
+                }
             }
             return realm;
         } catch (IOException e) {

@@ -1,0 +1,137 @@
+package dev.kcaws.it;
+
+import dev.kcaws.testsupport.AwsLogin;
+import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.keycloak.BrowserSession;
+import dev.kcaws.testsupport.keycloak.Page;
+import dev.kcaws.testsupport.keycloak.SharedKeycloak;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The launcher page over HTTP: sign-in, what each user sees, languages, escaping, and what a crafted request can reach. */
+class PortalIT {
+
+    static final String REALM = "portal-check";
+    static AdminApi admin;
+    static AwsLogin aws;
+    static String portal;
+
+    @BeforeAll
+    static void realm() {
+        admin = SharedKeycloak.get().adminApi();
+        admin.createRealm(DemoRealm.copyNamed(REALM));
+        aws = AwsLogin.to(SharedKeycloak.get(), REALM);
+        portal = aws.realmUrl() + "/aws/";
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        admin.deleteRealm(REALM);
+    }
+
+    static Page signIn(BrowserSession browser, String user) {
+        Page first = browser.get(portal);
+        assertThat(first.isLoginForm()).as("an anonymous visitor is sent to the realm's sign-in").isTrue();
+        Page page = browser.submitLogin(first, user, user);
+        assertThat(page.url()).isEqualTo(portal);
+        return page;
+    }
+
+    static List<String> accounts(Page page) {
+        return page.document().select(".kcaws-account").eachAttr("data-account-id");
+    }
+
+    static List<String> roles(Page page, String accountId) {
+        return page.document().select(".kcaws-account[data-account-id=" + accountId + "] .kcaws-role").eachAttr("data-role");
+    }
+
+    @Test
+    void bobSeesHisAccountsSortedByNameWithTheirRoles() {
+        Page page = signIn(new BrowserSession(), "bob");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(accounts(page)).containsExactly("111111111111", "333333333333", "222222222222"); // acme-prod, -sandbox, -staging
+        assertThat(roles(page, "333333333333")).containsExactly("PowerUserAccess", "ReadOnlyAccess");
+        assertThat(page.document().selectFirst("#kcaws-user").text()).isEqualTo("Bob Builder");
+        Element link = page.document().selectFirst(".kcaws-account[data-account-id=222222222222] .kcaws-console");
+        assertThat(link.absUrl("href")).isEqualTo(aws.shortcutUrl("222222222222", "PowerUserAccess", null));
+        assertThat(link.attr("target")).isEqualTo("_blank");
+        assertThat(page.document().select("#kcaws-search")).hasSize(1);
+        assertThat(page.document().select("#kcaws-empty")).isEmpty();
+    }
+
+    @Test
+    void theConsoleLinkOnThePageOpensExactlyThatRole() {
+        BrowserSession browser = new BrowserSession();
+        Page page = signIn(browser, "bob");
+        Element link = page.document().selectFirst(".kcaws-account[data-account-id=222222222222] .kcaws-role[data-role=PowerUserAccess] .kcaws-console");
+        var signIn = aws.judge(browser.get(link.absUrl("href"))).accepted();
+        assertThat(signIn.rolePairs()).singleElement()
+                .satisfies(p -> assertThat(p.roleArn()).isEqualTo("arn:aws:iam::222222222222:role/PowerUserAccess"));
+    }
+
+    @Test
+    void erinSeesTheEmptyState() {
+        Page page = signIn(new BrowserSession(), "erin");
+        assertThat(page.document().select("#kcaws-empty")).hasSize(1);
+        assertThat(page.document().select(".kcaws-account")).isEmpty();
+    }
+
+    @Test
+    void koreanForAUserWhoChoseKorean() {
+        String carolId = admin.findUserId(REALM, "carol").orElseThrow();
+        var carol = admin.expect(200, "GET", "/admin/realms/" + REALM + "/users/" + carolId, null).json().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) carol.with("attributes")).putArray("locale").add("ko");
+        admin.expect(204, "PUT", "/admin/realms/" + REALM + "/users/" + carolId, carol);
+        Page korean = signIn(new BrowserSession(), "carol");
+        assertThat(korean.text()).contains("AWS 계정").contains("로그아웃").contains("계정 2개, 역할 2개");
+    }
+
+    @Test
+    void whatAdminsTypedIsEscaped() {
+        String evil = "<script>alert('x')</script>";
+        admin.expect(201, "POST", "/admin/realms/" + REALM + "/aws/accounts", Map.of("id", "444444444444", "name", evil + "-acct"));
+        admin.expect(201, "POST", "/admin/realms/" + REALM + "/aws/permission-sets",
+                Map.of("name", "Escaped", "description", "\"><img src=x onerror=alert(1)>"));
+        admin.expect(201, "POST", "/admin/realms/" + REALM + "/aws/assignments",
+                Map.of("user", "dave", "accountId", "444444444444", "permissionSet", "Escaped"));
+        admin.expect(201, "POST", "/admin/realms/" + REALM + "/clients", Map.of("clientId", "wiki", "name", "<b>Wiki</b>",
+                "baseUrl", "https://wiki.example.com/", "enabled", true, "publicClient", true));
+        Page page = signIn(new BrowserSession(), "dave");
+        assertThat(page.body()).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>Wiki</b>");
+        assertThat(page.document().selectFirst(".kcaws-account[data-account-id=444444444444] .kcaws-account-name").text())
+                .isEqualTo(evil + "-acct");
+        assertThat(page.document().select("script").eachAttr("src")).allSatisfy(src -> assertThat(src).endsWith("kcaws-portal.js"));
+        assertThat(page.document().select("#kcaws-apps .kcaws-app a").eachText()).containsExactly("<b>Wiki</b>");
+    }
+
+    @Test
+    void aUserCannotLaunchAnotherUsersRoleByCraftingTheUrl() {
+        BrowserSession browser = new BrowserSession();
+        signIn(browser, "dave");
+        for (String[] other : List.of(new String[] {"111111111111", "AdministratorAccess"}, new String[] {"222222222222", "PowerUserAccess"},
+                new String[] {"111111111111", "Billing"})) {
+            Page page = aws.judge(browser.get(aws.shortcutUrl(other[0], other[1], null))).refused();
+            assertThat(page.status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        BrowserSession browser = new BrowserSession();
+        Page page = signIn(browser, "dave");
+        Page logout = browser.get(page.document().selectFirst("#kcaws-signout").absUrl("href"));
+        if (logout.document().selectFirst("form") != null && logout.status() == 200) {
+            logout = browser.submitForm(logout, "form", Map.of());
+        }
+        assertThat(browser.get(portal).isLoginForm()).isTrue();
+    }
+}
