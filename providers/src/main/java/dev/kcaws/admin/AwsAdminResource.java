@@ -1,14 +1,24 @@
 package dev.kcaws.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
 import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.PermissionSetName;
+import dev.kcaws.aws.SigninEndpoint;
 import dev.kcaws.client.AwsClientInstaller;
 import dev.kcaws.client.AwsClientOptions;
 import dev.kcaws.client.AwsClientTemplate;
+import dev.kcaws.iac.AccountRoles;
+import dev.kcaws.iac.CloudFormationTemplate;
+import dev.kcaws.iac.IdpFacts;
+import dev.kcaws.iac.Json;
+import dev.kcaws.iac.SamlClientFacts;
+import dev.kcaws.iac.TerraformConfiguration;
+import dev.kcaws.saml.AwsClients;
+import dev.kcaws.saml.MapperSettings;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
@@ -19,6 +29,8 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.ModelToRepresentation;
+import org.keycloak.protocol.saml.SamlProtocol;
+import org.keycloak.protocol.saml.SamlService;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -26,6 +38,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.InternalServerErrorException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -36,13 +49,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * {@code /admin/realms/{realm}/aws}: accounts, permission sets, assignments and the AWS client
- * template. Reading needs view-realm, changing needs manage-realm (creating a client also
- * manage-clients); Keycloak's admin permission evaluator decides, fine-grained permissions included.
+ * {@code /admin/realms/{realm}/aws}: accounts, permission sets, assignments, the AWS client
+ * template and the IAM side as code (CloudFormation, Terraform, the IdP metadata). Reading needs
+ * view-realm, changing needs manage-realm (creating a client also manage-clients); Keycloak's admin
+ * permission evaluator decides, fine-grained permissions included.
  * Each request is one transaction and is validated in full before anything is written.
  */
 public class AwsAdminResource {
@@ -271,6 +289,111 @@ public class AwsAdminResource {
         adminEvent.clone(session).resource(org.keycloak.events.admin.ResourceType.CLIENT).operation(OperationType.CREATE)
                 .resourcePath("clients", client.getId()).representation(rep).success();
         return Response.status(Response.Status.CREATED).entity(rep).build();
+    }
+
+    // ---- the IAM side as code ----
+
+    /** One account's CloudFormation template ({@code ?accountId=}), or every account's, by account ID. */
+    @GET
+    @Path("iac/cloudformation")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response cloudFormation(@QueryParam("accountId") String accountId) {
+        auth.realm().requireViewRealm();
+        return iamAsCode(accountId, CloudFormationTemplate::of, CloudFormationTemplate::forAccounts, "cfn.json");
+    }
+
+    /** One account's Terraform configuration ({@code *.tf.json}), or every account's, by account ID. */
+    @GET
+    @Path("iac/terraform")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response terraform(@QueryParam("accountId") String accountId) {
+        auth.realm().requireViewRealm();
+        return iamAsCode(accountId, TerraformConfiguration::of, TerraformConfiguration::forAccounts, "tf.json");
+    }
+
+    /** The realm's SAML IdP metadata, the document {@code /realms/{realm}/protocol/saml/descriptor} serves, to upload to IAM. */
+    @GET
+    @Path("idp-metadata")
+    @Produces(MediaType.APPLICATION_XML)
+    public Response idpMetadata() {
+        auth.realm().requireViewRealm();
+        return Response.ok(idpMetadataXml(), MediaType.APPLICATION_XML_TYPE)
+                .header("Content-Disposition", attachment("kcaws-" + realm.getName() + "-idp-metadata.xml")).build();
+    }
+
+    private Response iamAsCode(String accountId, BiFunction<IdpFacts, AccountRoles, ObjectNode> one,
+                               BiFunction<IdpFacts, List<AccountRoles>, ObjectNode> all, String extension) {
+        List<AwsAccount> accounts = accountId == null ? store().accounts() : List.of(existingAccount(accountId));
+        IdpFacts idp = new IdpFacts(realm.getName(), idpMetadataXml(), awsClientFacts());
+        List<AccountRoles> roles = assignedIn(accounts);
+        if (accountId == null) {
+            return Response.ok(Json.pretty(all.apply(idp, roles)), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(Json.pretty(one.apply(idp, roles.get(0))), MediaType.APPLICATION_JSON_TYPE)
+                .header("Content-Disposition", attachment("kcaws-" + realm.getName() + "-" + accountId + "." + extension)).build();
+    }
+
+    private String idpMetadataXml() {
+        String xml = SamlService.getIDPMetadataDescriptor(session.getContext().getUri(), session, realm);
+        if (xml == null || xml.isBlank()) {
+            throw new InternalServerErrorException("the realm's SAML IdP metadata could not be built (see the server log)");
+        }
+        return xml;
+    }
+
+    /**
+     * The permission sets assigned in each account: access roles that exist and are mapped to at
+     * least one group or user (what {@code GET assignments} lists), whose set is defined.
+     */
+    private List<AccountRoles> assignedIn(List<AwsAccount> accounts) {
+        Map<AccountId, List<PermissionSet>> sets = new LinkedHashMap<>();
+        accounts.forEach(a -> sets.put(a.id(), new ArrayList<>()));
+        Map<PermissionSetName, Optional<PermissionSet>> known = new LinkedHashMap<>();
+        AccessStore store = store();
+        store.accessRoles().forEach(entry -> {
+            List<PermissionSet> inAccount = sets.get(entry.getKey().account());
+            if (inAccount == null || !isAssigned(entry.getValue())) {
+                return;
+            }
+            known.computeIfAbsent(entry.getKey().permissionSet(), store::permissionSet).ifPresent(inAccount::add);
+        });
+        return accounts.stream().map(a -> new AccountRoles(a, sets.get(a.id()))).toList();
+    }
+
+    private boolean isAssigned(RoleModel accessRole) {
+        return session.groups().getGroupsByRoleStream(realm, accessRole, 0, 1).findAny().isPresent()
+                || session.users().getRoleMembersStream(realm, accessRole, 0, 1).findAny().isPresent();
+    }
+
+    /** The realm's AWS clients (SAML clients with the role-pair mapper): where each posts and whether it sends tags or a source identity. */
+    private List<SamlClientFacts> awsClientFacts() {
+        List<SamlClientFacts> facts = new ArrayList<>();
+        realm.getClientsStream().forEach(client -> AwsClients.roleMapperOf(client).ifPresent(mapper ->
+                SigninEndpoint.parse(client.getAttribute(SamlProtocol.SAML_ASSERTION_CONSUMER_URL_POST_ATTRIBUTE)).ifPresent(endpoint -> {
+                    Map<String, String> config = mapper.getConfig() == null ? Map.of() : mapper.getConfig();
+                    boolean tags;
+                    boolean sourceIdentity;
+                    try {
+                        MapperSettings settings = MapperSettings.from(config);
+                        tags = !settings.principalTags().isEmpty();
+                        sourceIdentity = settings.sourceIdentityAttribute() != null;
+                    } catch (IllegalArgumentException e) {
+                        // A broken mapper setting: trust as if it sent what it is configured with.
+                        tags = !isBlank(config.get(MapperSettings.PRINCIPAL_TAGS));
+                        sourceIdentity = !isBlank(config.get(MapperSettings.SOURCE_IDENTITY_ATTRIBUTE));
+                    }
+                    facts.add(new SamlClientFacts(endpoint, tags, sourceIdentity));
+                })));
+        return facts;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** {@code attachment; filename="..."} with only file-name-safe characters. */
+    private static String attachment(String fileName) {
+        return "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"";
     }
 
     // ---- helpers ----

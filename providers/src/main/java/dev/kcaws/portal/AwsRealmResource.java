@@ -1,5 +1,6 @@
 package dev.kcaws.portal;
 
+import dev.kcaws.access.Access;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
@@ -10,7 +11,11 @@ import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.saml.AwsAccessCheck;
 import dev.kcaws.saml.AwsClients;
 import dev.kcaws.saml.LaunchChoice;
+import dev.kcaws.saml.OneRoleAssertion;
 import dev.kcaws.saml.OneRoleLogin;
+import dev.kcaws.portal.sts.StsCredentialsClient;
+import dev.kcaws.portal.sts.StsFailure;
+import dev.kcaws.portal.sts.TemporaryCredentials;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -22,7 +27,10 @@ import org.keycloak.services.ErrorPage;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.utils.MediaType;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -37,9 +45,63 @@ public class AwsRealmResource {
     private final KeycloakSession session;
     private final RealmModel realm;
 
-    public AwsRealmResource(KeycloakSession session) {
+    private final StsCredentialsClient sts;
+
+    public AwsRealmResource(KeycloakSession session, StsCredentialsClient sts) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+        this.sts = sts;
+    }
+
+    /**
+     * Temporary credentials for exactly one role: a POST from the portal's access-keys button with
+     * the session's anti-CSRF token. The assertion for STS is made for that one pair, and only if
+     * the user holds it now. Credentials are shown once and never logged or stored.
+     */
+    @POST
+    @Path("credentials")
+    @Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML_UTF_8)
+    public Response credentials(@FormParam("csrf") String csrf, @FormParam("access") String access) {
+        Optional<AuthenticationManager.AuthResult> auth = PortalSignIn.current(session, realm);
+        if (auth.isEmpty()) {
+            return error(Response.Status.UNAUTHORIZED, "Your session has ended. Open the AWS portal and sign in again.");
+        }
+        if (!PortalSignIn.csrfValid(auth.get().getSession(), csrf)) {
+            return error(Response.Status.FORBIDDEN, "This request did not come from your AWS portal page. Open the portal and try again.");
+        }
+        Optional<LaunchChoice> choice = LaunchChoice.fromNote(access).filter(c -> !c.isAll());
+        if (choice.isEmpty()) {
+            return error(Response.Status.BAD_REQUEST, "The request does not name an AWS account and role.");
+        }
+        UserModel user = auth.get().getUser();
+        Optional<Access> held = AccessStore.of(realm).heldAccess(user, choice.get().account(), choice.get().permissionSet());
+        if (held.isEmpty()) {
+            return error(Response.Status.FORBIDDEN, "You do not have access to AWS account " + choice.get().account()
+                    + " as " + choice.get().permissionSet() + ".");
+        }
+        Optional<ClientModel> client = AwsClients.forPartition(realm, held.get().account().partition());
+        if (client.isEmpty()) {
+            return error(Response.Status.NOT_FOUND, "No AWS client for partition " + held.get().account().partition().id()
+                    + " is set up in this realm.");
+        }
+        Optional<String> assertion = OneRoleAssertion.issue(session, realm, client.get(), auth.get().getSession(), choice.get());
+        if (assertion.isEmpty()) {
+            return error(Response.Status.FORBIDDEN, "AWS access keys could not be issued for this role now.");
+        }
+        TemporaryCredentials credentials;
+        try {
+            credentials = sts.assumeRoleWithSaml(held.get().rolePair(), assertion.get(),
+                    held.get().permissionSet().sessionDuration().seconds());
+        } catch (StsFailure e) {
+            return error(Response.Status.BAD_GATEWAY, "AWS STS refused the request: " + e.getMessage());
+        }
+        session.getContext().setClient(realm.getClientByClientId(PortalClient.CLIENT_ID));
+        Response page = session.getProvider(LoginFormsProvider.class)
+                .setUser(user)
+                .setAttribute("kcaws", new CredentialsPage(held.get(), credentials, portalUrl()))
+                .createForm(CredentialsPage.TEMPLATE);
+        return Response.fromResponse(page).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 
     /**

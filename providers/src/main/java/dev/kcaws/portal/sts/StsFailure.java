@@ -17,7 +17,7 @@ public final class StsFailure extends Exception {
     private final int httpStatus;
     private final String requestId;
 
-    StsFailure(String errorCode, String awsMessage, int httpStatus, String requestId) {
+    public StsFailure(String errorCode, String awsMessage, int httpStatus, String requestId) {
         super(errorCode + ": " + awsMessage);
         this.errorCode = errorCode;
         this.awsMessage = awsMessage;

@@ -20,6 +20,7 @@ public final class SharedKeycloak {
 
     private static KeycloakServer server;
     private static RuntimeException startFailure;
+    private static int stsPort;
 
     private SharedKeycloak() {
     }
@@ -31,13 +32,24 @@ public final class SharedKeycloak {
         }
         if (server == null) {
             try {
-                server = KeycloakServer.fromBuild().withRealmFiles(realmExports()).start();
+                // The bundle's STS calls go to a port a test's AWS-like STS can listen on later,
+                // once the realm's metadata (which that STS must trust) exists.
+                stsPort = FreePort.find();
+                server = KeycloakServer.fromBuild().withRealmFiles(realmExports())
+                        .withOption("--spi-realm-restapi-extension--aws--sts-endpoint=http://127.0.0.1:" + stsPort)
+                        .start();
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
             }
         }
         return server;
+    }
+
+    /** The port the shared server sends STS AssumeRoleWithSAML calls to. */
+    public static synchronized int stsPort() {
+        get();
+        return stsPort;
     }
 
     /** The realm files the shared server imports: every *.json in kcaws.realm.dir. */

@@ -33,4 +33,17 @@ document.addEventListener("DOMContentLoaded", () => {
     copied.hidden = false;
     setTimeout(() => { copied.hidden = true; }, 2000);
   });
+  // Credentials page: copy a block or a single value by the id its button names.
+  document.addEventListener("click", async (event) => {
+    const button = event.target.closest(".kcaws-copy");
+    if (!button) return;
+    const text = document.getElementById(button.dataset.copy).textContent;
+    try {
+      await navigator.clipboard.writeText(text);
+      copied.hidden = false;
+      setTimeout(() => { copied.hidden = true; }, 2000);
+    } catch (e) {
+      window.getSelection().selectAllChildren(document.getElementById(button.dataset.copy));
+    }
+  });
 });
