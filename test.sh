@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 source scripts/common.sh
 
 require_tools
+ensure_browser
 log="target/test.log"
 mkdir -p target
 

@@ -29,3 +29,26 @@ require_tools() {
 keycloak_version() {
   sed -n 's:.*<keycloak\.version>\(.*\)</keycloak\.version>.*:\1:p' pom.xml | head -n 1
 }
+
+# The browser tests drive Debian's Chromium through its chromedriver at these two paths. On a
+# machine without them, install both packages with apt-get (as root, or through sudo).
+ensure_browser() {
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] && return 0
+  local wanted="Debian's chromium and chromium-driver packages (/usr/bin/chromium and /usr/bin/chromedriver)"
+  command -v apt-get >/dev/null 2>&1 \
+    || fail "the browser tests need $wanted; this machine has no apt-get, install them (or equivalents at those paths) yourself"
+  local sudo=()
+  if (( EUID != 0 )); then
+    command -v sudo >/dev/null 2>&1 \
+      || fail "the browser tests need $wanted; run as root or install sudo, or install them yourself: apt-get install chromium chromium-driver"
+    sudo=(sudo)
+  fi
+  step "Installing Debian's chromium and chromium-driver for the browser tests…"
+  # env passes DEBIAN_FRONTEND through sudo, which drops the caller's environment.
+  ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get update -q \
+    || fail "apt-get update failed; install $wanted, then run ./test.sh again"
+  ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver \
+    || fail "apt-get install chromium chromium-driver failed; install $wanted, then run ./test.sh again"
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] \
+    || fail "chromium and chromium-driver were installed but /usr/bin/chromium or /usr/bin/chromedriver is missing"
+}

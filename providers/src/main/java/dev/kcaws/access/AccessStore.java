@@ -186,8 +186,8 @@ public final class AccessStore {
         ensureModelClient().setAttribute(ModelFormat.permissionSetAttribute(set.name().value()), ModelFormat.write(set));
     }
 
-    /** Grants the access to a group or user; creates the access role on first use. */
-    public void grant(RoleMapperModel principal, AwsAccount account, PermissionSet set) {
+    /** Grants the access to a group or user; creates the access role on first use. False if it was granted already. */
+    public boolean grant(RoleMapperModel principal, AwsAccount account, PermissionSet set) {
         ClientModel client = ensureModelClient();
         String name = ModelFormat.accessRoleName(account.id().value(), set.name().value());
         RoleModel role = client.getRole(name);
@@ -195,9 +195,11 @@ public final class AccessStore {
             role = client.addRole(name);
             role.setDescription("AWS account " + account.id() + " (" + account.name() + ") as " + set.name());
         }
-        if (!principal.hasDirectRole(role)) {
-            principal.grantRole(role);
+        if (principal.hasDirectRole(role)) {
+            return false;
         }
+        principal.grantRole(role);
+        return true;
     }
 
     /** Removes the account and its access roles, and so every assignment to it, in the caller's transaction. */

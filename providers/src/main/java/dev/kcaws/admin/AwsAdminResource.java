@@ -2,6 +2,7 @@ package dev.kcaws.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.access.AccessStore;
+import dev.kcaws.access.ModelFormat;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
 import dev.kcaws.aws.AccountId;
@@ -37,6 +38,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.InternalServerErrorException;
 import jakarta.ws.rs.POST;
@@ -49,6 +51,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,26 +205,81 @@ public class AwsAdminResource {
 
     // ---- assignments ----
 
+    /**
+     * Assignments, filtered by any of account, permission set, group (path) or user (username), in a
+     * stable order (account, set, then groups before users), paged with {@code first} and {@code max}.
+     */
     @GET
     @Path("assignments")
     @Produces(MediaType.APPLICATION_JSON)
     public List<AssignmentRepresentation> assignments(@QueryParam("accountId") String accountId,
-                                                      @QueryParam("permissionSet") String permissionSet) {
+                                                      @QueryParam("permissionSet") String permissionSet,
+                                                      @QueryParam("group") String group, @QueryParam("user") String user,
+                                                      @QueryParam("first") @DefaultValue("0") int first,
+                                                      @QueryParam("max") @DefaultValue("100") int max) {
         auth.realm().requireViewRealm();
+        if (first < 0 || max < 1 || max > 1000) {
+            throw AdminErrors.badRequest("max", "first must be >= 0 and max 1 to 1000");
+        }
+        String groupPath = group == null ? null : (group.startsWith("/") ? group : "/" + group);
         List<AssignmentRepresentation> result = new ArrayList<>();
-        store().accessRoles().forEach(entry -> {
-            String account = entry.getKey().account().value();
-            String set = entry.getKey().permissionSet().value();
-            if ((accountId != null && !accountId.equals(account)) || (permissionSet != null && !permissionSet.equals(set))) {
-                return;
+        store().accessRoles()
+                .filter(e -> accountId == null || accountId.equals(e.getKey().account().value()))
+                .filter(e -> permissionSet == null || permissionSet.equals(e.getKey().permissionSet().value()))
+                .sorted(Comparator.comparing((Map.Entry<ModelFormat.AccessName, RoleModel> e) -> e.getKey().account().value())
+                        .thenComparing(e -> e.getKey().permissionSet().value()))
+                .forEach(entry -> {
+                    String account = entry.getKey().account().value();
+                    String set = entry.getKey().permissionSet().value();
+                    RoleModel role = entry.getValue();
+                    if (user == null) {
+                        session.groups().getGroupsByRoleStream(realm, role, null, null)
+                                .map(ModelToRepresentation::buildGroupPath)
+                                .filter(path -> groupPath == null || groupPath.equals(path))
+                                .sorted()
+                                .forEach(path -> result.add(new AssignmentRepresentation(path, null, account, set)));
+                    }
+                    if (group == null) {
+                        session.users().getRoleMembersStream(realm, role)
+                                .map(UserModel::getUsername)
+                                .filter(name -> user == null || user.equals(name))
+                                .sorted()
+                                .forEach(name -> result.add(new AssignmentRepresentation(null, name, account, set)));
+                    }
+                });
+        return result.subList(Math.min(first, result.size()), Math.min(first + max, result.size()));
+    }
+
+    /**
+     * One call for many: every listed group and user gets every listed permission set in every
+     * listed account. All-or-nothing: every name is checked before anything is granted, and an
+     * unknown one fails the whole call.
+     */
+    @POST
+    @Path("assignments/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Integer> assignInBulk(String body) {
+        auth.realm().requireManageRealm();
+        BulkAssignmentRepresentation rep = JsonBodies.read(body, BulkAssignmentRepresentation.class);
+        List<RoleMapperModel> principals = new ArrayList<>();
+        rep.groupsOrEmpty().forEach(g -> principals.add(principal(new AssignmentRepresentation(g, null, null, null))));
+        rep.usersOrEmpty().forEach(u -> principals.add(principal(new AssignmentRepresentation(null, u, null, null))));
+        List<AwsAccount> accounts = rep.accountIdsOrEmpty().stream().map(this::existingAccount).toList();
+        List<PermissionSet> sets = rep.permissionSetsOrEmpty().stream().map(this::existingSet).toList();
+        if (principals.isEmpty() || accounts.isEmpty() || sets.isEmpty()) {
+            throw AdminErrors.badRequest("body", "give at least one of groups or users, one accountId and one permission set");
+        }
+        int granted = 0;
+        for (AwsAccount account : accounts) {
+            for (PermissionSet set : sets) {
+                for (RoleMapperModel principal : principals) {
+                    granted += store().grant(principal, account, set) ? 1 : 0;
+                }
             }
-            RoleModel role = entry.getValue();
-            session.groups().getGroupsByRoleStream(realm, role, null, null)
-                    .forEach(g -> result.add(new AssignmentRepresentation(ModelToRepresentation.buildGroupPath(g), null, account, set)));
-            session.users().getRoleMembersStream(realm, role)
-                    .forEach(u -> result.add(new AssignmentRepresentation(null, u.getUsername(), account, set)));
-        });
-        return result;
+        }
+        event(OperationType.CREATE, rep, "assignments", "bulk");
+        return Map.of("granted", granted, "alreadyAssigned", principals.size() * accounts.size() * sets.size() - granted);
     }
 
     @POST

@@ -27,7 +27,8 @@
             <label class="pf-v5-screen-reader" for="kcaws-search">${msg("kcawsSearchLabel")}</label>
             <input id="kcaws-search" class="pf-v5-c-form-control" type="search" autocomplete="off" autofocus
                    placeholder="${msg("kcawsSearchPlaceholder")}">
-            <span id="kcaws-count" aria-live="polite">${msg("kcawsCount", kcaws.accounts?size, kcaws.roleCount)}</span>
+            <span id="kcaws-count" aria-live="polite" data-all="${msg("kcawsCount", kcaws.accounts?size, kcaws.roleCount)}"
+                  data-filtered="${msg("kcawsFiltered", "{0}", kcaws.accounts?size)}">${msg("kcawsCount", kcaws.accounts?size, kcaws.roleCount)}</span>
         </div>
         <form id="kcaws-keys" method="post" action="credentials" target="_blank">
             <input type="hidden" name="csrf" value="${kcaws.csrfToken}">

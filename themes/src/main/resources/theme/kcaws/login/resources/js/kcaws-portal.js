@@ -17,6 +17,8 @@ document.addEventListener("DOMContentLoaded", () => {
         if (match) shown++;
       });
       noMatch.hidden = shown > 0;
+      const count = document.getElementById("kcaws-count");
+      count.textContent = terms.length ? count.dataset.filtered.replace("{0}", shown) : count.dataset.all;
     });
   }
 

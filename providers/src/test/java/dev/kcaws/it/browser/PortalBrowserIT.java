@@ -1,0 +1,203 @@
+package dev.kcaws.it.browser;
+
+import dev.kcaws.testsupport.awssp.AwsSignIn;
+import dev.kcaws.testsupport.browser.ChromiumBrowser;
+import dev.kcaws.testsupport.browser.FakeAwsPage;
+import dev.kcaws.testsupport.browser.FakeAwsSignin;
+import dev.kcaws.testsupport.browser.KeycloakLoginPage;
+import dev.kcaws.testsupport.browser.PortalPage;
+import dev.kcaws.testsupport.browser.ScreenshotOnFailure;
+import dev.kcaws.testsupport.keycloak.BuildArtifacts;
+import dev.kcaws.testsupport.keycloak.KeycloakServer;
+import dev.kcaws.testsupport.keycloak.SharedKeycloak;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The employee portal at /realms/{realm}/aws/ in a real browser: sign-in, the account list, the
+ * instant search, and a console link that opens a new tab ending signed in to (fake) AWS with
+ * exactly that one role. Also refreshes the README's screenshots, docs/screenshots/portal*.png.
+ */
+class PortalBrowserIT {
+
+    static final String REALM = "aws-demo";
+
+    static KeycloakServer server;
+    static FakeAwsSignin aws;
+    ChromiumBrowser browser;
+
+    @RegisterExtension
+    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> browser);
+
+    @BeforeAll
+    static void server() {
+        server = SharedKeycloak.get();
+        aws = FakeAwsSignin.trustingRealm(server, REALM);
+    }
+
+    @AfterAll
+    static void stopAws() {
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        aws.forget();
+        browser = ChromiumBrowser.withFakeAws(aws);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static String portalUrl() {
+        return PortalPage.url(server.baseUrl(), REALM);
+    }
+
+    /** Opens the portal signed out: Keycloak asks for a sign-in first, then brings the user back to the portal. */
+    PortalPage signInToPortal(String username) {
+        browser.open(portalUrl());
+        KeycloakLoginPage login = new KeycloakLoginPage(browser).awaitShown();
+        login.signIn(username);
+        PortalPage portal = new PortalPage(browser).awaitShown();
+        assertThat(browser.driver().getCurrentUrl()).startsWith(portalUrl());
+        return portal;
+    }
+
+    /**
+     * Saves the tab as a README screenshot in docs/screenshots of the repository. The text caret is
+     * hidden first: it blinks, and without it the same page gives the same PNG on every run.
+     */
+    void readmeScreenshot(String name) {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "const s = document.createElement('style'); s.textContent = '* { caret-color: transparent !important; }';"
+                        + "document.head.appendChild(s);");
+        Path repo = BuildArtifacts.fromSystemProperties().realmDir().toAbsolutePath().normalize().getParent();
+        browser.screenshot(repo.resolve("docs").resolve("screenshots").resolve(name));
+    }
+
+    @Test
+    void bobSeesHisThreeAccountsByNameAndTheSearchFiltersThem() {
+        PortalPage portal = signInToPortal("bob");
+        assertThat(portal.user()).isNotBlank();
+
+        assertThat(portal.visibleAccountNames()).containsExactly("acme-prod", "acme-sandbox", "acme-staging");
+        assertThat(portal.accounts()).extracting(PortalPage.Account::id)
+                .containsExactly("111111111111", "333333333333", "222222222222");
+        assertThat(portal.accounts()).extracting(PortalPage.Account::shownId)
+                .containsExactly("111111111111", "333333333333", "222222222222");
+        assertThat(portal.account("111111111111").roleNames()).containsExactly("ReadOnlyAccess");
+        assertThat(portal.account("333333333333").roleNames()).containsExactly("PowerUserAccess", "ReadOnlyAccess");
+        assertThat(portal.account("222222222222").roleNames()).containsExactly("PowerUserAccess");
+        assertThat(portal.noMatchShown()).isFalse();
+        readmeScreenshot("portal.png");
+
+        portal.search("staging");
+        assertThat(portal.visibleAccountNames()).containsExactly("acme-staging");
+        assertThat(portal.noMatchShown()).isFalse();
+        readmeScreenshot("portal-search.png");
+
+        portal.search("111111111111");
+        assertThat(portal.visibleAccountNames()).containsExactly("acme-prod");
+
+        portal.search("zzz");
+        assertThat(portal.visibleAccountNames()).isEmpty();
+        assertThat(portal.noMatchShown()).isTrue();
+
+        portal.clearSearch();
+        assertThat(portal.visibleAccountNames()).containsExactly("acme-prod", "acme-sandbox", "acme-staging");
+        assertThat(portal.noMatchShown()).isFalse();
+        assertThat(aws.received()).isEmpty();
+    }
+
+    @Test
+    void aConsoleLinkOpensANewTabSignedInToAwsAsExactlyThatRole() {
+        PortalPage portal = signInToPortal("bob");
+        String portalTab = browser.driver().getWindowHandle();
+        Set<String> before = browser.driver().getWindowHandles();
+
+        portal.account("222222222222").role("PowerUserAccess").consoleLink().click();
+        browser.switchToNewTab(before);
+
+        FakeAwsPage page = new FakeAwsPage(browser).awaitShown();
+        assertThat(page.result()).isEqualTo("signed in");
+        assertThat(page.roleArns()).containsExactly("arn:aws:iam::222222222222:role/PowerUserAccess");
+        AwsSignIn signIn = aws.awaitNextSignIn(Duration.ofSeconds(5)).accepted();
+        assertThat(signIn.rolePairs()).extracting(p -> p.roleArn())
+                .containsExactly("arn:aws:iam::222222222222:role/PowerUserAccess");
+        assertThat(signIn.sessionDurationSeconds()).isEqualTo(28800);
+        assertThat(aws.received()).hasSize(1);
+
+        // The portal stays where it was in the first tab.
+        browser.driver().switchTo().window(portalTab);
+        assertThat(new PortalPage(browser).isShown()).isTrue();
+        assertThat(browser.driver().getCurrentUrl()).startsWith(portalUrl());
+    }
+
+    @Test
+    void everyRoleOffersItsConsoleLinkACopyButtonAndAccessKeys() {
+        PortalPage portal = signInToPortal("bob");
+        Map<String, List<String>> expected = Map.of(
+                "111111111111", List.of("ReadOnlyAccess"),
+                "333333333333", List.of("PowerUserAccess", "ReadOnlyAccess"),
+                "222222222222", List.of("PowerUserAccess"));
+        for (PortalPage.Account account : portal.accounts()) {
+            assertThat(account.roleNames()).as(account.id()).isEqualTo(expected.get(account.id()));
+            for (PortalPage.Role role : account.roles()) {
+                String what = account.id() + "/" + role.name();
+                assertThat(role.consoleUrl()).as(what + " console link").isEqualTo(shortcut(account.id(), role.name()));
+                assertThat(role.consoleLink().getDomAttribute("target")).as(what + " target").isEqualTo("_blank");
+                assertThat(role.copyLinkButton().getDomAttribute("type")).as(what + " copy button type").isEqualTo("button");
+                if (role.copyLinkData() != null) {
+                    assertThat(role.copyLinkData()).as(what + " copy button data-link").isEqualTo(shortcut(account.id(), role.name()));
+                }
+                // Submitting must POST (with the portal's CSRF token), whether the form wraps the button or is named by it.
+                assertThat(role.keysButtonForm().getDomAttribute("method")).as(what + " access keys form method").isEqualToIgnoringCase("post");
+            }
+        }
+        assertThat(portal.signOutLink().isDisplayed()).isTrue();
+    }
+
+    @Test
+    void theCopyButtonCopiesTheAbsoluteShortcutLink() {
+        PortalPage portal = signInToPortal("bob");
+        browser.allowClipboard(server.baseUrl());
+
+        portal.account("333333333333").role("ReadOnlyAccess").copyLinkButton().click();
+
+        String expected = shortcut("333333333333", "ReadOnlyAccess");
+        browser.await().withMessage("the clipboard to hold " + expected).until(d -> expected.equals(browser.clipboardText()));
+        assertThat(aws.received()).isEmpty();
+    }
+
+    static String shortcut(String accountId, String permissionSet) {
+        return server.baseUrl() + "/realms/" + REALM + "/aws/console?account_id=" + accountId + "&role_name=" + permissionSet;
+    }
+
+    @Test
+    void erinWithoutAssignmentsSeesTheEmptyState() {
+        PortalPage portal = signInToPortal("erin");
+        assertThat(portal.emptyShown()).isTrue();
+        assertThat(portal.accounts()).isEmpty();
+        assertThat(portal.noMatchShown()).isFalse();
+        assertThat(aws.received()).isEmpty();
+    }
+}
