@@ -51,9 +51,14 @@ public final class GeneratedRealm {
 
     /** A group holding the permission set in accounts [0, accounts). */
     public GeneratedRealm group(String name, String permissionSet, int accounts) {
+        return group(name, permissionSet, 0, accounts);
+    }
+
+    /** A group holding the permission set in accounts [from, to). */
+    public GeneratedRealm group(String name, String permissionSet, int from, int to) {
         ArrayNode mapped = realm.withArray("groups").addObject().put("name", name).put("path", "/" + name)
                 .putObject("clientRoles").putArray("aws-access");
-        for (int i = 0; i < accounts; i++) {
+        for (int i = from; i < to; i++) {
             String role = "access:" + accountId(i) + ":" + permissionSet;
             mapped.add(role);
             if (accessRoleNames.add(role)) {
