@@ -1,21 +1,11 @@
 package dev.kcaws.it.browser;
 
 import dev.kcaws.testsupport.awssp.AwsSignIn;
-import dev.kcaws.testsupport.browser.ChromiumBrowser;
 import dev.kcaws.testsupport.browser.FakeAwsPage;
-import dev.kcaws.testsupport.browser.FakeAwsSignin;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
 import dev.kcaws.testsupport.browser.PortalPage;
-import dev.kcaws.testsupport.browser.ScreenshotOnFailure;
 import dev.kcaws.testsupport.keycloak.BuildArtifacts;
-import dev.kcaws.testsupport.keycloak.KeycloakServer;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 
 import java.nio.file.Path;
@@ -31,42 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instant search, and a console link that opens a new tab ending signed in to (fake) AWS with
  * exactly that one role. Also refreshes the README's screenshots, docs/screenshots/portal*.png.
  */
-class PortalBrowserIT {
-
-    static final String REALM = "aws-demo";
-
-    static KeycloakServer server;
-    static FakeAwsSignin aws;
-    ChromiumBrowser browser;
-
-    @RegisterExtension
-    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> browser);
-
-    @BeforeAll
-    static void server() {
-        server = SharedKeycloak.get();
-        aws = FakeAwsSignin.trustingRealm(server, REALM);
-    }
-
-    @AfterAll
-    static void stopAws() {
-        if (aws != null) {
-            aws.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        aws.forget();
-        browser = ChromiumBrowser.withFakeAws(aws);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class PortalBrowserIT extends ChromiumAgainstFakeAws {
 
     static String portalUrl() {
         return PortalPage.url(server.baseUrl(), REALM);

@@ -1,19 +1,10 @@
 package dev.kcaws.it.browser;
 
 import dev.kcaws.testsupport.awssp.AwsSignIn;
-import dev.kcaws.testsupport.browser.ChromiumBrowser;
 import dev.kcaws.testsupport.browser.FakeAwsPage;
 import dev.kcaws.testsupport.browser.FakeAwsSignin;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
-import dev.kcaws.testsupport.browser.ScreenshotOnFailure;
-import dev.kcaws.testsupport.keycloak.KeycloakServer;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,43 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs Keycloak's auto-submitting SAML page, and really POSTs to https://signin.aws.amazon.com/saml,
  * which the browser resolves to a local fake that judges the response as AWS would.
  */
-class ShortcutBrowserIT {
-
-    static final String REALM = "aws-demo";
-
-    static KeycloakServer server;
-    static FakeAwsSignin aws;
-    ChromiumBrowser browser;
-
-    @RegisterExtension
-    final ScreenshotOnFailure screenshots = new ScreenshotOnFailure(() -> browser);
-
-    @BeforeAll
-    static void server() {
-        server = SharedKeycloak.get();
-        aws = FakeAwsSignin.trustingRealm(server, REALM);
-    }
-
-    @AfterAll
-    static void stopAws() {
-        if (aws != null) {
-            aws.close();
-        }
-    }
-
-    /** A fresh browser (fresh profile, no Keycloak session) per test. */
-    @BeforeEach
-    void openBrowser() {
-        aws.forget();
-        browser = ChromiumBrowser.withFakeAws(aws);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ShortcutBrowserIT extends ChromiumAgainstFakeAws {
 
     static String shortcut(String accountId, String roleName, String destination) {
         return server.baseUrl() + "/realms/" + REALM + "/aws/console?account_id=" + accountId + "&role_name=" + roleName
