@@ -1,14 +1,11 @@
 package dev.kcaws.aws;
 
-import java.util.regex.Pattern;
-
 /**
  * A permission set name by IAM Identity Center's rule: 1..32 of {@code [\w+=,.@-]}. The same
  * string is the IAM role name in every account, which is why it must also be a valid role name.
  */
 public record PermissionSetName(String value) {
 
-    private static final Pattern RULE = Pattern.compile("[A-Za-z0-9_+=,.@-]{1," + AwsLimits.MAX_PERMISSION_SET_NAME_CHARS + "}");
 
     public PermissionSetName {
         if (!isValid(value)) {
@@ -17,8 +14,19 @@ public record PermissionSetName(String value) {
         }
     }
 
+    /** A loop, not a regex: it runs for every role pair of every login. */
     public static boolean isValid(String value) {
-        return value != null && RULE.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.length() > AwsLimits.MAX_PERMISSION_SET_NAME_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_+=,.@-".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The IAM role that stands for this permission set in each account (documented rule: same name, no path). */

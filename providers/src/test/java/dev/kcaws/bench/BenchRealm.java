@@ -16,8 +16,12 @@ import java.util.List;
  * roles of a hand-made "stock" SAML client that uses Keycloak's own role-list mapper, mapped to the
  * same groups.
  *
+ * <p>For the portal's figures: two more permission sets ({@link #PORTAL_SETS}) and a group
+ * {@value #PORTAL_GROUP} holding all {@value #ACCOUNTS} accounts as each of the three sets
+ * ({@value #PORTAL_PAIRS} access roles).
+ *
  * <p>Users {@code u10}, {@code u250}, {@code u500} and {@code u1000} (password = username) each
- * belong to one group {@code /pairs-N}.
+ * belong to one group {@code /pairs-N}; user {@value #PORTAL_USER} belongs to {@value #PORTAL_GROUP}.
  */
 final class BenchRealm {
 
@@ -31,6 +35,17 @@ final class BenchRealm {
     /** The stock client needs no more: its largest user is u500. */
     static final int STOCK_PAIRS = 500;
     static final List<Integer> USER_SIZES = List.of(10, 250, 500, 1000);
+
+    /** A permission set and its session duration. */
+    record SetSpec(String name, int seconds) {
+    }
+
+    /** The portal user's three sets; the first is the one the /pairs-N groups hold. */
+    static final List<SetSpec> PORTAL_SETS = List.of(new SetSpec(PERMISSION_SET, SESSION_SECONDS),
+            new SetSpec("PowerUserAccess", 28800), new SetSpec("AdministratorAccess", 3600));
+    static final String PORTAL_GROUP = "portal-3000";
+    static final String PORTAL_USER = "p3000";
+    static final int PORTAL_PAIRS = 3000;
 
     private static final String SAML_PROVIDER = "keycloak";
 
@@ -56,12 +71,37 @@ final class BenchRealm {
         return "arn:aws:iam::" + account + ":role/" + PERMISSION_SET + ",arn:aws:iam::" + account + ":saml-provider/" + SAML_PROVIDER;
     }
 
+    /**
+     * The portal user's k-th (account, set), k from 0 to {@value #PORTAL_PAIRS} - 1: account k mod
+     * 1000, set k mod 3. As 1000 and 3 have no common factor, k = 0..2999 names every pair once, and
+     * consecutive k change both the account and the set.
+     */
+    static String portalAccount(int k) {
+        return accountId(k % ACCOUNTS);
+    }
+
+    static SetSpec portalSet(int k) {
+        return PORTAL_SETS.get(k % PORTAL_SETS.size());
+    }
+
     static ObjectNode build(String realmName) {
-        GeneratedRealm generated = GeneratedRealm.named(realmName).accounts(ACCOUNTS).permissionSet(PERMISSION_SET, SESSION_SECONDS);
+        GeneratedRealm generated = GeneratedRealm.named(realmName).accounts(ACCOUNTS);
+        for (SetSpec set : PORTAL_SETS) {
+            generated.permissionSet(set.name(), set.seconds());
+        }
         for (int size : USER_SIZES) {
             generated.group(group(size), PERMISSION_SET, size).user(username(size), group(size));
         }
+        // GeneratedRealm writes one group per call (one set each); merged into one group below.
+        for (SetSpec set : PORTAL_SETS) {
+            generated.group(PORTAL_GROUP, set.name(), ACCOUNTS);
+        }
+        generated.user(PORTAL_USER, PORTAL_GROUP);
         ObjectNode realm = generated.json();
+        int portalRoles = mergeGroups(realm, PORTAL_GROUP);
+        if (portalRoles != PORTAL_PAIRS) {
+            throw new IllegalStateException("group " + PORTAL_GROUP + " holds " + portalRoles + " access roles, expected " + PORTAL_PAIRS);
+        }
 
         ArrayNode stockRoles = realm.with("roles").with("client").putArray(STOCK_CLIENT_ID);
         for (int i = 0; i < STOCK_PAIRS; i++) {
@@ -78,6 +118,9 @@ final class BenchRealm {
         }
         realm.withArray("clients").add(stockClient(realmName, bundleClient));
         for (JsonNode group : realm.withArray("groups")) {
+            if (!group.path("name").asText().startsWith("pairs-")) {
+                continue;
+            }
             int size = Integer.parseInt(group.path("name").asText().substring("pairs-".length()));
             if (size <= STOCK_PAIRS) {
                 ArrayNode stock = ((ObjectNode) group).with("clientRoles").putArray(STOCK_CLIENT_ID);
@@ -87,6 +130,30 @@ final class BenchRealm {
             }
         }
         return realm;
+    }
+
+    /** Folds the groups named {@code name} into the first of them, which gets all their aws-access roles; returns how many. */
+    private static int mergeGroups(ObjectNode realm, String name) {
+        ArrayNode groups = realm.withArray("groups");
+        ArrayNode roles = null;
+        int count = 0;
+        for (int i = 0; i < groups.size(); ) {
+            JsonNode group = groups.get(i);
+            if (!group.path("name").asText().equals(name)) {
+                i++;
+                continue;
+            }
+            ArrayNode these = (ArrayNode) group.path("clientRoles").path("aws-access");
+            if (roles == null) {
+                roles = these;
+                i++;
+            } else {
+                roles.addAll(these);
+                groups.remove(i);
+            }
+            count = roles.size();
+        }
+        return count;
     }
 
     /**

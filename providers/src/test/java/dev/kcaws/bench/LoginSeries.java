@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
 /**
  * One measured series: one already signed-in browser (SSO cookie, so no password hashing in the
  * loop) opening a login URL again and again. Every iteration must end on Keycloak's SAML POST form;
- * anything else stops the benchmark, since a refused or broken login is not a login.
+ * anything else stops the benchmark, since a refused or broken login is not a login. A series can
+ * bring its own {@link Check} instead (the portal page, or a login that must carry exactly one pair).
  *
  * <p>Iterations are bounded by a count and by a time budget, whichever comes first.
  */
@@ -25,6 +26,8 @@ final class LoginSeries {
     private final BrowserSession browser;
     /** The URL of the n-th login (n counts all logins of the series, warm-up included). */
     private final IntFunction<String> url;
+    private final Check check;
+    private final String expected;
     private final List<Long> nanos = new ArrayList<>();
     private final List<Double> roundRates = new ArrayList<>();
     /** Keycloak's process CPU time so far in ns, or -1 if unknown. */
@@ -32,13 +35,30 @@ final class LoginSeries {
     private long serverCpuNanos;
     private boolean serverCpuKnown = true;
     private int opened;
-    private int lastResponseChars = -1;
+    private int lastSize = -1;
+    private Page lastPage;
+
+    /**
+     * What an iteration must end on, judged outside the timed part: the size to report (e.g.
+     * response chars, page bytes), or -1 if the page is not what the series expects.
+     */
+    @FunctionalInterface
+    interface Check {
+        int size(int n, Page page);
+    }
 
     LoginSeries(String name, BrowserSession browser, IntFunction<String> url, LongSupplier serverCpu) {
+        this(name, browser, url, serverCpu, (n, page) -> samlResponseChars(page), "a SAML response");
+    }
+
+    /** {@code expected} says what {@code check} wants, for the message when an iteration fails it. */
+    LoginSeries(String name, BrowserSession browser, IntFunction<String> url, LongSupplier serverCpu, Check check, String expected) {
         this.name = name;
         this.browser = browser;
         this.url = url;
         this.serverCpu = serverCpu;
+        this.check = check;
+        this.expected = expected;
     }
 
     /** Logins that are not counted: JIT, caches and connection set-up. */
@@ -64,13 +84,15 @@ final class LoginSeries {
         long deadline = System.nanoTime() + budget.toNanos();
         int done = 0;
         while (done < iterations && System.nanoTime() < deadline) {
-            String target = url.apply(opened++);
+            int n = opened++;
+            String target = url.apply(n);
             long t0 = System.nanoTime();
             Page page = browser.get(target);
             long elapsed = System.nanoTime() - t0;
-            lastResponseChars = samlResponseChars(page);
-            if (lastResponseChars < 0) {
-                throw new IllegalStateException(name + ": login " + opened + " (" + target + ") did not end on a SAML response: " + page);
+            lastSize = check.size(n, page);
+            lastPage = page;
+            if (lastSize < 0) {
+                throw new IllegalStateException(name + ": iteration " + opened + " (" + target + ") did not end on " + expected + ": " + page);
             }
             if (record) {
                 nanos.add(elapsed);
@@ -82,25 +104,36 @@ final class LoginSeries {
 
     /** Length of the posted SAMLResponse (base64), or -1 if the page is not Keycloak's POST form. */
     static int samlResponseChars(Page page) {
+        String response = samlResponse(page);
+        return response == null ? -1 : response.length();
+    }
+
+    /** The posted SAMLResponse (base64) of Keycloak's POST form, or null if the page is not that form. */
+    static String samlResponse(Page page) {
         if (page.status() != 200) {
-            return -1;
+            return null;
         }
         String body = page.body();
         int start = body.indexOf(RESPONSE_FIELD);
         if (start < 0) {
-            return -1;
+            return null;
         }
         start += RESPONSE_FIELD.length();
         int end = body.indexOf('"', start);
-        return end < 0 ? -1 : end - start;
+        return end < 0 ? null : body.substring(start, end);
     }
 
     int count() {
         return nanos.size();
     }
 
-    int lastResponseChars() {
-        return lastResponseChars;
+    /** What the check measured on the last page (for a login series: SAMLResponse chars). */
+    int lastSize() {
+        return lastSize;
+    }
+
+    Page lastPage() {
+        return lastPage;
     }
 
     List<Double> roundRates() {

@@ -13,7 +13,12 @@ final class ResultTable {
 
     /** A measured series. {@code ratio} is a ready-made cell (e.g. "1.08 (target >= 1.0: met)"). */
     void add(String scenario, String pairs, LoginSeries series, String responseChars, String ratio) {
-        rows.add(List.of(scenario, pairs, fixed(series.loginsPerSecond(), 1), fixed(series.meanMillis(), 1),
+        add(scenario, pairs, series, "", responseChars, ratio);
+    }
+
+    /** A measured series whose iterations are not logins: {@code unit} follows the rate (e.g. " pages/s"). */
+    void add(String scenario, String pairs, LoginSeries series, String unit, String responseChars, String ratio) {
+        rows.add(List.of(scenario, pairs, fixed(series.loginsPerSecond(), 1) + unit, fixed(series.meanMillis(), 1),
                 fixed(series.percentileMillis(95), 1), responseChars, ratio));
     }
 

@@ -33,13 +33,15 @@
         <form id="kcaws-keys" method="post" action="credentials" target="_blank">
             <input type="hidden" name="csrf" value="${kcaws.csrfToken}">
         </form>
+        <#-- Looked up once: the loops below run once per role, thousands of times for some users. -->
+        <#assign copyLinkText = msg("kcawsCopyLink") accessKeysText = msg("kcawsAccessKeys")>
         <ul id="kcaws-accounts">
         <#list kcaws.accounts as account>
             <li class="kcaws-account" data-account-id="${account.id}" data-search="${account.searchText}">
                 <div class="kcaws-account-head"><span class="kcaws-account-name">${account.name}</span> <span class="kcaws-account-id">${account.id}</span></div>
                 <ul class="kcaws-roles">
                 <#list account.roles as role>
-                    <li class="kcaws-role" data-role="${role.name}"><a class="kcaws-console" href="${role.consoleHref}" target="_blank" rel="noopener"<#if role.description?has_content> title="${role.description}"</#if>>${role.name}</a><button type="button" class="kcaws-copy-link" aria-label="${msg("kcawsCopyLinkFor", role.name, account.name)}">${msg("kcawsCopyLink")}</button><button class="kcaws-keys-button" form="kcaws-keys" name="access" value="${role.accessValue}">${msg("kcawsAccessKeys")}</button></li>
+                    <li class="kcaws-role" data-role="${role.name}"><a class="kcaws-console" href="${role.consoleHref}" target="_blank" rel="noopener"<#if role.description?has_content> title="${role.description}"</#if>>${role.name}</a><button type="button" class="kcaws-copy-link" aria-label="${msg("kcawsCopyLinkFor", role.name, account.name)}">${copyLinkText}</button><button class="kcaws-keys-button" form="kcaws-keys" name="access" value="${role.accessValue}">${accessKeysText}</button></li>
                 </#list>
                 </ul>
             </li>
