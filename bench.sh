@@ -2,7 +2,8 @@
 # The login benchmark: the bundle's AWS client against Keycloak's own role-list mapper set up by
 # hand, at 10, 250 and 500 role pairs, plus one-role shortcut logins of a user with 1,000
 # assignments, and the launcher portal (page time and size, one-role logins) of a user with 1,000
-# accounts x 3 permission sets, all on one dedicated real Keycloak (no Docker). Prints a table for
+# accounts x 3 permission sets, all on one dedicated real Keycloak (no Docker); then the admin
+# side (bulk assignment across 1,000 accounts, import of 5,000 accounts). Prints tables for
 # the README; it measures, it does not pass or fail on speed (only on wrong pages or responses).
 # Extra arguments go to Maven, e.g. ./bench.sh -o
 set -euo pipefail
@@ -13,9 +14,11 @@ source scripts/common.sh
 require_tools
 log="target/bench.log"
 result="providers/target/benchmark/login-benchmark.txt"
+admin_result="providers/target/benchmark/admin-benchmark.txt"
 report="providers/target/failsafe-reports/TEST-dev.kcaws.bench.LoginBenchmark.xml"
+admin_report="providers/target/failsafe-reports/TEST-dev.kcaws.bench.AdminBenchmark.xml"
 mkdir -p target
-rm -f "$result" "$report"
+rm -f "$result" "$report" "$admin_result" "$admin_report"
 
 step "Building… (full Maven output in $log)"
 if ! mvn -B -q -Dstyle.color=never -pl themes,providers package -DskipTests "$@" >"$log" 2>&1; then
@@ -23,20 +26,20 @@ if ! mvn -B -q -Dstyle.color=never -pl themes,providers package -DskipTests "$@"
   fail "Maven build failed; see $log"
 fi
 
-step "Running the login benchmark on a real Keycloak $(keycloak_version) (about 3 minutes; much longer on a busy machine)…"
+step "Running the login and admin benchmarks on real Keycloak $(keycloak_version) servers (about 6 minutes; much longer on a busy machine)…"
 # -Dtest=None skips the unit tests; failsafe runs only the benchmark class (not an *IT, tagged
 # "benchmark"). kcaws.excludedGroups empties the tag filter the normal test run may set.
 set +e
 mvn -B -q -Dstyle.color=never -pl themes,providers verify \
   -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=LoginBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dit.test=LoginBenchmark,AdminBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dkcaws.excludedGroups=none "$@" >>"$log" 2>&1
 status=$?
 set -e
 
-if (( status != 0 )) || [[ ! -s "$result" ]]; then
-  # The first failure or error message of the benchmark's JUnit report, on one line.
-  why=$(sed -n 's/.*<\(failure\|error\)[^>]* message="\([^"]*\)".*/\2/p' "$report" 2>/dev/null | head -n 1 \
+if (( status != 0 )) || [[ ! -s "$result" ]] || [[ ! -s "$admin_result" ]]; then
+  # The first failure or error message of the benchmarks' JUnit reports, on one line.
+  why=$(sed -n 's/.*<\(failure\|error\)[^>]* message="\([^"]*\)".*/\2/p' "$report" "$admin_report" 2>/dev/null | head -n 1 \
         | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&apos;/'"'"'/g; s/&amp;/\&/g' | cut -c1-300 || true)
   if [[ -n "$why" ]]; then
     fail "the login benchmark failed: $why (see $log)"
@@ -48,4 +51,6 @@ fi
 echo
 cat "$result"
 echo
-step "Done; the table is also in $result"
+cat "$admin_result"
+echo
+step "Done; the tables are also in $result and $admin_result"
