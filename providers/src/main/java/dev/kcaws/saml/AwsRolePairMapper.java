@@ -91,7 +91,8 @@ public class AwsRolePairMapper extends AbstractSAMLProtocolMapper implements SAM
         try {
             MapperSettings.from(mapperModel.getConfig());
         } catch (IllegalArgumentException e) {
-            throw new ProtocolMapperConfigException(e.getMessage());
+            // Keycloak looks the key up in the admin messages (it fails on a null key) and falls back to the message.
+            throw new ProtocolMapperConfigException(e.getMessage(), "kcawsInvalidMapperConfig");
         }
     }
 

@@ -30,7 +30,7 @@ public record MapperSettings(String roleSessionNameAttribute, List<TagSource> pr
             if (eq > 0 && eq < entry.length() - 1) {
                 tags.add(new TagSource(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim()));
             } else {
-                throw new IllegalArgumentException("principalTags entry '" + entry + "' must be TagKey=userAttribute");
+                throw new IllegalArgumentException("principalTags entry \"" + entry + "\" must be TagKey=userAttribute");
             }
         }
         return new MapperSettings(blankToNull(c.get(ROLE_SESSION_NAME_ATTRIBUTE)), List.copyOf(tags),
