@@ -53,8 +53,10 @@ cat <<INFO
 ==> Starting Keycloak $version on $base (first start ~40 s; Ctrl-C stops it)…
 
     Admin console      $base/admin/   ($KC_BOOTSTRAP_ADMIN_USERNAME / $KC_BOOTSTRAP_ADMIN_PASSWORD on the first start)
-    AWS login (demo)   $base/realms/aws-demo/protocol/saml/clients/amazon-aws
-    Account console    $base/realms/aws-demo/account/
+    AWS portal         $base/realms/aws-demo/aws/
+    AWS login, all     $base/realms/aws-demo/protocol/saml/clients/amazon-aws
+    AWS login, one     $base/realms/aws-demo/aws/console?account_id=222222222222&role_name=PowerUserAccess
+    IdP metadata       $base/realms/aws-demo/protocol/saml/descriptor   (upload to IAM)
     Demo users         alice, bob, carol, dave, erin (password = username)
 
     Realms already in the database are not imported again; delete $kc_home/data/h2 to start over.
