@@ -94,7 +94,7 @@ public class AwsRealmResource {
             credentials = sts.assumeRoleWithSaml(held.get().rolePair(), assertion.get(),
                     held.get().permissionSet().sessionDuration().seconds());
         } catch (StsFailure e) {
-            return error(Response.Status.BAD_GATEWAY, "AWS STS refused the request: " + e.getMessage());
+            return error(Response.Status.BAD_GATEWAY, "AWS STS did not issue credentials: " + e.getMessage());
         }
         session.getContext().setClient(realm.getClientByClientId(PortalClient.CLIENT_ID));
         Response page = session.getProvider(LoginFormsProvider.class)
