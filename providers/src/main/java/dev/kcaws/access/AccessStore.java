@@ -202,6 +202,36 @@ public final class AccessStore {
         return true;
     }
 
+    /**
+     * Grants every (account, set) to every principal in one pass: the model client's roles are read
+     * once instead of looked up by name per pair, which matters because each lookup makes Hibernate
+     * flush everything the transaction has written so far. Returns how many grants were new.
+     */
+    public int grantAll(List<? extends RoleMapperModel> principals, List<AwsAccount> accounts, List<PermissionSet> sets) {
+        ClientModel client = ensureModelClient();
+        Map<String, RoleModel> roles = new HashMap<>();
+        client.getRolesStream().forEach(r -> roles.put(r.getName(), r));
+        int granted = 0;
+        for (AwsAccount account : accounts) {
+            for (PermissionSet set : sets) {
+                String name = ModelFormat.accessRoleName(account.id().value(), set.name().value());
+                RoleModel role = roles.get(name);
+                if (role == null) {
+                    role = client.addRole(name);
+                    role.setDescription("AWS account " + account.id() + " (" + account.name() + ") as " + set.name());
+                    roles.put(name, role);
+                }
+                for (RoleMapperModel principal : principals) {
+                    if (!principal.hasDirectRole(role)) {
+                        principal.grantRole(role);
+                        granted++;
+                    }
+                }
+            }
+        }
+        return granted;
+    }
+
     /** Removes the account and its access roles, and so every assignment to it, in the caller's transaction. */
     public boolean removeAccount(AccountId id) {
         if (account(id).isEmpty()) {
