@@ -192,8 +192,7 @@ public final class AccessStore {
         String name = ModelFormat.accessRoleName(account.id().value(), set.name().value());
         RoleModel role = client.getRole(name);
         if (role == null) {
-            role = client.addRole(name);
-            role.setDescription("AWS account " + account.id() + " (" + account.name() + ") as " + set.name());
+            role = addAccessRole(client, name, account, set);
         }
         if (principal.hasDirectRole(role)) {
             return false;
@@ -217,8 +216,7 @@ public final class AccessStore {
                 String name = ModelFormat.accessRoleName(account.id().value(), set.name().value());
                 RoleModel role = roles.get(name);
                 if (role == null) {
-                    role = client.addRole(name);
-                    role.setDescription("AWS account " + account.id() + " (" + account.name() + ") as " + set.name());
+                    role = addAccessRole(client, name, account, set);
                     roles.put(name, role);
                 }
                 for (RoleMapperModel principal : principals) {
@@ -230,6 +228,12 @@ public final class AccessStore {
             }
         }
         return granted;
+    }
+
+    private static RoleModel addAccessRole(ClientModel client, String name, AwsAccount account, PermissionSet set) {
+        RoleModel role = client.addRole(name);
+        role.setDescription("AWS account " + account.id() + " (" + account.name() + ") as " + set.name());
+        return role;
     }
 
     /** Removes the account and its access roles, and so every assignment to it, in the caller's transaction. */

@@ -1,7 +1,5 @@
 package dev.kcaws.testsupport.keycloak;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -125,14 +123,7 @@ public final class BrowserSession {
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + request.method() + " " + request.uri(), e);
-        }
+        return HttpExchange.send(http, request);
     }
 
     private static Map<String, String> formFields(Element form) {
