@@ -18,6 +18,7 @@ import dev.kcaws.portal.sts.StsFailure;
 import dev.kcaws.portal.sts.TemporaryCredentials;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.ClientModel;
+import org.keycloak.locale.LocaleUpdaterProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
@@ -110,7 +111,8 @@ public class AwsRealmResource {
      */
     @GET
     @Produces(MediaType.TEXT_HTML_UTF_8)
-    public Response portal(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error) {
+    public Response portal(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error,
+                           @QueryParam("kc_locale") String kcLocale) {
         String portalUrl = portalUrl();
         if (!session.getContext().getUri().getRequestUri().getPath().endsWith("/")) {
             // The page's links are relative to /aws/; without the slash they would resolve one level up.
@@ -133,6 +135,15 @@ public class AwsRealmResource {
             return Response.seeOther(URI.create(portalUrl)).build();
         }
         UserModel user = auth.get().getUser();
+        if (kcLocale != null) {
+            // The language menu: remembered as the login pages remember it (user profile and cookie).
+            if (realm.isInternationalizationEnabled() && realm.getSupportedLocalesStream().anyMatch(kcLocale::equals)) {
+                LocaleUpdaterProvider locales = session.getProvider(LocaleUpdaterProvider.class);
+                locales.updateUsersLocale(user, kcLocale);
+                locales.updateLocaleCookie(kcLocale);
+            }
+            return Response.seeOther(URI.create(portalUrl)).build();
+        }
         PortalPage page = new PortalPage(PortalView.of(AccessStore.of(realm).effectiveAccess(user)),
                 OtherApplications.of(session, realm), displayName(user),
                 PortalSignIn.logoutRedirect(session, realm, portalUrl).toString(),

@@ -96,6 +96,20 @@ class PortalIT {
     }
 
     @Test
+    void theLanguageMenuSwitchesAndRemembersTheLanguage() {
+        BrowserSession browser = new BrowserSession();
+        Page english = signIn(browser, "alice");
+        Element korean = english.document().selectFirst("#kcaws-languages a[lang=ko]");
+        Page page = browser.get(korean.absUrl("href"));
+        assertThat(page.url()).isEqualTo(portal);
+        assertThat(page.text()).contains("AWS 계정").contains("로그아웃");
+        assertThat(browser.get(portal).text()).as("remembered on the next visit").contains("로그아웃");
+        Page back = browser.get(page.document().selectFirst("#kcaws-languages a[lang=en]").absUrl("href"));
+        assertThat(back.text()).contains("AWS accounts").contains("Sign out");
+        assertThat(browser.get(portal + "?kc_locale=xx").text()).as("an unsupported language changes nothing").contains("Sign out");
+    }
+
+    @Test
     void whatAdminsTypedIsEscaped() {
         String evil = "<script>alert('x')</script>";
         admin.expect(201, "POST", "/admin/realms/" + REALM + "/aws/accounts", Map.of("id", "444444444444", "name", evil + "-acct"));

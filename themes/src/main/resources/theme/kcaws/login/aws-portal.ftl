@@ -16,6 +16,9 @@
 <header class="kcaws-masthead">
     <div class="kcaws-brand">${realm.displayName!realm.name}</div>
     <nav class="kcaws-user" aria-label="${msg("kcawsAccountMenu")}">
+        <#if realm.internationalizationEnabled && locale.supported?size gt 1>
+        <span id="kcaws-languages"><#list locale.supported as l><#if l.languageTag != locale.currentLanguageTag><a class="kcaws-language" lang="${l.languageTag}" href="${l.url}">${l.label}</a> </#if></#list></span>
+        </#if>
         <span id="kcaws-user">${kcaws.userDisplayName}</span>
         <a id="kcaws-signout" class="pf-v5-c-button pf-m-link" href="${kcaws.signOutUrl}">${msg("kcawsSignOut")}</a>
     </nav>
