@@ -1,11 +1,11 @@
 package dev.kcaws.testsupport.awssts;
 
-import java.net.URLDecoder;
+import dev.kcaws.testsupport.FormBody;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,20 +22,7 @@ final class StsWireFormat {
 
     /** {@code a=1&b=2} to a map; a repeated name keeps its first value. */
     static Map<String, String> form(String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (body == null || body.isEmpty()) {
-            return params;
-        }
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.putIfAbsent(name, value);
-        }
-        return params;
+        return FormBody.decode(body);
     }
 
     /** What {@code AssumeRoleWithSAMLResult} carries. */

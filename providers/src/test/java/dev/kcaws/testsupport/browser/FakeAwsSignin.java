@@ -1,5 +1,7 @@
 package dev.kcaws.testsupport.browser;
 
+import dev.kcaws.testsupport.FormBody;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -18,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,7 +30,6 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -244,18 +244,7 @@ public final class FakeAwsSignin implements AutoCloseable {
     }
 
     private static Map<String, String> formFields(InputStream body) throws IOException {
-        String encoded = new String(body.readAllBytes(), StandardCharsets.US_ASCII);
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            fields.putIfAbsent(name, value);
-        }
-        return fields;
+        return FormBody.decode(new String(body.readAllBytes(), StandardCharsets.US_ASCII));
     }
 
     static String escape(String s) {
