@@ -1,6 +1,7 @@
 package dev.kcaws.client;
 
 import dev.kcaws.access.AccessStore;
+import dev.kcaws.adminpage.AdminPageClient;
 import dev.kcaws.portal.PortalClient;
 import dev.kcaws.saml.AwsAccessCheck;
 import org.keycloak.models.ClientModel;
@@ -39,6 +40,7 @@ public final class AwsClientInstaller {
         ClientModel client = ClientManager.createClient(session, realm, rep);
         AccessStore.of(realm).ensureModelClient();
         PortalClient.ensure(realm);
+        AdminPageClient.ensure(realm);
         enableAccessCheck(realm);
         return client;
     }

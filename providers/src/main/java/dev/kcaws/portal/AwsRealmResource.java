@@ -4,6 +4,7 @@ import dev.kcaws.access.Access;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
+import dev.kcaws.adminpage.AdminPageResource;
 import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.ConsoleDestination;
@@ -219,6 +220,12 @@ public class AwsRealmResource {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection());
         return OneRoleLogin.create(session, event)
                 .start(client.get(), LaunchChoice.one(account.get().id(), set.get().name()), relayState);
+    }
+
+    /** The administrators' page, {@code /realms/{realm}/aws/admin/}. */
+    @Path("admin")
+    public AdminPageResource admin() {
+        return new AdminPageResource(session, realm);
     }
 
     private Response error(Response.Status status, String message) {

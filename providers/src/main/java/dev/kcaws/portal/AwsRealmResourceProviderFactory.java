@@ -1,5 +1,6 @@
 package dev.kcaws.portal;
 
+import dev.kcaws.adminpage.AdminPageSetup;
 import dev.kcaws.portal.sts.StsCredentialsClient;
 import org.keycloak.Config;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -44,6 +45,7 @@ public class AwsRealmResourceProviderFactory implements RealmResourceProviderFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        AdminPageSetup.register(factory);
     }
 
     @Override

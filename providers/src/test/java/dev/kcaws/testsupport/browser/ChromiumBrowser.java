@@ -86,6 +86,9 @@ public final class ChromiumBrowser implements AutoCloseable {
             deleteTree(profileDir);
             throw new IllegalStateException("Chromium did not start (chromedriver log in " + logDir + ")", e);
         }
+        // Headless Chromium drops downloads unless told where they go.
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of(
+                "behavior", "allow", "downloadPath", profileDir.resolve("downloads").toString()));
         this.watchdog = startWatchdog(newChromedriverPid(childrenBefore), profileDir);
         this.shutdownHook = new Thread(this::quit, "quit chromium " + number);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -181,6 +184,17 @@ public final class ChromiumBrowser implements AutoCloseable {
         return String.valueOf(text);
     }
 
+    /**
+     * Waits until the browser has finished downloading a file of that name and returns its path
+     * (Chromium writes {@code name.crdownload} first and renames it when done).
+     */
+    public Path awaitDownload(String name) {
+        Path file = profileDir.resolve("downloads").resolve(name);
+        await().withMessage(() -> "a download of " + name + " into " + file.getParent())
+                .until(d -> Files.isRegularFile(file) && !Files.exists(file.resolveSibling(name + ".crdownload")));
+        return file;
+    }
+
     /** Forgets cookies of the current site (Keycloak's session when on a Keycloak page). */
     public void deleteCookies() {
         driver.manage().deleteAllCookies();
@@ -255,6 +269,8 @@ public final class ChromiumBrowser implements AutoCloseable {
                         + ", MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
                 "--ignore-certificate-errors");
         options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", profileDir.resolve("downloads").toString(),
+                "download.prompt_for_download", false,
                 "intl.accept_languages", "en-US,en",
                 "credentials_enable_service", false,
                 "profile.password_manager_enabled", false));

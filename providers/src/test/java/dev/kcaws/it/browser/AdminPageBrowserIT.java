@@ -1,0 +1,251 @@
+package dev.kcaws.it.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kcaws.testsupport.browser.AdminPage;
+import dev.kcaws.testsupport.browser.KeycloakLoginPage;
+import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.keycloak.BuildArtifacts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The AWS admin page in a real browser, signed in as a master-realm administrator: a realm with no
+ * AWS set-up at all is given accounts, permission sets, assignments from each side, the AWS client
+ * and the IAM code, and every step is checked through the admin REST API. Bad input shows the API's
+ * message on the field it names and changes nothing; a view-only admin can read but not change.
+ */
+class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
+
+    static final String MANAGED = "console-check";
+    static final String API = "/admin/realms/" + MANAGED + "/aws";
+    static final String VIEWER = "aws-viewer";
+    static AdminApi admin;
+
+    @BeforeAll
+    static void realm() {
+        admin = server.adminApi();
+        admin.createRealm("""
+                {"realm": "%s", "enabled": true,
+                 "groups": [{"name": "Developers"}, {"name": "Platform", "subGroups": [{"name": "SRE"}]}],
+                 "users": [{"username": "dora", "enabled": true, "email": "dora@example.com", "firstName": "Dora", "lastName": "Dev"}]}
+                """.formatted(MANAGED));
+        // A master-realm admin who may only view this realm.
+        String viewer = admin.createUser("master", VIEWER, VIEWER);
+        String realmClient = admin.findClientByClientId("master", MANAGED + "-realm").orElseThrow().path("id").asText();
+        JsonNode viewRealm = admin.expect(200, "GET", "/admin/realms/master/clients/" + realmClient + "/roles/view-realm", null).json();
+        admin.expect(204, "POST", "/admin/realms/master/users/" + viewer + "/role-mappings/clients/" + realmClient, List.of(viewRealm));
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        admin.deleteRealm(MANAGED);
+        admin.findUserId("master", VIEWER).ifPresent(id -> admin.expect(204, "DELETE", "/admin/realms/master/users/" + id, null));
+    }
+
+    AdminPage signIn(String view, String username, String password) {
+        browser.open(AdminPage.url(server.baseUrl(), "master", MANAGED, view));
+        new KeycloakLoginPage(browser).signIn(username, password);
+        AdminPage page = new AdminPage(browser).awaitShown();
+        assertThat(page.signedInUser()).isEqualTo(username);
+        assertThat(page.selectedRealm()).isEqualTo(MANAGED);
+        return page;
+    }
+
+    static JsonNode get(String path) {
+        return admin.expect(200, "GET", API + path, null).json();
+    }
+
+    @Test
+    void anAdminSetsUpAwsAccessForARealmFromNothing() throws IOException {
+        AdminPage page = signIn("accounts", "admin", "admin");
+        assertThat(page.title()).isEqualTo("AWS accounts");
+        assertThat(page.rows("accounts-empty")).hasSize(1);
+
+        // A bad account ID: the API's rule on the field it names; nothing stored.
+        page.click("add-account");
+        page.fill("account-form", "id", "12345").fill("account-form", "name", "Sandbox").submit("account-form", "save");
+        assertThat(page.formError()).contains("accountId").contains("12 digits");
+        assertThat(page.invalidField("account-form")).isEqualTo("accountId");
+        assertThat(get("/accounts")).isEmpty();
+
+        // The same form, corrected; a name with markup is shown as text.
+        String markupName = "Sandbox <img src=x onerror=\"document.title='pwned'\">";
+        page.fill("account-form", "id", "123456789012").fill("account-form", "name", markupName).submit("account-form", "save");
+        assertThat(page.successAlert()).contains("123456789012");
+        WebElement accountRow = page.row("account-row", "data-id", "123456789012");
+        assertThat(accountRow.getText()).contains(markupName);
+        assertThat(accountRow.findElements(By.tagName("img"))).isEmpty();
+        assertThat(browser.driver().getTitle()).doesNotContain("pwned");
+        page.click("add-account");
+        page.fill("account-form", "id", "210987654321").fill("account-form", "name", "Production")
+                .choose("account-form", "partition", "aws").fill("account-form", "region", "eu-west-1").submit("account-form", "save");
+        assertThat(get("/accounts").findValuesAsText("id")).containsExactlyInAnyOrder("123456789012", "210987654321");
+        assertThat(get("/accounts/210987654321").path("region").asText()).isEqualTo("eu-west-1");
+
+        // Permission sets: an invalid inline policy is refused on its field, a valid set is stored whole.
+        page.navigate("permission-sets");
+        page.click("add-permission-set");
+        page.fill("permission-set-form", "name", "ReadOnly").fill("permission-set-form", "inlinePolicy", "{\"Statement\": ")
+                .submit("permission-set-form", "save");
+        assertThat(page.invalidField("permission-set-form")).isEqualTo("permissionSet.inlinePolicy");
+        assertThat(get("/permission-sets")).isEmpty();
+        page.fill("permission-set-form", "inlinePolicy", "")
+                .fill("permission-set-form", "description", "Look, don't touch")
+                .fill("permission-set-form", "sessionDuration", "7200")
+                .fill("permission-set-form", "managedPolicies", "arn:aws:iam::aws:policy/ReadOnlyAccess")
+                .submit("permission-set-form", "save");
+        assertThat(page.successAlert()).contains("ReadOnly");
+        JsonNode set = get("/permission-sets/ReadOnly");
+        assertThat(set.path("sessionDuration").asInt()).isEqualTo(7200);
+        assertThat(set.path("managedPolicies").get(0).asText()).isEqualTo("arn:aws:iam::aws:policy/ReadOnlyAccess");
+        page.click("add-permission-set");
+        page.fill("permission-set-form", "name", "Admin").fill("permission-set-form", "sessionDuration", "3600")
+                .fill("permission-set-form", "managedPolicies", "arn:aws:iam::aws:policy/AdministratorAccess")
+                .submit("permission-set-form", "save");
+
+        // From a group's side: one call assigns two accounts × one set.
+        page.navigate("principals");
+        page.choose("principal-form", "principalKind", "group").fill("principal-form", "principal", "/Developers")
+                .submit("principal-form", "open-principal");
+        assertThat(page.title()).isEqualTo("Group /Developers");
+        page.pick("assign-form", "accountIds", "123456789012", "210987654321").pick("assign-form", "permissionSets", "ReadOnly")
+                .submit("assign-form", "assign");
+        assertThat(page.successAlert()).contains("2 assignment(s) added");
+        assertThat(page.rows("assignment-row")).hasSize(2);
+        assertThat(get("/assignments?group=/Developers").findValuesAsText("accountId")).containsExactly("123456789012", "210987654321");
+        readmeScreenshot("admin-group.png");
+
+        // From an account's side: a user gets Admin there; an unknown user changes nothing.
+        browser.open(AdminPage.url(server.baseUrl(), "master", MANAGED, "accounts/123456789012"));
+        page.awaitLoaded();
+        assertThat(page.rows("assignment-row")).extracting(r -> r.getAttribute("data-principal")).containsExactly("/Developers");
+        page.choose("assign-form", "principalKind", "user").fill("assign-form", "principal", "nobody")
+                .pick("assign-form", "permissionSets", "Admin").submit("assign-form", "assign");
+        assertThat(page.formError()).contains("nobody");
+        assertThat(get("/assignments?user=nobody")).isEmpty();
+        assertThat(get("/assignments?accountId=123456789012")).hasSize(1);
+        page.fill("assign-form", "principal", "dora").submit("assign-form", "assign");
+        assertThat(page.successAlert()).contains("1 assignment(s) added");
+        assertThat(get("/assignments?user=dora").findValuesAsText("permissionSet")).containsExactly("Admin");
+
+        // ... and the group's assignment there is removed from the account's side.
+        page.clickAndConfirm(page.row("assignment-row", "data-principal", "/Developers"), "remove");
+        assertThat(page.successAlert()).contains("Assignment removed");
+        assertThat(get("/assignments?group=/Developers").findValuesAsText("accountId")).containsExactly("210987654321");
+
+        // From a permission set's side: who holds it, and assigning it to a subgroup.
+        browser.open(AdminPage.url(server.baseUrl(), "master", MANAGED, "permission-sets/Admin"));
+        page.awaitLoaded();
+        assertThat(page.rows("assignment-row")).extracting(r -> r.getAttribute("data-principal")).containsExactly("dora");
+        page.choose("assign-form", "principalKind", "group").fill("assign-form", "principal", "/Platform/SRE")
+                .pick("assign-form", "accountIds", "210987654321").submit("assign-form", "assign");
+        assertThat(get("/assignments?group=/Platform/SRE").findValuesAsText("permissionSet")).containsExactly("Admin");
+
+        // Everyone with access, from the groups-and-users view.
+        page.navigate("principals");
+        assertThat(page.rows("principal-row")).extracting(r -> r.getAttribute("data-principal"))
+                .containsExactlyInAnyOrder("/Developers", "dora", "/Platform/SRE");
+
+        // The AWS client from the template; a second one with the same client ID is a conflict shown on the form.
+        page.navigate("setup");
+        page.submit("client-form", "create-client");
+        assertThat(page.successAlert()).contains("urn:amazon:webservices");
+        assertThat(admin.findClientByClientId(MANAGED, "urn:amazon:webservices")).isPresent();
+        assertThat(admin.findClientByClientId(MANAGED, "aws-portal")).isPresent();
+        page.submit("client-form", "create-client");
+        assertThat(page.formError()).contains("already exists");
+
+        // The IAM side: the same documents the API serves, saved as files.
+        page.click("download-cloudformation");
+        Path cfn = browser.awaitDownload("kcaws-" + MANAGED + "-all-accounts.cfn.json");
+        JsonNode templates = new ObjectMapper().readTree(Files.readString(cfn));
+        assertThat(templates).isEqualTo(get("/iac/cloudformation"));
+        assertThat(templates.path("210987654321").path("Resources").toString()).contains("ReadOnly").contains("Admin");
+        assertThat(templates.path("123456789012").path("Resources").toString()).contains("Admin").doesNotContain("ReadOnly");
+        page.choose("iac-form", "accountId", "210987654321");
+        page.click("download-terraform");
+        Path tf = browser.awaitDownload("kcaws-" + MANAGED + "-210987654321.tf.json");
+        assertThat(new ObjectMapper().readTree(Files.readString(tf))).isEqualTo(get("/iac/terraform?accountId=210987654321"));
+        page.click("download-metadata");
+        Path metadata = browser.awaitDownload("kcaws-" + MANAGED + "-idp-metadata.xml");
+        assertThat(Files.readString(metadata)).contains("EntityDescriptor").contains("/realms/" + MANAGED);
+
+        // Deleting an account from the list removes its assignments.
+        page.navigate("accounts");
+        readmeScreenshot("admin-accounts.png");
+        page.clickAndConfirm(page.row("account-row", "data-id", "210987654321"), "delete");
+        assertThat(get("/accounts").findValuesAsText("id")).containsExactly("123456789012");
+        assertThat(get("/assignments?accountId=210987654321")).isEmpty();
+    }
+
+    @Test
+    void aViewOnlyAdminReadsButCannotChange() {
+        admin.expect(201, "POST", API + "/accounts", Map.of("id", "555555555555", "name", "Audit"));
+        try {
+            AdminPage page = signIn("accounts", VIEWER, VIEWER);
+            assertThat(page.row("account-row", "data-id", "555555555555").getText()).contains("Audit");
+            page.click("add-account");
+            page.fill("account-form", "id", "666666666666").fill("account-form", "name", "Sneaky").submit("account-form", "save");
+            assertThat(page.formError()).contains("may not do this").contains("403");
+            assertThat(admin.send("GET", API + "/accounts/666666666666", null).status()).isEqualTo(404);
+        } finally {
+            admin.send("DELETE", API + "/accounts/555555555555", null);
+        }
+    }
+
+    @Test
+    void aUserWhoIsNoAdminIsToldSo() {
+        admin.createUser("master", "plain-user", "plain-user");
+        try {
+            browser.open(AdminPage.url(server.baseUrl(), "master", MANAGED, "accounts"));
+            new KeycloakLoginPage(browser).signIn("plain-user", "plain-user");
+            assertThat(new AdminPage(browser).viewError()).contains("plain-user").contains("administrator");
+        } finally {
+            admin.findUserId("master", "plain-user").ifPresent(id -> admin.expect(204, "DELETE", "/admin/realms/master/users/" + id, null));
+        }
+    }
+
+    @Test
+    void thePageIsServedOnlyWhereItsClientExists() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> master = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/master/aws/admin/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(master.statusCode()).isEqualTo(200);
+        assertThat(master.body()).contains("data-client-id=\"aws-admin-console\"");
+        assertThat(master.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        HttpResponse<String> noSlash = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/master/aws/admin")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noSlash.statusCode()).isEqualTo(301);
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/" + MANAGED + "/aws/admin/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (admin.findClientByClientId(MANAGED, "aws-admin-console").isEmpty()) {
+            assertThat(other.statusCode()).isEqualTo(404);
+            assertThat(other.body()).contains("not set up in this realm");
+        }
+    }
+
+    void readmeScreenshot(String name) {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "const s = document.createElement('style'); s.textContent = '* { caret-color: transparent !important; }';"
+                        + "document.head.appendChild(s);");
+        Path repo = BuildArtifacts.fromSystemProperties().realmDir().toAbsolutePath().normalize().getParent();
+        browser.screenshot(repo.resolve("docs").resolve("screenshots").resolve(name));
+    }
+}
