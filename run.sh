@@ -53,6 +53,7 @@ cat <<INFO
 ==> Starting Keycloak $version on $base (first start ~40 s; Ctrl-C stops it)…
 
     Admin console      $base/admin/   ($KC_BOOTSTRAP_ADMIN_USERNAME / $KC_BOOTSTRAP_ADMIN_PASSWORD on the first start)
+    AWS admin page     $base/realms/master/aws/admin/   (same admin)
     AWS portal         $base/realms/aws-demo/aws/
     AWS login, all     $base/realms/aws-demo/protocol/saml/clients/amazon-aws
     AWS login, one     $base/realms/aws-demo/aws/console?account_id=222222222222&role_name=PowerUserAccess
