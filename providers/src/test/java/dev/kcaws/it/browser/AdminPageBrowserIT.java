@@ -93,6 +93,11 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(accountRow.getText()).contains(markupName);
         assertThat(accountRow.findElements(By.tagName("img"))).isEmpty();
         assertThat(browser.driver().getTitle()).doesNotContain("pwned");
+        page.clickAndEdit(accountRow);
+        assertThat(page.form("account-form").findElement(By.name("id")).getAttribute("readonly")).isNotNull();
+        page.fill("account-form", "name", "Sandbox").submit("account-form", "save");
+        assertThat(page.successAlert()).contains("saved");
+        assertThat(get("/accounts/123456789012").path("name").asText()).isEqualTo("Sandbox");
         page.click("add-account");
         page.fill("account-form", "id", "210987654321").fill("account-form", "name", "Production")
                 .choose("account-form", "partition", "aws").fill("account-form", "region", "eu-west-1").submit("account-form", "save");
@@ -125,11 +130,14 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         page.choose("principal-form", "principalKind", "group").fill("principal-form", "principal", "/Developers")
                 .submit("principal-form", "open-principal");
         assertThat(page.title()).isEqualTo("Group /Developers");
+        assertThat(page.filterPick("assign-form", "accountIds", "prod")).containsExactly("Production (210987654321)");
+        assertThat(page.filterPick("assign-form", "accountIds", "")).hasSize(2);
         page.pick("assign-form", "accountIds", "123456789012", "210987654321").pick("assign-form", "permissionSets", "ReadOnly")
                 .submit("assign-form", "assign");
         assertThat(page.successAlert()).contains("2 assignment(s) added");
         assertThat(page.rows("assignment-row")).hasSize(2);
         assertThat(get("/assignments?group=/Developers").findValuesAsText("accountId")).containsExactly("123456789012", "210987654321");
+        assertThat(page.row("assignment-row", "data-account", "210987654321").getText()).contains("Production (210987654321)");
         readmeScreenshot("admin-group.png");
 
         // From an account's side: a user gets Admin there; an unknown user changes nothing.

@@ -1,6 +1,7 @@
 package dev.kcaws.testsupport.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -102,6 +103,19 @@ public final class AdminPage {
         return this;
     }
 
+    /** Types into the filter box of a multiple-choice list and returns the options still shown. */
+    public List<String> filterPick(String formTestId, String field, String text) {
+        WebElement form = form(formTestId);
+        WebElement list = form.findElement(By.cssSelector("select[data-field='" + field + "']"));
+        WebElement filter = list.findElement(By.xpath("./ancestor::div[contains(@class,'pf-v5-c-form__group-control')]//input[@type='search']"));
+        // Typed, not clear(): the page filters on input events, which clear() does not send.
+        filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        filter.sendKeys(text);
+        // Selenium calls every option of a visible list displayed; the page hides filtered ones with the hidden property.
+        return list.findElements(By.tagName("option")).stream().filter(o -> !"true".equals(o.getDomProperty("hidden")))
+                .map(WebElement::getText).toList();
+    }
+
     /** Submits the form with its primary button and waits for what follows (a new view or an error). */
     public AdminPage submit(String formTestId, String buttonTestId) {
         form(formTestId).findElement(testId(buttonTestId)).click();
@@ -136,6 +150,12 @@ public final class AdminPage {
 
     public WebElement row(String testId, String attribute, String value) {
         return driver().findElement(By.cssSelector("[data-testid='" + testId + "'][" + attribute + "='" + value + "']"));
+    }
+
+    /** Clicks a row's Edit button and waits for the form it opens. */
+    public AdminPage clickAndEdit(WebElement row) {
+        row.findElement(testId("edit")).click();
+        return this;
     }
 
     /** Clicks a button of a row and accepts the browser's confirmation. */

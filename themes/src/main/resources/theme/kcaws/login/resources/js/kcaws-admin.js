@@ -85,13 +85,14 @@
     function pickList(field, options, label) {
         const list = h('select', {multiple: true, size: Math.min(8, Math.max(3, options.length)), 'data-field': field, 'aria-label': label},
             options.map(([value, text]) => h('option', {value}, text)));
-        const filter = h('input', {type: 'search', placeholder: 'Filter', 'aria-label': `Filter ${label}`, class: 'kcaws-pick-filter',
+        const filterInput = h('input', {type: 'search', placeholder: 'Filter', 'aria-label': `Filter ${label}`,
             oninput: () => {
-                const q = filter.value.trim().toLowerCase();
+                const q = filterInput.value.trim().toLowerCase();
                 for (const option of list.options) {
                     option.hidden = q !== '' && !option.textContent.toLowerCase().includes(q);
                 }
             }});
+        const filter = h('span', {class: 'pf-v5-c-form-control kcaws-pick-filter'}, filterInput);
         list.selectedValues = () => Array.from(list.selectedOptions).map(o => o.value);
         return {list, filter};
     }
@@ -628,7 +629,7 @@
                 ['Managed policies', (set.managedPolicies || []).length ? h('ul', {}, set.managedPolicies.map(p => h('li', {}, p))) : null],
                 ['Inline policy', set.inlinePolicy ? h('pre', {class: 'kcaws-code'}, set.inlinePolicy) : null],
                 ['Permissions boundary', set.permissionsBoundary]])),
-            card('Assignments', assignmentTable(assignments, ['principal', 'account'], () => go('permission-sets', name))),
+            card('Assignments', assignmentTable(assignments, ['principal', 'account'], () => go('permission-sets', name), accounts)),
             card('Assign this permission set',
                 assignForm({permissionSets: [name]}, [['Accounts', picker]], () => ({accountIds: picker.list.selectedValues()}),
                     () => go('permission-sets', name))));
@@ -644,12 +645,17 @@
                 link(a.user, 'users', a.user));
     }
 
-    /** Assignments, showing the given columns (principal, account, permissionSet), each with Remove. */
-    function assignmentTable(assignments, columns, afterRemove) {
+    /**
+     * Assignments, showing the given columns (principal, account, permissionSet), each with Remove;
+     * accounts by name when the caller has the account list.
+     */
+    function assignmentTable(assignments, columns, afterRemove, accounts) {
         const headers = {principal: 'Group or user', account: 'Account', permissionSet: 'Permission set'};
+        const names = new Map((accounts || []).map(a => [a.id, a.name]));
+        const accountText = (id) => names.has(id) ? `${names.get(id)} (${id})` : id;
         return table([...columns.map(c => headers[c]), ''], assignments.map(a => row([
             ...columns.map(c => c === 'principal' ? principalCell(a)
-                : c === 'account' ? link(a.accountId, 'accounts', a.accountId) : link(a.permissionSet, 'permission-sets', a.permissionSet)),
+                : c === 'account' ? link(accountText(a.accountId), 'accounts', a.accountId) : link(a.permissionSet, 'permission-sets', a.permissionSet)),
             button('Remove', 'link', () => confirmAndDelete(
                 `Remove ${a.permissionSet} in ${a.accountId} from ${a.group ? `group ${a.group}` : `user ${a.user}`}?`,
                 aws(`/assignments${q({group: a.group, user: a.user, accountId: a.accountId, permissionSet: a.permissionSet})}`),
@@ -770,7 +776,8 @@
         const accountPicker = pickList('accountIds', accounts.map(a => [a.id, `${a.name} (${a.id})`]), 'accounts');
         const setPicker = pickList('permissionSets', sets.map(s => [s.name, s.name]), 'permission sets');
         return h('div', {},
-            card('Assignments', assignmentTable(assignments, ['account', 'permissionSet'], () => go(kind === 'group' ? 'groups' : 'users', name))),
+            card('Assignments', assignmentTable(assignments, ['account', 'permissionSet'], () => go(kind === 'group' ? 'groups' : 'users', name),
+                accounts)),
             card('Assign', assignForm({}, [['Accounts', accountPicker], ['Permission sets', setPicker]],
                 () => ({accountIds: accountPicker.list.selectedValues(), permissionSets: setPicker.list.selectedValues()}),
                 () => go(kind === 'group' ? 'groups' : 'users', name), [kind, name])));
