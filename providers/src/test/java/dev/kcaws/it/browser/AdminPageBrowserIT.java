@@ -213,6 +213,10 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
             page.fill("account-form", "id", "666666666666").fill("account-form", "name", "Sneaky").submit("account-form", "save");
             assertThat(page.formError()).contains("may not do this").contains("403");
             assertThat(admin.send("GET", API + "/accounts/666666666666", null).status()).isEqualTo(404);
+            browser.driver().findElement(By.id("kcaws-admin-signout")).click();
+            new KeycloakLoginPage(browser).awaitShown();
+            browser.open(AdminPage.url(server.baseUrl(), "master", MANAGED, "accounts"));
+            assertThat(new KeycloakLoginPage(browser).awaitShown().isShown()).as("signed out: the page asks for a sign-in again").isTrue();
         } finally {
             admin.send("DELETE", API + "/accounts/555555555555", null);
         }
@@ -241,11 +245,20 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         HttpResponse<String> noSlash = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/master/aws/admin")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(noSlash.statusCode()).isEqualTo(301);
-        HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/" + MANAGED + "/aws/admin/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (admin.findClientByClientId(MANAGED, "aws-admin-console").isEmpty()) {
+        admin.createRealm("{\"realm\": \"no-aws-yet\", \"enabled\": true}");
+        try {
+            HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/no-aws-yet/aws/admin/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(other.statusCode()).isEqualTo(404);
-            assertThat(other.body()).contains("not set up in this realm");
+            assertThat(other.body()).contains("not set up in this realm").doesNotContain("data-client-id");
+            // Creating an AWS client there gives the realm's own administrators their page.
+            admin.expect(201, "POST", "/admin/realms/no-aws-yet/aws/clients", java.util.Map.of());
+            HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/no-aws-yet/aws/admin/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(after.statusCode()).isEqualTo(200);
+            assertThat(after.body()).contains("data-login-realm=\"no-aws-yet\"");
+        } finally {
+            admin.deleteRealm("no-aws-yet");
         }
     }
 
