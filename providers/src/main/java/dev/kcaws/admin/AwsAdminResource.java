@@ -270,7 +270,7 @@ public class AwsAdminResource {
         if (principals.isEmpty() || accounts.isEmpty() || sets.isEmpty()) {
             throw AdminErrors.badRequest("body", "give at least one of groups or users, one accountId and one permission set");
         }
-        int granted = store().grantAll(principals, accounts, sets);
+        int granted = store().grantAll(session, principals, accounts, sets);
         event(OperationType.CREATE, rep, "assignments", "bulk");
         return Map.of("granted", granted, "alreadyAssigned", principals.size() * accounts.size() * sets.size() - granted);
     }
