@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.IOException;
 import java.net.URI;
@@ -201,6 +203,22 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         page.clickAndConfirm(page.row("account-row", "data-id", "210987654321"), "delete");
         assertThat(get("/accounts").findValuesAsText("id")).containsExactly("123456789012");
         assertThat(get("/assignments?accountId=210987654321")).isEmpty();
+    }
+
+    /** The way in from Keycloak's own console: master's client list links the page (its Home URL), and the console's session signs the admin in. */
+    @Test
+    void theAdminConsoleLinksToThePage() {
+        browser.open(server.baseUrl() + "/admin/master/console/#/master/clients");
+        new KeycloakLoginPage(browser).signIn("admin", "admin");
+        WebElement search = browser.await().withMessage("the admin console's client search")
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[placeholder*='Search']")));
+        search.sendKeys("aws-admin-console", Keys.ENTER);
+        WebElement home = browser.await().withMessage("the Home URL link of aws-admin-console in the console's client list")
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid='client-home-url-aws-admin-console']")));
+        String href = home.getTagName().equals("a") ? home.getAttribute("href") : home.findElement(By.tagName("a")).getAttribute("href");
+        assertThat(href).isEqualTo(server.baseUrl() + "/realms/master/aws/admin/");
+        browser.open(href);
+        assertThat(new AdminPage(browser).awaitShown().signedInUser()).as("no second sign-in").isEqualTo("admin");
     }
 
     @Test
