@@ -105,6 +105,9 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
                 .choose("account-form", "partition", "aws").fill("account-form", "region", "eu-west-1").submit("account-form", "save");
         assertThat(get("/accounts").findValuesAsText("id")).containsExactlyInAnyOrder("123456789012", "210987654321");
         assertThat(get("/accounts/210987654321").path("region").asText()).isEqualTo("eu-west-1");
+        assertThat(page.search("search-accounts", "prod", "account-row")).containsExactly("210987654321");
+        assertThat(page.search("search-accounts", "2109876", "account-row")).containsExactly("210987654321");
+        assertThat(page.search("search-accounts", "", "account-row")).hasSize(2);
 
         // Permission sets: an invalid inline policy is refused on its field, a valid set is stored whole.
         page.navigate("permission-sets");

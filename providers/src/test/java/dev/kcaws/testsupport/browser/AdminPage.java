@@ -103,6 +103,15 @@ public final class AdminPage {
         return this;
     }
 
+    /** Types into a list's search box and returns the data-id (or data-name) of the rows still shown. */
+    public List<String> search(String searchTestId, String text, String rowTestId) {
+        WebElement box = driver().findElement(testId(searchTestId));
+        box.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        box.sendKeys(text);
+        return rows(rowTestId).stream().filter(WebElement::isDisplayed)
+                .map(r -> r.getAttribute("data-id") != null ? r.getAttribute("data-id") : r.getAttribute("data-name")).toList();
+    }
+
     /** Types into the filter box of a multiple-choice list and returns the options still shown. */
     public List<String> filterPick(String formTestId, String field, String text) {
         WebElement form = form(formTestId);

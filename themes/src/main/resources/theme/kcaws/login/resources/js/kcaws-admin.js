@@ -454,6 +454,19 @@
             h('div', {class: 'pf-v5-c-toolbar__content-section'}, items.map(i => h('div', {class: 'pf-v5-c-toolbar__item'}, i)))));
     }
 
+    /** A search box that hides the rows (by their text) of the table it is put above, as the user types. */
+    function rowSearch(placeholder, testid) {
+        const field = h('input', {type: 'search', placeholder, 'aria-label': placeholder, 'data-testid': testid,
+            oninput: () => {
+                const q = field.value.trim().toLowerCase();
+                const tbody = field.closest('.kcaws-list').querySelector('tbody');
+                for (const tr of tbody ? tbody.rows : []) {
+                    tr.hidden = q !== '' && !tr.textContent.toLowerCase().includes(q);
+                }
+            }});
+        return h('span', {class: 'pf-v5-c-form-control kcaws-row-search'}, field);
+    }
+
     // ----------------------------------------------------------- accounts
 
     const PARTITIONS = [['aws', 'aws (commercial)'], ['aws-us-gov', 'aws-us-gov (GovCloud)'], ['aws-cn', 'aws-cn (China)']];
@@ -499,8 +512,9 @@
             }, () => formSlot.replaceChildren())));
             formSlot.querySelector('input:not([readonly])').focus();
         };
-        return h('div', {},
-            toolbar(button('Add account', 'primary', () => openForm(null), {'data-testid': 'add-account'})),
+        return h('div', {class: 'kcaws-list'},
+            toolbar(rowSearch('Search by ID or name', 'search-accounts'),
+                button('Add account', 'primary', () => openForm(null), {'data-testid': 'add-account'})),
             formSlot,
             table(['Account ID', 'Name', 'Partition', 'Region', 'SAML provider', ''], accounts.map(a => row([
                 link(a.id, 'accounts', a.id, {'data-testid': 'account-link'}), a.name, a.partition, a.region || '—', a.samlProvider,
@@ -596,8 +610,9 @@
             }, () => formSlot.replaceChildren())));
             formSlot.querySelector('input:not([readonly]), textarea').focus();
         };
-        return h('div', {},
-            toolbar(button('Add permission set', 'primary', () => openForm(null), {'data-testid': 'add-permission-set'})),
+        return h('div', {class: 'kcaws-list'},
+            toolbar(rowSearch('Search by name or description', 'search-permission-sets'),
+                button('Add permission set', 'primary', () => openForm(null), {'data-testid': 'add-permission-set'})),
             formSlot,
             table(['Name', 'Description', 'Session', 'Policies', ''], sets.map(s => row([
                 link(s.name, 'permission-sets', s.name, {'data-testid': 'permission-set-link'}), s.description || '—',
