@@ -30,6 +30,7 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.ModelToRepresentation;
+import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.protocol.saml.SamlProtocol;
 import org.keycloak.protocol.saml.SamlService;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -51,8 +52,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -395,21 +398,38 @@ public class AwsAdminResource {
 
     /**
      * The permission sets assigned in each account: access roles that exist and are mapped to at
-     * least one group or user (what {@code GET assignments} lists), whose set is defined.
+     * least one group or user (what {@code GET assignments} lists) or held through a mapped
+     * composite role, whose set is defined.
      */
     private List<AccountRoles> assignedIn(List<AwsAccount> accounts) {
         Map<AccountId, List<PermissionSet>> sets = new LinkedHashMap<>();
         accounts.forEach(a -> sets.put(a.id(), new ArrayList<>()));
         Map<PermissionSetName, Optional<PermissionSet>> known = new LinkedHashMap<>();
         AccessStore store = store();
+        Set<String> throughComposites = heldThroughComposites();
         store.accessRoles().forEach(entry -> {
             List<PermissionSet> inAccount = sets.get(entry.getKey().account());
-            if (inAccount == null || !isAssigned(entry.getValue())) {
+            if (inAccount == null || !(throughComposites.contains(entry.getValue().getId()) || isAssigned(entry.getValue()))) {
                 return;
             }
             known.computeIfAbsent(entry.getKey().permissionSet(), store::permissionSet).ifPresent(inAccount::add);
         });
         return accounts.stream().map(a -> new AccountRoles(a, sets.get(a.id()))).toList();
+    }
+
+    /**
+     * Ids of the roles held through a composite role that is itself mapped to a group or user (an
+     * access role inside a realm role, or inside the realm's default roles): logins count those, so
+     * the IAM side must have their roles too. Nested composites are expanded.
+     */
+    private Set<String> heldThroughComposites() {
+        Set<String> ids = new HashSet<>();
+        Stream.concat(realm.getRolesStream(), realm.getClientsStream().flatMap(ClientModel::getRolesStream))
+                .filter(RoleModel::isComposite)
+                .filter(this::isAssigned)
+                .forEach(composite -> RoleUtils.expandCompositeRolesStream(composite.getCompositesStream())
+                        .forEach(role -> ids.add(role.getId())));
+        return ids;
     }
 
     private boolean isAssigned(RoleModel accessRole) {

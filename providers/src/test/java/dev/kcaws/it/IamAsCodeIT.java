@@ -28,6 +28,7 @@ class IamAsCodeIT {
 
     static final String DEMO = "/admin/realms/aws-demo/aws";
     static final String COPY = "iac-check";
+    static final String COMPOSITE = "iac-composite";
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static KeycloakServer server;
@@ -42,6 +43,7 @@ class IamAsCodeIT {
     @AfterAll
     static void cleanUp() {
         admin.deleteRealm(COPY);
+        admin.deleteRealm(COMPOSITE);
     }
 
     /** A GET as the admin, accepting whatever the endpoint produces (AdminApi asks for JSON only). */
@@ -226,5 +228,24 @@ class IamAsCodeIT {
         statement.path("Condition").path("StringLike").path("SAML:aud").forEach(a -> audiences.add(a.asText()));
         assertThat(audiences).containsExactlyInAnyOrder("https://signin.aws.amazon.com/saml", "https://*.signin.aws.amazon.com/saml");
         assertThat(statement.path("Condition").has("StringEquals")).isFalse();
+    }
+
+    /** Access held through a composite role (here a realm role mapped to a group) is access: the IAM side gets its role. */
+    @Test
+    void accessHeldThroughACompositeRoleGetsItsRole() throws Exception {
+        admin.createRealm(DemoRealm.copyNamed(COMPOSITE));
+        String realm = "/admin/realms/" + COMPOSITE;
+        String model = admin.findClientByClientId(COMPOSITE, "aws-access").orElseThrow().path("id").asText();
+        admin.expect(201, "POST", realm + "/clients/" + model + "/roles", Map.of("name", "access:222222222222:Billing"));
+        JsonNode accessRole = admin.expect(200, "GET", realm + "/clients/" + model + "/roles/access:222222222222:Billing", null).json();
+        admin.expect(201, "POST", realm + "/roles", Map.of("name", "finance"));
+        admin.expect(204, "POST", realm + "/roles/finance/composites", List.of(accessRole));
+        assertThat(cfnRoleNames(json(get(realm + "/aws/iac/cloudformation?accountId=222222222222"))))
+                .as("a composite nobody holds gives no access").doesNotContain("Billing");
+
+        JsonNode finance = admin.expect(200, "GET", realm + "/roles/finance", null).json();
+        String group = admin.findGroupId(COMPOSITE, "/BillingAdmin").orElseThrow();
+        admin.expect(204, "POST", realm + "/groups/" + group + "/role-mappings/realm", List.of(finance));
+        assertThat(cfnRoleNames(json(get(realm + "/aws/iac/cloudformation?accountId=222222222222")))).contains("Billing");
     }
 }
