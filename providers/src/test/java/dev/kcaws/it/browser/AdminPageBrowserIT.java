@@ -208,6 +208,46 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(get("/assignments?accountId=210987654321")).isEmpty();
     }
 
+    /**
+     * An administrator of a realm of its own (realm-management roles there, no master account) uses
+     * that realm's page, sees only that realm, and keeps working after the access token's short
+     * life: the page refreshes it (Keycloak records the refresh as an event).
+     */
+    @Test
+    void aRealmsOwnAdministratorUsesItsPageAcrossATokenRefresh() throws InterruptedException {
+        String realm = "own-admins";
+        admin.createRealm("""
+                {"realm": "%s", "enabled": true, "accessTokenLifespan": 30, "eventsEnabled": true,
+                 "enabledEventTypes": ["LOGIN", "CODE_TO_TOKEN", "REFRESH_TOKEN"]}
+                """.formatted(realm));
+        try {
+            String ralph = admin.createUser(realm, "ralph", "ralph");
+            String management = admin.findClientByClientId(realm, "realm-management").orElseThrow().path("id").asText();
+            List<JsonNode> roles = List.of(
+                    admin.expect(200, "GET", "/admin/realms/" + realm + "/clients/" + management + "/roles/manage-realm", null).json(),
+                    admin.expect(200, "GET", "/admin/realms/" + realm + "/clients/" + management + "/roles/view-realm", null).json());
+            admin.expect(204, "POST", "/admin/realms/" + realm + "/users/" + ralph + "/role-mappings/clients/" + management, roles);
+            admin.expect(201, "POST", "/admin/realms/" + realm + "/aws/clients", Map.of());
+
+            browser.open(AdminPage.url(server.baseUrl(), realm, realm, "accounts"));
+            new KeycloakLoginPage(browser).signIn("ralph", "ralph");
+            AdminPage page = new AdminPage(browser).awaitShown();
+            assertThat(page.signedInUser()).isEqualTo("ralph");
+            assertThat(page.realms()).containsExactly(realm);
+
+            Thread.sleep(12_000); // 30 s tokens are refreshed when under 20 s remain
+            page.click("add-account");
+            page.fill("account-form", "id", "777777777777").fill("account-form", "name", "Own").submit("account-form", "save");
+            assertThat(page.successAlert()).contains("777777777777");
+            assertThat(admin.expect(200, "GET", "/admin/realms/" + realm + "/aws/accounts/777777777777", null).json().path("name").asText())
+                    .isEqualTo("Own");
+            assertThat(admin.expect(200, "GET", "/admin/realms/" + realm + "/events?type=REFRESH_TOKEN&client=aws-admin-console", null).json())
+                    .as("the page refreshed its token").isNotEmpty();
+        } finally {
+            admin.deleteRealm(realm);
+        }
+    }
+
     /** The way in from Keycloak's own console: master's client list links the page (its Home URL), and the console's session signs the admin in. */
     @Test
     void theAdminConsoleLinksToThePage() {

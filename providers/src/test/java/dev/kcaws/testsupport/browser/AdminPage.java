@@ -65,6 +65,11 @@ public final class AdminPage {
         return new Select(driver().findElement(By.id("kcaws-realm"))).getFirstSelectedOption().getAttribute("value");
     }
 
+    /** The realms the realm select offers: those the signed-in admin may view. */
+    public List<String> realms() {
+        return new Select(driver().findElement(By.id("kcaws-realm"))).getOptions().stream().map(o -> o.getAttribute("value")).toList();
+    }
+
     /** Clicks an entry of the side navigation (accounts, permission-sets, principals, setup) and waits for its view. */
     public AdminPage navigate(String view) {
         String before = title();
