@@ -164,13 +164,15 @@ public final class AccessStore {
     }
 
     private void accessRoleProblems(List<AwsRuleViolation> problems) {
+        // Read once: during an import the client is a JPA adapter, which builds the whole map on every getAttribute.
+        Map<String, String> attributes = modelClient.getAttributes();
         modelClient.getRolesStream().forEach(role -> {
             try {
                 ModelFormat.parseAccessRole(role.getName()).ifPresent(name -> {
-                    if (modelClient.getAttribute(ModelFormat.accountAttribute(name.account().value())) == null) {
+                    if (!attributes.containsKey(ModelFormat.accountAttribute(name.account().value()))) {
                         throw new AwsRuleViolation("access.account", "account " + name.account() + " is not defined");
                     }
-                    if (modelClient.getAttribute(ModelFormat.permissionSetAttribute(name.permissionSet().value())) == null) {
+                    if (!attributes.containsKey(ModelFormat.permissionSetAttribute(name.permissionSet().value()))) {
                         throw new AwsRuleViolation("access.permissionSet", "permission set " + name.permissionSet() + " is not defined");
                     }
                 });

@@ -1,5 +1,7 @@
 package dev.kcaws.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.testsupport.AwsLogin;
 import dev.kcaws.testsupport.DemoRealm;
@@ -12,7 +14,10 @@ import dev.kcaws.testsupport.keycloak.SharedKeycloak;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +66,44 @@ class RealmImportIT {
     void anAssignmentToAnUndefinedAccountIsRefused() {
         assertRefused("bad-access", r -> DemoRealm.modelRoles(r).addObject().put("name", "access:444444444444:Billing"), "access.account");
         assertRefused("bad-access-name", r -> DemoRealm.modelRoles(r).addObject().put("name", "access:4444:Billing"), "access");
+    }
+
+    /** The compact form of docs/model.md: access roles only as the groups' mappings, none listed under roles.client. */
+    @Test
+    void accessRolesDefinedOnlyByGroupMappingsImportTheSameModel() {
+        ObjectNode compact = DemoRealm.copyNamed("compact-demo");
+        Set<String> mapped = new HashSet<>();
+        for (JsonNode group : compact.withArray("groups")) {
+            group.path("clientRoles").path("aws-access").forEach(r -> mapped.add(r.asText()));
+        }
+        ArrayNode listed = DemoRealm.modelRoles(compact);
+        for (int i = listed.size() - 1; i >= 0; i--) {
+            if (mapped.contains(listed.get(i).path("name").asText())) {
+                listed.remove(i);
+            }
+        }
+        ObjectNode full = DemoRealm.copyNamed("full-demo");
+        admin.expect(201, "POST", "/admin/realms", compact);
+        admin.expect(201, "POST", "/admin/realms", full);
+        try {
+            assertThat(accessRoleNames("compact-demo")).isEqualTo(accessRoleNames("full-demo")).isNotEmpty();
+            AwsSignIn bob = AwsLogin.to(server, "compact-demo").plain(new BrowserSession(), "bob").accepted();
+            assertThat(bob.rolePairs()).hasSize(4);
+            assertThat(bob.sessionDurationSeconds()).isEqualTo(28800);
+        } finally {
+            admin.deleteRealm("compact-demo");
+            admin.deleteRealm("full-demo");
+        }
+        assertRefused("bad-mapped-access", r -> ((ArrayNode) r.withArray("groups").get(0).path("clientRoles").path("aws-access"))
+                .add("access:444444444444:Billing"), "access.account");
+    }
+
+    private static Set<String> accessRoleNames(String realm) {
+        String id = admin.expect(200, "GET", "/admin/realms/" + realm + "/clients?clientId=aws-access", null).json().get(0).path("id").asText();
+        Set<String> names = new TreeSet<>();
+        admin.expect(200, "GET", "/admin/realms/" + realm + "/clients/" + id + "/roles?first=0&max=10000", null).json()
+                .forEach(r -> names.add(r.path("name").asText()));
+        return names;
     }
 
     @Test

@@ -3,26 +3,30 @@ package dev.kcaws.testsupport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * A realm in the demo realm's format (docs/model.md) with as many accounts, groups and users as a
  * test needs: the demo realm's clients and required action, its model replaced by generated data.
+ *
+ * <p>Access roles are written the compact way docs/model.md recommends for large imports: only as
+ * the groups' role mappings, with no entry of their own under {@code roles.client.aws-access}
+ * (they would carry nothing but their name). Keycloak's import creates a mapped client role that
+ * is not listed, in its batched group step; the realm it makes is the same.
+ * {@link #listingAccessRoles()} writes them the way {@code kc.sh export} does instead: each listed.
  */
 public final class GeneratedRealm {
 
     private final ObjectNode realm;
     private final ObjectNode model;
-    private final ArrayNode accessRoles;
-    private final Set<String> accessRoleNames = new HashSet<>();
+    private boolean listRoles;
 
     private GeneratedRealm(String name) {
         realm = DemoRealm.copyNamed(name);
         model = DemoRealm.modelAttributes(realm);
         model.removeAll();
-        accessRoles = DemoRealm.modelRoles(realm);
-        accessRoles.removeAll();
+        DemoRealm.modelRoles(realm).removeAll();
         realm.putArray("groups");
         realm.putArray("users");
     }
@@ -59,11 +63,7 @@ public final class GeneratedRealm {
         ArrayNode mapped = realm.withArray("groups").addObject().put("name", name).put("path", "/" + name)
                 .putObject("clientRoles").putArray("aws-access");
         for (int i = from; i < to; i++) {
-            String role = "access:" + accountId(i) + ":" + permissionSet;
-            mapped.add(role);
-            if (accessRoleNames.add(role)) {
-                accessRoles.addObject().put("name", role).put("clientRole", true);
-            }
+            mapped.add("access:" + accountId(i) + ":" + permissionSet);
         }
         return this;
     }
@@ -80,7 +80,20 @@ public final class GeneratedRealm {
         return this;
     }
 
+    /** Lists every mapped access role under {@code roles.client.aws-access} too, as a realm export does. */
+    public GeneratedRealm listingAccessRoles() {
+        listRoles = true;
+        return this;
+    }
+
     public ObjectNode json() {
+        if (listRoles) {
+            ArrayNode listed = DemoRealm.modelRoles(realm);
+            listed.removeAll();
+            Set<String> names = new LinkedHashSet<>();
+            realm.withArray("groups").forEach(g -> g.path("clientRoles").path("aws-access").forEach(r -> names.add(r.asText())));
+            names.forEach(name -> listed.addObject().put("name", name).put("clientRole", true));
+        }
         return realm;
     }
 }

@@ -278,6 +278,11 @@ public final class KeycloakServer implements AutoCloseable {
         env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("KEYCLOAK_"));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // Profiling hook: e.g. KCAWS_JAVA_OPTS_APPEND=-XX:StartFlightRecording=... (JFR) for the server JVM.
+        String extraJavaOpts = System.getenv("KCAWS_JAVA_OPTS_APPEND");
+        if (extraJavaOpts != null && !extraJavaOpts.isBlank()) {
+            env.put("JAVA_OPTS_APPEND", extraJavaOpts);
+        }
         // Run Keycloak on the JVM running the tests, which the build already checked is 17+.
         env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         try {
