@@ -71,17 +71,7 @@ class RealmImportIT {
     /** The compact form of docs/model.md: access roles only as the groups' mappings, none listed under roles.client. */
     @Test
     void accessRolesDefinedOnlyByGroupMappingsImportTheSameModel() {
-        ObjectNode compact = DemoRealm.copyNamed("compact-demo");
-        Set<String> mapped = new HashSet<>();
-        for (JsonNode group : compact.withArray("groups")) {
-            group.path("clientRoles").path("aws-access").forEach(r -> mapped.add(r.asText()));
-        }
-        ArrayNode listed = DemoRealm.modelRoles(compact);
-        for (int i = listed.size() - 1; i >= 0; i--) {
-            if (mapped.contains(listed.get(i).path("name").asText())) {
-                listed.remove(i);
-            }
-        }
+        ObjectNode compact = compactDemo("compact-demo");
         ObjectNode full = DemoRealm.copyNamed("full-demo");
         admin.expect(201, "POST", "/admin/realms", compact);
         admin.expect(201, "POST", "/admin/realms", full);
@@ -98,6 +88,22 @@ class RealmImportIT {
                 .add("access:444444444444:Billing"), "access.account");
     }
 
+    /** The demo realm without the access roles its groups map listed under roles.client (the compact form). */
+    private static ObjectNode compactDemo(String name) {
+        ObjectNode compact = DemoRealm.copyNamed(name);
+        Set<String> mapped = new HashSet<>();
+        for (JsonNode group : compact.withArray("groups")) {
+            group.path("clientRoles").path("aws-access").forEach(r -> mapped.add(r.asText()));
+        }
+        ArrayNode listed = DemoRealm.modelRoles(compact);
+        for (int i = listed.size() - 1; i >= 0; i--) {
+            if (mapped.contains(listed.get(i).path("name").asText())) {
+                listed.remove(i);
+            }
+        }
+        return compact;
+    }
+
     private static Set<String> accessRoleNames(String realm) {
         String id = admin.expect(200, "GET", "/admin/realms/" + realm + "/clients?clientId=aws-access", null).json().get(0).path("id").asText();
         Set<String> names = new TreeSet<>();
@@ -108,11 +114,20 @@ class RealmImportIT {
 
     @Test
     void aPartialImportCarriesTheWholeModel() {
+        partialImportGivesTheSameLogins(DemoRealm.copyNamed("partial-demo"));
+    }
+
+    @Test
+    void aPartialImportOfTheCompactFormToo() {
+        partialImportGivesTheSameLogins(compactDemo("partial-compact"));
+    }
+
+    private void partialImportGivesTheSameLogins(ObjectNode full) {
         // Partial import carries clients, roles, groups and users, but not required actions: the realm
         // is created with them first, as realm-as-code tools do.
-        ObjectNode full = DemoRealm.copyNamed("partial-demo");
+        String realm = full.path("realm").asText();
         ObjectNode base = DemoRealm.JSON.createObjectNode();
-        base.put("realm", "partial-demo");
+        base.put("realm", realm);
         base.put("enabled", true);
         base.set("requiredActions", full.get("requiredActions"));
         admin.expect(201, "POST", "/admin/realms", base);
@@ -122,16 +137,16 @@ class RealmImportIT {
             for (String part : List.of("clients", "roles", "groups", "users")) {
                 partial.set(part, full.get(part));
             }
-            ApiResponse imported = admin.send("POST", "/admin/realms/partial-demo/partialImport", partial);
+            ApiResponse imported = admin.send("POST", "/admin/realms/" + realm + "/partialImport", partial);
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 
-            AwsLogin aws = AwsLogin.to(server, "partial-demo");
+            AwsLogin aws = AwsLogin.to(server, realm);
             AwsSignIn bob = aws.plain(new BrowserSession(), "bob").accepted();
             assertThat(bob.rolePairs()).hasSize(4);
             assertThat(bob.sessionDurationSeconds()).isEqualTo(28800);
             assertThat(aws.shortcut(new BrowserSession(), "bob", "111111111111", "AdministratorAccess", null).refused().status()).isEqualTo(403);
         } finally {
-            admin.deleteRealm("partial-demo");
+            admin.deleteRealm(realm);
         }
     }
 }
