@@ -323,6 +323,25 @@ public class AwsAdminResource {
         return AwsClientTemplate.render(realm.getName(), options);
     }
 
+    /** The realm's AWS clients, by client ID. */
+    @GET
+    @Path("clients")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<AwsClientRepresentation> awsClients() {
+        auth.clients().requireView();
+        String realmUrl = session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName()).build().toString();
+        return realm.getClientsStream()
+                .filter(c -> AwsClients.roleMapperOf(c).isPresent())
+                .sorted(Comparator.comparing(ClientModel::getClientId))
+                .map(c -> {
+                    String urlName = c.getAttribute(SamlProtocol.SAML_IDP_INITIATED_SSO_URL_NAME);
+                    return new AwsClientRepresentation(c.getId(), c.getClientId(), c.getName(), c.isEnabled(),
+                            AwsClients.partitionOf(c).id(), c.getAttribute(SamlProtocol.SAML_ASSERTION_CONSUMER_URL_POST_ATTRIBUTE),
+                            urlName == null || urlName.isBlank() ? null : realmUrl + "/protocol/saml/clients/" + urlName);
+                })
+                .toList();
+    }
+
     @POST
     @Path("clients")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -90,6 +90,22 @@ class ClientTemplateIT {
         admin.expect(201, "POST", "/admin/realms/" + REALM + "/aws/clients", Map.of("endpoint", "aws-cn", "clientId", "urn:amazon:webservices:cn"));
         assertThat(client(REALM, "urn:amazon:webservices:cn").path("attributes").path("saml_assertion_consumer_url_post").asText())
                 .isEqualTo("https://signin.amazonaws.cn/saml");
+
+        // The list of AWS clients names each with its partition, endpoint and IdP-initiated URL; other clients are not in it.
+        JsonNode listed = admin.expect(200, "GET", "/admin/realms/" + REALM + "/aws/clients", null).json();
+        JsonNode eu = null;
+        for (JsonNode c : listed) {
+            assertThat(c.path("clientId").asText()).as("only AWS clients").startsWith("urn:amazon:webservices");
+            if (c.path("clientId").asText().equals("urn:amazon:webservices:eu")) {
+                eu = c;
+            }
+        }
+        assertThat(eu).isNotNull();
+        assertThat(eu.path("partition").asText()).isEqualTo("aws");
+        assertThat(eu.path("signinEndpoint").asText()).isEqualTo("https://eu-central-1.signin.aws.amazon.com/saml");
+        assertThat(eu.path("idpInitiatedUrl").asText()).isEqualTo(server.baseUrl() + "/realms/" + REALM + "/protocol/saml/clients/aws-eu");
+        assertThat(eu.path("enabled").asBoolean()).isTrue();
+        assertThat(listed.findValuesAsText("partition")).contains("aws-us-gov", "aws-cn");
     }
 
     @Test

@@ -178,8 +178,12 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
 
         // The AWS client from the template; a second one with the same client ID is a conflict shown on the form.
         page.navigate("setup");
+        assertThat(page.rows("aws-clients-empty")).hasSize(1);
         page.submit("client-form", "create-client");
         assertThat(page.successAlert()).contains("urn:amazon:webservices");
+        assertThat(page.row("aws-client-row", "data-client-id", "urn:amazon:webservices").getText())
+                .contains(server.baseUrl() + "/realms/" + MANAGED + "/protocol/saml/clients/amazon-aws")
+                .contains("https://signin.aws.amazon.com/saml");
         assertThat(admin.findClientByClientId(MANAGED, "urn:amazon:webservices")).isPresent();
         assertThat(admin.findClientByClientId(MANAGED, "aws-portal")).isPresent();
         page.submit("client-form", "create-client");

@@ -813,7 +813,15 @@
 
     async function setupView() {
         heading(TITLES.setup, 'Create the AWS SAML client, then give AWS the IdP metadata and the IAM roles.');
-        const accounts = await api('GET', aws('/accounts'));
+        const [accounts, clients] = await Promise.all([api('GET', aws('/accounts')),
+            api('GET', aws('/clients')).catch(e => e instanceof ApiError && e.status === 403 ? null : Promise.reject(e))]);
+        const consoleLink = (client) => h('a', {href: `${cfg.serverUrl}/admin/${encodeURIComponent(cfg.loginRealm)}/console/#/`
+                + `${encodeURIComponent(state.realm)}/clients/${encodeURIComponent(client.id)}/settings`}, client.clientId);
+        const clientList = clients === null
+            ? h('p', {class: 'kcaws-note'}, 'Your administrator account may not view clients in this realm.')
+            : table(['Client', 'Partition', 'Sign-in endpoint', 'IdP-initiated sign-in URL', ''], clients.map(c => row([
+                consoleLink(c), c.partition, c.signinEndpoint || '—', c.idpInitiatedUrl || '—', c.enabled ? '' : 'disabled',
+            ], {'data-testid': 'aws-client-row', 'data-client-id': c.clientId})), 'No AWS client in this realm yet: create one below.', 'aws-clients');
         const endpoint = input('endpoint', {name: 'endpoint', value: 'global', list: 'kcaws-endpoints'});
         const endpoints = h('datalist', {id: 'kcaws-endpoints'},
             ['global', 'aws-us-gov', 'aws-cn', 'us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-northeast-2', 'ap-southeast-2']
@@ -821,7 +829,6 @@
         const clientId = input('clientId', {name: 'clientId', placeholder: 'urn:amazon:webservices'});
         const urlName = input('urlName', {name: 'urlName', placeholder: 'amazon-aws'});
         const name = input('name', {name: 'name', placeholder: 'Amazon Web Services'});
-        const result = h('div', {'data-testid': 'client-result'});
         const form = h('form', {class: 'pf-v5-c-form pf-m-horizontal kcaws-form', 'data-testid': 'client-form', novalidate: true},
             formGroup('Sign-in endpoint', endpoint, 'global, a region (e.g. eu-west-1), aws-us-gov or aws-cn'), endpoints,
             formGroup('Client ID', clientId, 'Optional: the SAML entity AWS expects; urn:amazon:webservices (the global endpoint) by default'),
@@ -835,14 +842,8 @@
                 urlName: urlName.value.trim() || null, name: name.value.trim() || null};
             submit(form, async () => {
                 const client = await api('POST', aws('/clients'), body);
-                const idpInitiated = `${cfg.serverUrl}/realms/${encodeURIComponent(state.realm)}/protocol/saml/clients/`
-                    + encodeURIComponent(client.attributes.saml_idp_initiated_sso_url_name);
-                result.replaceChildren(h('div', {class: 'pf-v5-c-alert pf-m-inline pf-m-success', 'data-testid': 'alert-success'},
-                    h('p', {class: 'pf-v5-c-alert__title'}, `AWS client ${client.clientId} created.`),
-                    h('div', {class: 'pf-v5-c-alert__description'}, details([
-                        ['IdP-initiated sign-in URL', idpInitiated],
-                        ['In the Keycloak admin console', h('a', {href: `${cfg.serverUrl}/admin/${encodeURIComponent(cfg.loginRealm)}/console/#/`
-                                + `${encodeURIComponent(state.realm)}/clients/${encodeURIComponent(client.id)}/settings`}, client.clientId)]]))));
+                alertAfterNavigation('success', `AWS client ${client.clientId} created, with the AWS access check and the user portal.`);
+                go('setup');
             });
         });
         const scope = select('accountId', [['', 'All accounts (one document per account ID)'], ...accounts.map(a => [a.id, `${a.name} (${a.id})`])], {name: 'accountId'});
@@ -860,9 +861,10 @@
                         `kcaws-${state.realm}-${scope.value || 'all-accounts'}.tf.json`, 'application/json')), {'data-testid': 'download-terraform'}))),
             files);
         return h('div', {},
-            card('Create the AWS client', h('p', {class: 'kcaws-note'},
+            card('AWS clients', clientList),
+            card('Create an AWS client', h('p', {class: 'kcaws-note'},
                 'One action makes a SAML client AWS accepts: signed response and assertion, persistent NameID, only the AWS role-pair mapper, '
-                + 'no client scopes. It also turns on the AWS access check and sets up the user portal.'), form, result),
+                + 'no client scopes. It also turns on the AWS access check and sets up the user portal.'), form),
             card('The AWS side', h('p', {class: 'kcaws-note'},
                 'Upload the IdP metadata as a SAML identity provider in IAM, or apply the CloudFormation template or Terraform configuration: '
                 + 'they create the provider and one IAM role per permission set assigned in the account.'), downloads));
