@@ -1,9 +1,8 @@
 package dev.kcaws.adminpage;
 
+import dev.kcaws.portal.PageClient;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
-
-import java.util.Set;
 
 /**
  * The public OIDC client the admin page signs administrators in with, one per realm that admins
@@ -22,29 +21,7 @@ public final class AdminPageClient {
     }
 
     public static ClientModel ensure(RealmModel realm) {
-        ClientModel client = realm.getClientByClientId(CLIENT_ID);
-        if (client != null) {
-            return client;
-        }
-        String page = pagePath(realm);
-        client = realm.addClient(CLIENT_ID);
-        client.setName("AWS access administration");
-        client.setDescription("The admin page of the Keycloak AWS SSO bundle: accounts, permission sets, assignments");
-        client.setProtocol("openid-connect");
-        client.setEnabled(true);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setImplicitFlowEnabled(false);
-        client.setFullScopeAllowed(true);
-        client.setRootUrl("${authBaseUrl}");
-        client.setBaseUrl(page);
-        client.setRedirectUris(Set.of(page + "*"));
-        client.setWebOrigins(Set.of("+"));
-        client.setAttribute("post.logout.redirect.uris", "+");
-        client.setAttribute("pkce.code.challenge.method", "S256");
-        // The page is rendered from the bundle's theme; sign-in uses the same one.
-        client.setAttribute("login_theme", "kcaws");
-        return client;
+        return PageClient.ensure(realm, CLIENT_ID, "AWS access administration",
+                "The admin page of the Keycloak AWS SSO bundle: accounts, permission sets, assignments", pagePath(realm), true);
     }
 }
