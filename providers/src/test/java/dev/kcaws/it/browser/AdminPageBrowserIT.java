@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kcaws.testsupport.browser.AdminPage;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
 import dev.kcaws.testsupport.keycloak.AdminApi;
-import dev.kcaws.testsupport.keycloak.BuildArtifacts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -325,13 +323,5 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         } finally {
             admin.deleteRealm("no-aws-yet");
         }
-    }
-
-    void readmeScreenshot(String name) {
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "const s = document.createElement('style'); s.textContent = '* { caret-color: transparent !important; }';"
-                        + "document.head.appendChild(s);");
-        Path repo = BuildArtifacts.fromSystemProperties().realmDir().toAbsolutePath().normalize().getParent();
-        browser.screenshot(repo.resolve("docs").resolve("screenshots").resolve(name));
     }
 }

@@ -3,6 +3,7 @@ package dev.kcaws.it.browser;
 import dev.kcaws.testsupport.browser.ChromiumBrowser;
 import dev.kcaws.testsupport.browser.FakeAwsSignin;
 import dev.kcaws.testsupport.browser.ScreenshotOnFailure;
+import dev.kcaws.testsupport.keycloak.BuildArtifacts;
 import dev.kcaws.testsupport.keycloak.KeycloakServer;
 import dev.kcaws.testsupport.keycloak.SharedKeycloak;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
+
+import java.nio.file.Path;
 
 /**
  * What every browser test shares: the shared server's demo realm, one fake AWS sign-in trusting
@@ -50,5 +54,17 @@ abstract class ChromiumAgainstFakeAws {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    /**
+     * Saves the tab as a README screenshot in docs/screenshots of the repository. The text caret is
+     * hidden first: it blinks, and without it the same page gives the same PNG on every run.
+     */
+    void readmeScreenshot(String name) {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "const s = document.createElement('style'); s.textContent = '* { caret-color: transparent !important; }';"
+                        + "document.head.appendChild(s);");
+        Path repo = BuildArtifacts.fromSystemProperties().realmDir().toAbsolutePath().normalize().getParent();
+        browser.screenshot(repo.resolve("docs").resolve("screenshots").resolve(name));
     }
 }

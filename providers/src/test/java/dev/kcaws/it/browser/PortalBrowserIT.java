@@ -4,11 +4,8 @@ import dev.kcaws.testsupport.awssp.AwsSignIn;
 import dev.kcaws.testsupport.browser.FakeAwsPage;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
 import dev.kcaws.testsupport.browser.PortalPage;
-import dev.kcaws.testsupport.keycloak.BuildArtifacts;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,18 +32,6 @@ class PortalBrowserIT extends ChromiumAgainstFakeAws {
         PortalPage portal = new PortalPage(browser).awaitShown();
         assertThat(browser.driver().getCurrentUrl()).startsWith(portalUrl());
         return portal;
-    }
-
-    /**
-     * Saves the tab as a README screenshot in docs/screenshots of the repository. The text caret is
-     * hidden first: it blinks, and without it the same page gives the same PNG on every run.
-     */
-    void readmeScreenshot(String name) {
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "const s = document.createElement('style'); s.textContent = '* { caret-color: transparent !important; }';"
-                        + "document.head.appendChild(s);");
-        Path repo = BuildArtifacts.fromSystemProperties().realmDir().toAbsolutePath().normalize().getParent();
-        browser.screenshot(repo.resolve("docs").resolve("screenshots").resolve(name));
     }
 
     @Test
