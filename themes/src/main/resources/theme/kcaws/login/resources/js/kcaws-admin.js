@@ -289,7 +289,7 @@
     /** One call of the admin API for the chosen realm; the API's own error message (and field) on failure. */
     async function api(method, path, body, options) {
         const token = await accessToken();
-        const realm = (options && options.realm) || state.realm;
+        const realm = state.realm;
         const response = await fetch(`${cfg.serverUrl}/admin/realms/${encodeURIComponent(realm)}${path}`, {
             method,
             headers: Object.assign({Authorization: `Bearer ${token}`}, body === undefined ? {} : {'Content-Type': 'application/json'}),
@@ -896,7 +896,8 @@
             }
             realmSelect.replaceChildren(...state.realms.map(r => h('option', {value: r}, r)));
             realmSelect.addEventListener('change', () => {
-                location.hash = route(parseRoute().view in TITLES ? parseRoute().view : 'accounts', null, realmSelect.value);
+                const view = parseRoute().view;
+                location.hash = route(view in TITLES ? view : 'accounts', null, realmSelect.value);
             });
             window.addEventListener('hashchange', render);
             await render();
