@@ -5,6 +5,7 @@ import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.Partition;
 import dev.kcaws.aws.PermissionSetName;
+import dev.kcaws.keycloak.ModelLock;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.ClientModel;
@@ -47,15 +48,33 @@ public final class AccessStore {
 
     private final RealmModel realm;
     private final ClientModel modelClient;
+    /** Set in a store for writing: the realm's model is locked and read from the database. */
+    private final ModelLock lock;
 
-    private AccessStore(RealmModel realm, ClientModel modelClient) {
+    private AccessStore(RealmModel realm, ClientModel modelClient, ModelLock lock) {
         this.realm = realm;
         this.modelClient = modelClient;
+        this.lock = lock;
     }
 
-    /** The realm's store; empty (nothing assigned to anyone) when the realm has no model client yet. */
+    /**
+     * The realm's store for reading, through Keycloak's caches; empty (nothing assigned to anyone)
+     * when the realm has no model client yet. It cannot write: see {@link #forWriting}.
+     */
     public static AccessStore of(RealmModel realm) {
-        return new AccessStore(realm, realm.getClientByClientId(ModelFormat.MODEL_CLIENT_ID));
+        return new AccessStore(realm, realm.getClientByClientId(ModelFormat.MODEL_CLIENT_ID), null);
+    }
+
+    /**
+     * The realm's store for a change: every other writer of this realm's model, on any node, waits
+     * until this transaction ends, and everything this store reads is what the database holds now.
+     * So a check ("exists?", "granted already?") and the write that follows it are one step: no
+     * lost update, no grant to an account deleted meanwhile, no duplicate access role. Take it
+     * first in the request, before reading the model through any other store (see {@link ModelLock}).
+     */
+    public static AccessStore forWriting(KeycloakSession session, RealmModel realm) {
+        ModelLock lock = ModelLock.acquire(session, realm, ModelFormat.MODEL_CLIENT_ID, ModelClient::create);
+        return new AccessStore(realm, lock.modelClient(), lock);
     }
 
     // ---- reading ----
@@ -113,8 +132,20 @@ public final class AccessStore {
 
     /** The role that stands for one access; groups and users mapped to it hold the assignment. */
     public Optional<RoleModel> accessRole(AccountId account, PermissionSetName set) {
-        return modelClient == null ? Optional.empty()
-                : Optional.ofNullable(modelClient.getRole(ModelFormat.accessRoleName(account.value(), set.value())));
+        return modelClient == null ? Optional.empty() : Optional.ofNullable(role(ModelFormat.accessRoleName(account.value(), set.value())));
+    }
+
+    /** Whether the group or user holds the access role directly (as the database says now, when writing). */
+    public boolean holdsDirectly(RoleMapperModel principal, RoleModel accessRole) {
+        return lock != null ? lock.holdsDirectly(principal, accessRole) : principal.hasDirectRole(accessRole);
+    }
+
+    private RoleModel role(String name) {
+        return lock != null ? lock.role(name) : modelClient.getRole(name);
+    }
+
+    private Stream<RoleModel> roles() {
+        return lock != null ? lock.allRoles() : modelClient.getRolesStream();
     }
 
     /** Every access role with the account and set it names; roles of other names are not the model's. */
@@ -123,7 +154,7 @@ public final class AccessStore {
             return Stream.empty();
         }
         List<Map.Entry<AccessName, RoleModel>> roles = new ArrayList<>();
-        modelClient.getRolesStream().forEach(role -> {
+        roles().forEach(role -> {
             try {
                 ModelFormat.parseAccessRole(role.getName()).ifPresent(name -> roles.add(Map.entry(name, role)));
             } catch (AwsRuleViolation e) {
@@ -184,28 +215,34 @@ public final class AccessStore {
 
     // ---- writing ----
 
-    public ClientModel ensureModelClient() {
-        ClientModel client = modelClient != null ? modelClient : realm.getClientByClientId(ModelFormat.MODEL_CLIENT_ID);
-        return client != null ? client : ModelClient.create(realm);
+    /** The model client, which a store for writing always has (it creates it on first use). */
+    public ClientModel modelClient() {
+        return writable();
     }
 
     public void putAccount(AwsAccount account) {
-        ensureModelClient().setAttribute(ModelFormat.accountAttribute(account.id().value()), ModelFormat.write(account));
+        writable().setAttribute(ModelFormat.accountAttribute(account.id().value()), ModelFormat.write(account));
     }
 
     public void putPermissionSet(PermissionSet set) {
-        ensureModelClient().setAttribute(ModelFormat.permissionSetAttribute(set.name().value()), ModelFormat.write(set));
+        writable().setAttribute(ModelFormat.permissionSetAttribute(set.name().value()), ModelFormat.write(set));
+    }
+
+    private ClientModel writable() {
+        if (lock == null) {
+            throw new IllegalStateException("the AWS model is changed only through AccessStore.forWriting");
+        }
+        return modelClient;
     }
 
     /** Grants the access to a group or user; creates the access role on first use. False if it was granted already. */
     public boolean grant(RoleMapperModel principal, AwsAccount account, PermissionSet set) {
-        ClientModel client = ensureModelClient();
+        ClientModel client = writable();
         String name = ModelFormat.accessRoleName(account.id().value(), set.name().value());
-        RoleModel role = client.getRole(name);
+        RoleModel role = role(name);
         if (role == null) {
             role = addAccessRole(client, name, account, set);
-        }
-        if (principal.hasDirectRole(role)) {
+        } else if (holdsDirectly(principal, role)) {
             return false;
         }
         principal.grantRole(role);
@@ -233,14 +270,14 @@ public final class AccessStore {
      */
     public int grantAll(KeycloakSession session, List<? extends RoleMapperModel> principals,
                         List<AwsAccount> accounts, List<PermissionSet> sets) {
-        ClientModel client = ensureModelClient();
+        ClientModel client = writable();
         Map<String, RoleModel> roles = new HashMap<>();
-        client.getRolesStream().forEach(r -> roles.put(r.getName(), r));
+        roles().forEach(r -> roles.put(r.getName(), r));
         // The ids of the model client's roles each principal holds directly; a principal named twice shares one set.
         Map<Object, Set<String>> byPrincipal = new HashMap<>();
         List<Set<String>> held = new ArrayList<>();
         for (RoleMapperModel principal : principals) {
-            held.add(byPrincipal.computeIfAbsent(principalKey(principal), k -> principal.getClientRoleMappingsStream(client)
+            held.add(byPrincipal.computeIfAbsent(principalKey(principal), k -> lock.directClientRoles(principal)
                     .map(RoleModel::getId).collect(Collectors.toCollection(HashSet::new))));
         }
         int[] granted = {0};
@@ -288,8 +325,8 @@ public final class AccessStore {
         if (account(id).isEmpty()) {
             return false;
         }
-        accessRoles().filter(e -> e.getKey().account().equals(id)).toList().forEach(e -> modelClient.removeRole(e.getValue()));
-        modelClient.removeAttribute(ModelFormat.accountAttribute(id.value()));
+        accessRoles().filter(e -> e.getKey().account().equals(id)).toList().forEach(e -> writable().removeRole(e.getValue()));
+        writable().removeAttribute(ModelFormat.accountAttribute(id.value()));
         return true;
     }
 
@@ -298,8 +335,8 @@ public final class AccessStore {
         if (permissionSet(name).isEmpty()) {
             return false;
         }
-        accessRoles().filter(e -> e.getKey().permissionSet().equals(name)).toList().forEach(e -> modelClient.removeRole(e.getValue()));
-        modelClient.removeAttribute(ModelFormat.permissionSetAttribute(name.value()));
+        accessRoles().filter(e -> e.getKey().permissionSet().equals(name)).toList().forEach(e -> writable().removeRole(e.getValue()));
+        writable().removeAttribute(ModelFormat.permissionSetAttribute(name.value()));
         return true;
     }
 

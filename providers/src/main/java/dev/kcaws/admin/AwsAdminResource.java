@@ -109,10 +109,11 @@ public class AwsAdminResource {
     public Response createAccount(String body) {
         auth.realm().requireManageRealm();
         AwsAccount account = valid(() -> JsonBodies.read(body, AccountRepresentation.class).toModel());
-        if (store().account(account.id()).isPresent()) {
+        AccessStore store = AccessStore.forWriting(session, realm);
+        if (store.account(account.id()).isPresent()) {
             throw AdminErrors.conflict("AWS account " + account.id() + " already exists");
         }
-        store().putAccount(account);
+        store.putAccount(account);
         AccountRepresentation rep = AccountRepresentation.of(account);
         event(OperationType.CREATE, rep, "accounts", account.id().value());
         return Response.status(Response.Status.CREATED).entity(rep).build();
@@ -124,12 +125,13 @@ public class AwsAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public AccountRepresentation updateAccount(@PathParam("id") String id, String body) {
         auth.realm().requireManageRealm();
-        AwsAccount existing = existingAccount(id);
+        AccessStore store = AccessStore.forWriting(session, realm);
+        AwsAccount existing = existingAccount(store, id);
         AwsAccount account = valid(() -> JsonBodies.read(body, AccountRepresentation.class).toModel());
         if (!account.id().equals(existing.id())) {
             throw AdminErrors.badRequest("id", "an account's ID cannot change; create a new account instead");
         }
-        store().putAccount(account);
+        store.putAccount(account);
         AccountRepresentation rep = AccountRepresentation.of(account);
         event(OperationType.UPDATE, rep, "accounts", id);
         return rep;
@@ -139,8 +141,9 @@ public class AwsAdminResource {
     @Path("accounts/{id}")
     public Response deleteAccount(@PathParam("id") String id) {
         auth.realm().requireManageRealm();
-        AwsAccount account = existingAccount(id);
-        store().removeAccount(account.id());
+        AccessStore store = AccessStore.forWriting(session, realm);
+        AwsAccount account = existingAccount(store, id);
+        store.removeAccount(account.id());
         event(OperationType.DELETE, AccountRepresentation.of(account), "accounts", id);
         return Response.noContent().build();
     }
@@ -170,10 +173,11 @@ public class AwsAdminResource {
     public Response createPermissionSet(String body) {
         auth.realm().requireManageRealm();
         PermissionSet set = valid(() -> JsonBodies.read(body, PermissionSetRepresentation.class).toModel());
-        if (store().permissionSet(set.name()).isPresent()) {
+        AccessStore store = AccessStore.forWriting(session, realm);
+        if (store.permissionSet(set.name()).isPresent()) {
             throw AdminErrors.conflict("permission set " + set.name() + " already exists");
         }
-        store().putPermissionSet(set);
+        store.putPermissionSet(set);
         PermissionSetRepresentation rep = PermissionSetRepresentation.of(set);
         event(OperationType.CREATE, rep, "permission-sets", set.name().value());
         return Response.status(Response.Status.CREATED).entity(rep).build();
@@ -185,12 +189,13 @@ public class AwsAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public PermissionSetRepresentation updatePermissionSet(@PathParam("name") String name, String body) {
         auth.realm().requireManageRealm();
-        PermissionSet existing = existingSet(name);
+        AccessStore store = AccessStore.forWriting(session, realm);
+        PermissionSet existing = existingSet(store, name);
         PermissionSet set = valid(() -> JsonBodies.read(body, PermissionSetRepresentation.class).toModel());
         if (!set.name().equals(existing.name())) {
             throw AdminErrors.badRequest("name", "a permission set's name is its IAM role name and cannot change");
         }
-        store().putPermissionSet(set);
+        store.putPermissionSet(set);
         PermissionSetRepresentation rep = PermissionSetRepresentation.of(set);
         event(OperationType.UPDATE, rep, "permission-sets", name);
         return rep;
@@ -200,8 +205,9 @@ public class AwsAdminResource {
     @Path("permission-sets/{name}")
     public Response deletePermissionSet(@PathParam("name") String name) {
         auth.realm().requireManageRealm();
-        PermissionSet set = existingSet(name);
-        store().removePermissionSet(set.name());
+        AccessStore store = AccessStore.forWriting(session, realm);
+        PermissionSet set = existingSet(store, name);
+        store.removePermissionSet(set.name());
         event(OperationType.DELETE, PermissionSetRepresentation.of(set), "permission-sets", name);
         return Response.noContent().build();
     }
@@ -265,15 +271,16 @@ public class AwsAdminResource {
     public Map<String, Integer> assignInBulk(String body) {
         auth.realm().requireManageRealm();
         BulkAssignmentRepresentation rep = JsonBodies.read(body, BulkAssignmentRepresentation.class);
+        AccessStore store = AccessStore.forWriting(session, realm);
         List<RoleMapperModel> principals = new ArrayList<>();
         rep.groupsOrEmpty().forEach(g -> principals.add(principal(new AssignmentRepresentation(g, null, null, null))));
         rep.usersOrEmpty().forEach(u -> principals.add(principal(new AssignmentRepresentation(null, u, null, null))));
-        List<AwsAccount> accounts = rep.accountIdsOrEmpty().stream().map(this::existingAccount).toList();
-        List<PermissionSet> sets = rep.permissionSetsOrEmpty().stream().map(this::existingSet).toList();
+        List<AwsAccount> accounts = rep.accountIdsOrEmpty().stream().map(id -> existingAccount(store, id)).toList();
+        List<PermissionSet> sets = rep.permissionSetsOrEmpty().stream().map(name -> existingSet(store, name)).toList();
         if (principals.isEmpty() || accounts.isEmpty() || sets.isEmpty()) {
             throw AdminErrors.badRequest("body", "give at least one of groups or users, one accountId and one permission set");
         }
-        int granted = store().grantAll(session, principals, accounts, sets);
+        int granted = store.grantAll(session, principals, accounts, sets);
         event(OperationType.CREATE, rep, "assignments", "bulk");
         return Map.of("granted", granted, "alreadyAssigned", principals.size() * accounts.size() * sets.size() - granted);
     }
@@ -285,10 +292,11 @@ public class AwsAdminResource {
     public Response assign(String body) {
         auth.realm().requireManageRealm();
         AssignmentRepresentation rep = JsonBodies.read(body, AssignmentRepresentation.class);
+        AccessStore store = AccessStore.forWriting(session, realm);
         RoleMapperModel principal = principal(rep);
-        AwsAccount account = existingAccount(rep.accountId());
-        PermissionSet set = existingSet(rep.permissionSet());
-        store().grant(principal, account, set);
+        AwsAccount account = existingAccount(store, rep.accountId());
+        PermissionSet set = existingSet(store, rep.permissionSet());
+        store.grant(principal, account, set);
         event(OperationType.CREATE, rep, "assignments", account.id().value(), set.name().value());
         return Response.status(Response.Status.CREATED).entity(rep).build();
     }
@@ -299,11 +307,12 @@ public class AwsAdminResource {
                              @QueryParam("accountId") String accountId, @QueryParam("permissionSet") String permissionSet) {
         auth.realm().requireManageRealm();
         AssignmentRepresentation rep = new AssignmentRepresentation(group, user, accountId, permissionSet);
+        AccessStore store = AccessStore.forWriting(session, realm);
         RoleMapperModel principal = principal(rep);
-        AwsAccount account = existingAccount(accountId);
-        PermissionSet set = existingSet(permissionSet);
-        RoleModel role = store().accessRole(account.id(), set.name()).orElse(null);
-        if (role == null || !principal.hasDirectRole(role)) {
+        AwsAccount account = existingAccount(store, accountId);
+        PermissionSet set = existingSet(store, permissionSet);
+        RoleModel role = store.accessRole(account.id(), set.name()).orElse(null);
+        if (role == null || !store.holdsDirectly(principal, role)) {
             throw AdminErrors.notFound("no such assignment");
         }
         principal.deleteRoleMapping(role);
@@ -494,17 +503,25 @@ public class AwsAdminResource {
     }
 
     private AwsAccount existingAccount(String id) {
+        return existingAccount(store(), id);
+    }
+
+    private static AwsAccount existingAccount(AccessStore store, String id) {
         if (!AccountId.isValid(id)) {
             throw AdminErrors.badRequest("accountId", "must be exactly 12 digits");
         }
-        return store().account(new AccountId(id)).orElseThrow(() -> AdminErrors.notFound("AWS account " + id + " not found"));
+        return store.account(new AccountId(id)).orElseThrow(() -> AdminErrors.notFound("AWS account " + id + " not found"));
     }
 
     private PermissionSet existingSet(String name) {
+        return existingSet(store(), name);
+    }
+
+    private static PermissionSet existingSet(AccessStore store, String name) {
         if (!PermissionSetName.isValid(name)) {
             throw AdminErrors.badRequest("permissionSet", "must be 1 to 32 characters of letters, digits and _+=,.@-");
         }
-        return store().permissionSet(new PermissionSetName(name)).orElseThrow(() -> AdminErrors.notFound("permission set " + name + " not found"));
+        return store.permissionSet(new PermissionSetName(name)).orElseThrow(() -> AdminErrors.notFound("permission set " + name + " not found"));
     }
 
     private RoleMapperModel principal(AssignmentRepresentation rep) {

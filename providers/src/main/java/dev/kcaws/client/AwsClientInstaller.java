@@ -38,7 +38,7 @@ public final class AwsClientInstaller {
             throw new Conflict("another client already uses the IdP-initiated URL name " + options.urlName());
         }
         ClientModel client = ClientManager.createClient(session, realm, rep);
-        AccessStore.of(realm).ensureModelClient();
+        AccessStore.forWriting(session, realm);
         PortalClient.ensure(realm);
         AdminPageClient.ensure(realm);
         enableAccessCheck(realm);

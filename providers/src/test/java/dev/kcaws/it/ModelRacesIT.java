@@ -1,0 +1,94 @@
+package dev.kcaws.it;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.keycloak.ApiResponse;
+import dev.kcaws.testsupport.keycloak.SharedKeycloak;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Barrier-synchronised races on one server (ClusterIT runs the same {@link ModelRaces} across two
+ * nodes): creates, first grants, deletes and updates of the same things at once lose nothing and
+ * resurrect nothing; a stale save of the model client through Keycloak's own API is refused.
+ */
+class ModelRacesIT {
+
+    static final String REALM = "race-check";
+    static AdminApi admin;
+    static ModelRaces races;
+
+    @BeforeAll
+    static void realm() {
+        admin = SharedKeycloak.get().adminApi();
+        races = new ModelRaces(List.of(admin), REALM);
+        races.createRealm();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        admin.deleteRealm(REALM);
+    }
+
+    @RepeatedTest(3)
+    void sameIdCreatedOnce() {
+        races.sameAccountCreatedOnce(20);
+        races.samePermissionSetCreatedOnce(10);
+    }
+
+    @RepeatedTest(3)
+    void firstGrantsAllSucceed() {
+        races.firstGrantsToManyPrincipalsAllSucceed(10);
+    }
+
+    @RepeatedTest(3)
+    void deleteWhileGrantingLeavesNoOrphan() {
+        races.deleteWhileGrantingLeavesNoOrphan(12);
+    }
+
+    @RepeatedTest(3)
+    void updateRacesDelete() {
+        races.updateRacesDelete(8);
+    }
+
+    @Test
+    void differentEditsAllKept() {
+        races.differentEditsAllKept(16);
+    }
+
+    /**
+     * What the admin console's client Save (or a realm-as-code tool) does: PUT a full representation
+     * of the model client read earlier. Since then an account was renamed and another deleted; the
+     * save must not undo either. A save of a fresh representation still works.
+     */
+    @Test
+    void staleSaveOfTheModelClientRevertsNothing() {
+        String api = "/admin/realms/" + REALM + "/aws";
+        admin.expect(201, "POST", api + "/accounts", Map.of("id", "919191919191", "name", "old-name"));
+        admin.expect(201, "POST", api + "/accounts", Map.of("id", "929292929292", "name", "to-delete"));
+        ObjectNode stale = (ObjectNode) admin.findClientByClientId(REALM, "aws-access").orElseThrow();
+        String path = "/admin/realms/" + REALM + "/clients/" + stale.path("id").asText();
+
+        admin.expect(200, "PUT", api + "/accounts/919191919191", Map.of("id", "919191919191", "name", "new-name"));
+        admin.expect(204, "DELETE", api + "/accounts/929292929292", null);
+
+        ApiResponse save = admin.send("PUT", path, stale);
+        assertThat(save.status()).as(save.body()).isEqualTo(400);
+        assertThat(save.json().path("errorMessage").asText()).contains("kcaws.account.919191919191", "kcaws.account.929292929292", "reload");
+        assertThat(admin.expect(200, "GET", api + "/accounts/919191919191", null).json().path("name").asText()).isEqualTo("new-name");
+        assertThat(admin.send("GET", api + "/accounts/929292929292", null).status()).isEqualTo(404);
+
+        ObjectNode fresh = (ObjectNode) admin.findClientByClientId(REALM, "aws-access").orElseThrow();
+        fresh.put("description", "edited in the console");
+        admin.expect(204, "PUT", path, fresh);
+        assertThat(admin.findClientByClientId(REALM, "aws-access").orElseThrow().path("description").asText()).isEqualTo("edited in the console");
+        assertThat(admin.expect(200, "GET", api + "/accounts/919191919191", null).json().path("name").asText()).isEqualTo("new-name");
+    }
+}
