@@ -49,6 +49,11 @@ class GeneratedCodeValuesTest {
         assertThatThrownBy(() -> AwsRegion.parse("account.region", "eu\u0000west")).hasMessageNotContaining("\u0000")
                 .hasMessageContaining("control");
         assertThatThrownBy(() -> new AccountName(MEGABYTE)).message().hasSizeLessThan(300);
+        assertThatThrownBy(() -> new AccountId(MEGABYTE)).message().hasSizeLessThan(300);
+        assertThatThrownBy(() -> new SamlProviderName(MEGABYTE)).message().hasSizeLessThan(300);
+        assertThatThrownBy(() -> new PermissionSetName(MEGABYTE)).message().hasSizeLessThan(300);
+        assertThatThrownBy(() -> ManagedPolicyArn.parse("p", MEGABYTE)).message().hasSizeLessThan(300);
+        assertThatThrownBy(() -> Partition.parse("account.partition", "aws\n\u001b[2J")).message().doesNotContain("\u001b");
         assertThatThrownBy(() -> new PermissionSetDescription("x".repeat(701))).message().hasSizeLessThan(300);
     }
 

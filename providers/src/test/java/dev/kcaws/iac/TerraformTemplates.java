@@ -11,16 +11,16 @@ import java.util.Map;
  * and {@code %%{} are a literal {@code ${} and {@code %{}; any other {@code ${…}} is an
  * interpolation and {@code %{…}} a directive. Lets the tests see what Terraform would evaluate.
  */
-final class TerraformTemplates {
+public final class TerraformTemplates {
 
     /** What Terraform makes of a string: its literal text (with each sequence it evaluates kept as is), and those sequences. */
-    record Reading(String literal, List<String> interpolations, List<String> directives) {
+    public record Reading(String literal, List<String> interpolations, List<String> directives) {
     }
 
     private TerraformTemplates() {
     }
 
-    static Reading read(String template) {
+    public static Reading read(String template) {
         StringBuilder literal = new StringBuilder();
         List<String> interpolations = new ArrayList<>();
         List<String> directives = new ArrayList<>();
@@ -48,7 +48,7 @@ final class TerraformTemplates {
      * Every interpolation and directive Terraform would evaluate anywhere in a configuration: in
      * its string values and its keys (a map's keys are templates too; the {@code //} comment is not read).
      */
-    static List<String> evaluated(JsonNode node) {
+    public static List<String> evaluated(JsonNode node) {
         List<String> found = new ArrayList<>();
         collect(node, found);
         return found;
