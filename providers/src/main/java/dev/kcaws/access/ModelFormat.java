@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.kcaws.aws.AccountId;
+import dev.kcaws.aws.AwsRegion;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.ConsoleDestination;
 import dev.kcaws.aws.InlinePolicy;
@@ -65,7 +66,8 @@ public final class ModelFormat {
     }
 
     public static String write(AwsAccount a) {
-        return json(new StoredAccount(a.name(), a.partition().id(), a.samlProvider().value(), a.region()));
+        return json(new StoredAccount(a.name(), a.partition().id(), a.samlProvider().value(),
+                a.region() == null ? null : a.region().name()));
     }
 
     public static String write(PermissionSet s) {
@@ -87,7 +89,7 @@ public final class ModelFormat {
             throw new AwsRuleViolation("account.samlProvider", "is missing");
         }
         return new AwsAccount(id, stored.name(), Partition.parse("account.partition", stored.partition()),
-                new SamlProviderName(stored.samlProvider()), stored.region());
+                new SamlProviderName(stored.samlProvider()), AwsRegion.parseOptional("account.region", stored.region()));
     }
 
     public static PermissionSet readPermissionSet(String attributeName, String value) {

@@ -5,6 +5,7 @@ import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.ConsoleDestination;
 import dev.kcaws.aws.InlinePolicy;
 import dev.kcaws.aws.ManagedPolicyArn;
+import dev.kcaws.aws.PermissionSetDescription;
 import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.aws.SessionDuration;
 
@@ -19,8 +20,8 @@ public record PermissionSet(PermissionSetName name, String description, SessionD
         if (name == null) {
             throw new AwsRuleViolation("permissionSet.name", "is required");
         }
-        if (description != null && description.length() > AwsLimits.MAX_PERMISSION_SET_DESCRIPTION_CHARS) {
-            throw new AwsRuleViolation("permissionSet.description", "must be at most 700 characters");
+        if (description != null) {
+            description = new PermissionSetDescription(description).value();
         }
         if (sessionDuration == null) {
             sessionDuration = SessionDuration.ONE_HOUR;

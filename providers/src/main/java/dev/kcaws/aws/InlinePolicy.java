@@ -27,6 +27,34 @@ public record InlinePolicy(String json) {
                 || !(doc.get("Statement").isArray() || doc.get("Statement").isObject())) {
             throw new AwsRuleViolation(field, "must be an IAM policy document with a Statement");
         }
+        if (hasIntrinsicFunction(doc)) {
+            throw new AwsRuleViolation(field, "must not contain a Ref or Fn:: element: IAM's policy grammar has none, "
+                    + "and CloudFormation would run it as an intrinsic function");
+        }
         return new InlinePolicy(json);
+    }
+
+    /** Whether an object anywhere in the document has a key CloudFormation reads as an intrinsic function. */
+    public static boolean hasIntrinsicFunction(JsonNode node) {
+        if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                if (isIntrinsicFunctionName(field.getKey()) || hasIntrinsicFunction(field.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (hasIntrinsicFunction(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code Ref} and every {@code Fn::…} (Fn::Sub, Fn::GetAtt, Fn::ImportValue, Fn::Transform, Fn::ForEach::…). */
+    public static boolean isIntrinsicFunctionName(String key) {
+        return key.equals("Ref") || key.startsWith("Fn::");
     }
 }

@@ -10,7 +10,7 @@ public record PermissionSetName(String value) {
     public PermissionSetName {
         if (!isValid(value)) {
             throw new AwsRuleViolation("permissionSet.name",
-                    "must be 1 to 32 characters of letters, digits and _+=,.@- (was '" + value + "')");
+                    "must be 1 to 32 characters of letters, digits and _+=,.@- (was " + Shown.value(value) + ")");
         }
     }
 

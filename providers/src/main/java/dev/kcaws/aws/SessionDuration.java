@@ -17,7 +17,7 @@ public record SessionDuration(int seconds) implements Comparable<SessionDuration
             return new SessionDuration(Integer.parseInt(text.trim()));
         } catch (NumberFormatException | NullPointerException e) {
             throw new AwsRuleViolation("permissionSet.sessionDuration",
-                    "must be a whole number of seconds from 900 to 43200 (was '" + text + "')");
+                    "must be a whole number of seconds from 900 to 43200 (was " + Shown.value(text) + ")");
         }
     }
 

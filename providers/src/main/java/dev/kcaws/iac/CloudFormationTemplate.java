@@ -1,9 +1,11 @@
 package dev.kcaws.iac;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.InlinePolicy;
 import dev.kcaws.aws.ManagedPolicyArn;
 
 import java.util.List;
@@ -16,6 +18,12 @@ import java.util.List;
  * provider's Ref is its ARN, and the reference makes CloudFormation create it first).
  *
  * <p>Roles have fixed names, so the stack needs {@code CAPABILITY_NAMED_IAM}.
+ *
+ * <p>CloudFormation evaluates nothing in a plain string value (only inside {@code Fn::Sub}, which
+ * the template does not use), but it runs any object whose key is {@code Ref} or {@code Fn::…} as
+ * an intrinsic function, wherever it is under {@code Properties}. So data is written only as
+ * string values, never as a key, except the inline policy document, which
+ * {@link #dataDocument} admits only without such keys (the model refuses them already).
  */
 public final class CloudFormationTemplate {
 
@@ -69,7 +77,7 @@ public final class CloudFormationTemplate {
             if (set.inlinePolicy() != null) {
                 ObjectNode policy = props.putArray("Policies").addObject();
                 policy.put("PolicyName", IamNames.inlinePolicyName(set));
-                policy.set("PolicyDocument", Json.parse(set.inlinePolicy().json()));
+                policy.set("PolicyDocument", dataDocument(Json.parse(set.inlinePolicy().json())));
             }
             if (set.permissionsBoundary() != null) {
                 props.put("PermissionsBoundary", IamNames.policyArnIn(set.permissionsBoundary(), account.partition()));
@@ -80,6 +88,14 @@ public final class CloudFormationTemplate {
         output.put("Description", "The SAML provider's ARN (the second half of each AWS Role attribute value)");
         output.putObject("Value").put("Ref", PROVIDER_ID);
         return template;
+    }
+
+    /** A JSON document from data, placed in the template as is: refused if CloudFormation would run part of it. */
+    static JsonNode dataDocument(JsonNode document) {
+        if (InlinePolicy.hasIntrinsicFunction(document)) {
+            throw new IllegalArgumentException("a policy document with a Ref or Fn:: key would be run by CloudFormation");
+        }
+        return document;
     }
 
     /**

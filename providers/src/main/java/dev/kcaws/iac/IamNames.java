@@ -97,13 +97,4 @@ final class IamNames {
         }
         return out.append("...").toString();
     }
-
-    /**
-     * A literal string in Terraform's JSON syntax, where every string is a template: {@code ${}
-     * and {@code %{} are written {@code $${} and {@code %%{} (IAM policy variables such as
-     * {@code ${aws:username}} in an inline policy would otherwise be read as Terraform interpolation).
-     */
-    static String terraformLiteral(String text) {
-        return text.replace("${", "$${").replace("%{", "%%{");
-    }
 }

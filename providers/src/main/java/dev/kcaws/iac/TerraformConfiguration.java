@@ -1,7 +1,7 @@
 package dev.kcaws.iac;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
 import dev.kcaws.aws.ManagedPolicyArn;
@@ -19,12 +19,12 @@ import java.util.List;
  *
  * <p>The {@code provider "aws"} block carries {@code allowed_account_ids = ["<id>"]}, so the
  * configuration cannot be applied with credentials of another account. Every string is a
- * Terraform template in this syntax, so literal {@code ${} and {@code %{} are escaped.
+ * Terraform template in this syntax, so every data string is escaped ({@link TerraformJson}).
  */
 public final class TerraformConfiguration {
 
     public static final String PROVIDER_NAME = "keycloak";
-    static final String PROVIDER_ARN = "${aws_iam_saml_provider." + PROVIDER_NAME + ".arn}";
+    static final String PROVIDER_ARN = "aws_iam_saml_provider." + PROVIDER_NAME + ".arn";
 
     private TerraformConfiguration() {
     }
@@ -43,7 +43,7 @@ public final class TerraformConfiguration {
     /** The region the provider talks to IAM through: the account's, else its partition's IAM home region. */
     static String region(AwsAccount account) {
         if (account.region() != null) {
-            return account.region();
+            return account.region().name();
         }
         return switch (account.partition()) {
             case AWS -> "us-east-1";
@@ -52,13 +52,14 @@ public final class TerraformConfiguration {
         };
     }
 
+    /** Built with data as plain text and the bundle's references as {@link TerraformJson.Template}s; escaped once at the end. */
     public static ObjectNode of(IdpFacts idp, AccountRoles roles) {
         AwsAccount account = roles.account();
         Partition partition = account.partition();
         ObjectNode config = Json.MAPPER.createObjectNode();
-        config.put("//", IamNames.terraformLiteral("IAM side of AWS sign-in through Keycloak realm " + idp.realmName() + " for account "
+        config.put("//", "IAM side of AWS sign-in through Keycloak realm " + idp.realmName() + " for account "
                 + account.id() + " (" + account.name() + "): SAML provider " + account.samlProvider()
-                + " and one role per permission set assigned there. Generated; change the realm, not this file."));
+                + " and one role per permission set assigned there. Generated; change the realm, not this file.");
         config.putObject("terraform").putObject("required_providers").putObject("aws")
                 .put("source", "hashicorp/aws").put("version", ">= 5.0");
         ObjectNode aws = config.putObject("provider").putObject("aws");
@@ -68,11 +69,10 @@ public final class TerraformConfiguration {
         ObjectNode resources = config.putObject("resource");
         ObjectNode provider = resources.putObject("aws_iam_saml_provider").putObject(PROVIDER_NAME);
         provider.put("name", account.samlProvider().value());
-        provider.put("saml_metadata_document", IamNames.terraformLiteral(idp.metadataXml()));
+        provider.put("saml_metadata_document", idp.metadataXml());
 
-        // The trust policy's only non-constant value is the provider reference; everything else is
-        // AWS's fixed actions and endpoint URLs, which contain no template sequences.
-        String trust = Json.compact(TrustPolicy.forPartition(partition, idp.clients()).document(TextNode.valueOf(PROVIDER_ARN)));
+        JsonNode trust = TerraformJson.document(TrustPolicy.forPartition(partition, idp.clients())
+                .document(TerraformJson.reference(PROVIDER_ARN)));
         ObjectNode rolesNode = Json.MAPPER.createObjectNode();
         ObjectNode attachments = Json.MAPPER.createObjectNode();
         ObjectNode inline = Json.MAPPER.createObjectNode();
@@ -80,22 +80,21 @@ public final class TerraformConfiguration {
             String name = roleName(set);
             ObjectNode role = rolesNode.putObject(name);
             role.put("name", set.name().iamRoleName());
-            role.put("description", IamNames.terraformLiteral(IamNames.roleDescription(set, idp.realmName())));
-            role.put("assume_role_policy", trust);
+            role.put("description", IamNames.roleDescription(set, idp.realmName()));
+            role.set("assume_role_policy", trust);
             role.put("max_session_duration", IamNames.maxSessionDuration(set));
             if (set.permissionsBoundary() != null) {
                 role.put("permissions_boundary", IamNames.policyArnIn(set.permissionsBoundary(), partition));
             }
             for (ManagedPolicyArn arn : set.managedPolicies()) {
-                attachments.putObject(attachmentName(set, arn))
-                        .put("role", "${aws_iam_role." + name + ".name}")
-                        .put("policy_arn", IamNames.policyArnIn(arn, partition));
+                ObjectNode attachment = attachments.putObject(attachmentName(set, arn));
+                attachment.set("role", TerraformJson.reference("aws_iam_role." + name + ".name"));
+                attachment.put("policy_arn", IamNames.policyArnIn(arn, partition));
             }
             if (set.inlinePolicy() != null) {
-                inline.putObject(name)
-                        .put("name", IamNames.inlinePolicyName(set))
-                        .put("role", "${aws_iam_role." + name + ".id}")
-                        .put("policy", IamNames.terraformLiteral(Json.compact(Json.parse(set.inlinePolicy().json()))));
+                ObjectNode policy = inline.putObject(name).put("name", IamNames.inlinePolicyName(set));
+                policy.set("role", TerraformJson.reference("aws_iam_role." + name + ".id"));
+                policy.set("policy", TerraformJson.document(Json.parse(set.inlinePolicy().json())));
             }
         }
         if (!rolesNode.isEmpty()) {
@@ -107,8 +106,8 @@ public final class TerraformConfiguration {
         if (!inline.isEmpty()) {
             resources.set("aws_iam_role_policy", inline);
         }
-        config.putObject("output").putObject("saml_provider_arn").put("value", "${aws_iam_saml_provider." + PROVIDER_NAME + ".arn}");
-        return config;
+        config.putObject("output").putObject("saml_provider_arn").set("value", TerraformJson.reference(PROVIDER_ARN));
+        return (ObjectNode) TerraformJson.literal(config);
     }
 
     /** Every account's configuration, by account ID: one configuration (and state) per account. */

@@ -67,4 +67,23 @@ class ModelFormatTest {
         assertThatThrownBy(() -> ModelFormat.readPermissionSet("kcaws.permission-set.Bad Name", "{}"))
                 .extracting(e -> ((AwsRuleViolation) e).field()).isEqualTo("permissionSet.name");
     }
+
+    @Test
+    void storedValuesThatWouldReachGeneratedCodeFollowAwsRules() {
+        String account = "kcaws.account.111111111111";
+        for (String region : new String[] {"${file(\\\"/etc/passwd\\\")}", "eu-west-1\\n", "eu-west-1\\u0000", "x".repeat(1 << 20), "us-gov-west-1"}) {
+            assertThatThrownBy(() -> ModelFormat.readAccount(account,
+                    "{\"name\":\"x\",\"partition\":\"aws\",\"samlProvider\":\"k\",\"region\":\"" + region + "\"}"))
+                    .isInstanceOf(AwsRuleViolation.class).extracting(e -> ((AwsRuleViolation) e).field()).isEqualTo("account.region");
+        }
+        assertThat(ModelFormat.readAccount(account, "{\"name\":\"x\",\"partition\":\"aws-cn\",\"samlProvider\":\"k\",\"region\":\"cn-north-1\"}")
+                .region().toString()).isEqualTo("cn-north-1");
+        assertThatThrownBy(() -> ModelFormat.readAccount(account, "{\"name\":\"bidi\\u202e\",\"partition\":\"aws\",\"samlProvider\":\"k\"}"))
+                .extracting(e -> ((AwsRuleViolation) e).field()).isEqualTo("account.name");
+        assertThatThrownBy(() -> ModelFormat.readPermissionSet("kcaws.permission-set.Billing", "{\"description\":\"nul\\u0000\"}"))
+                .extracting(e -> ((AwsRuleViolation) e).field()).isEqualTo("permissionSet.description");
+        assertThatThrownBy(() -> ModelFormat.readPermissionSet("kcaws.permission-set.Billing",
+                "{\"inlinePolicy\":\"{\\\"Statement\\\":{\\\"Resource\\\":{\\\"Fn::Sub\\\":\\\"x\\\"}}}\"}"))
+                .extracting(e -> ((AwsRuleViolation) e).field()).isEqualTo("permissionSet.inlinePolicy");
+    }
 }

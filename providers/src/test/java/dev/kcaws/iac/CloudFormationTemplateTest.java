@@ -172,4 +172,43 @@ class CloudFormationTemplateTest {
         assertThat(fieldNames(all.path("222222222222").path("Resources"))).containsExactlyInAnyOrder("SamlProvider", "RoleDeveloper");
         assertThat(fieldNames(all.path("333333333333").path("Resources"))).containsExactly("SamlProvider");
     }
+
+    /** Every object key CloudFormation would run as an intrinsic function, with its value. */
+    static List<String> intrinsicFunctions(JsonNode node) {
+        List<String> found = new java.util.ArrayList<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                if (f.getKey().equals("Ref") || f.getKey().startsWith("Fn::")) {
+                    found.add(f.getKey() + "=" + f.getValue());
+                }
+                found.addAll(intrinsicFunctions(f.getValue()));
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> found.addAll(intrinsicFunctions(item)));
+        }
+        return found;
+    }
+
+    @Test
+    void noDataBecomesAnIntrinsicFunction() {
+        String sub = "${AWS::AccountId} ${AWS::StackName} ${!Literal}";
+        dev.kcaws.access.AwsAccount account = new dev.kcaws.access.AwsAccount(PROD.id(), "prod " + sub, PROD.partition(),
+                PROD.samlProvider(), null);
+        PermissionSet set = new PermissionSet(DEVELOPER.name(), "Build " + sub, DEVELOPER.sessionDuration(), null,
+                DEVELOPER.managedPolicies(), dev.kcaws.aws.InlinePolicy.parse("i",
+                "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::" + sub + "\"}]}"), null);
+        IdpFacts idp = new IdpFacts("realm " + sub, METADATA, List.of(GLOBAL));
+        JsonNode t = template(idp, account, set);
+        assertThat(intrinsicFunctions(t)).as("only the bundle's own references to its SAML provider")
+                .containsOnly("Ref=\"" + CloudFormationTemplate.PROVIDER_ID + "\"");
+        assertThat(role(t, "Developer").path("Description").asText()).isEqualTo("Build " + sub);
+        assertThat(t.path("Metadata").path("kcaws").path("accountName").asText()).isEqualTo("prod " + sub);
+
+        // an inline policy that was never checked by the model's rule (hand-made): the writer refuses it
+        PermissionSet hostile = new PermissionSet(DEVELOPER.name(), null, DEVELOPER.sessionDuration(), null, List.of(),
+                new dev.kcaws.aws.InlinePolicy("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
+                        + "\"Resource\":{\"Fn::ImportValue\":\"other-stack-secret\"}}]}"), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CloudFormationTemplate.of(idp(GLOBAL), new AccountRoles(PROD, List.of(hostile))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CloudFormation");
+    }
 }

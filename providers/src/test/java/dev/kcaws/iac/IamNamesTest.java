@@ -17,11 +17,6 @@ class IamNamesTest {
     }
 
     @Test
-    void terraformLiteralsEscapeTemplateSequences() {
-        assertThat(IamNames.terraformLiteral("${aws:username} %{if} $x")).isEqualTo("$${aws:username} %%{if} $x");
-    }
-
-    @Test
     void onlyAwsManagedPoliciesChangePartition() {
         assertThat(IamNames.policyArnIn(ManagedPolicyArn.parse("p", "arn:aws:iam::aws:policy/job-function/Billing"), Partition.AWS_CN))
                 .isEqualTo("arn:aws-cn:iam::aws:policy/job-function/Billing");

@@ -3,6 +3,9 @@ package dev.kcaws.iac;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.AwsRegion;
+import dev.kcaws.aws.AwsRuleViolation;
+import dev.kcaws.aws.InlinePolicy;
 import dev.kcaws.aws.Partition;
 import dev.kcaws.aws.SigninEndpoint;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,7 @@ import java.util.List;
 
 import static dev.kcaws.iac.IamAsCodeFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TerraformConfigurationTest {
 
@@ -48,7 +52,7 @@ class TerraformConfigurationTest {
         assertThat(c.path("provider").path("aws").path("region").asText()).isEqualTo("us-east-1");
         assertThat(config(idp(GOV_CLIENT), GOV).path("provider").path("aws").path("region").asText()).isEqualTo("us-gov-west-1");
         assertThat(config(idp(CHINA_CLIENT), CHINA).path("provider").path("aws").path("region").asText()).isEqualTo("cn-north-1");
-        AwsAccount withRegion = new AwsAccount(PROD.id(), PROD.name(), Partition.AWS, PROD.samlProvider(), "eu-central-1");
+        AwsAccount withRegion = new AwsAccount(PROD.id(), PROD.name(), Partition.AWS, PROD.samlProvider(), AwsRegion.parse("r", "eu-central-1"));
         assertThat(config(idp(GLOBAL), withRegion).path("provider").path("aws").path("region").asText()).isEqualTo("eu-central-1");
     }
 
@@ -143,5 +147,41 @@ class TerraformConfigurationTest {
         assertThat(texts(all.path("222222222222").path("provider").path("aws").path("allowed_account_ids"))).containsExactly("222222222222");
         assertThat(role(all.path("222222222222"), "Short")).isNotNull();
         assertThat(all.path("222222222222").path("resource").path("aws_iam_role").has(TerraformConfiguration.roleName(READ_ONLY))).isFalse();
+    }
+
+    static final String HOSTILE = "${file(\"/etc/passwd\")} %{ if true }x%{ endif } $${kept}";
+
+    @Test
+    void terraformEvaluatesOnlyTheBundlesOwnReferencesWhateverTheData() {
+        AwsAccount account = new AwsAccount(PROD.id(), "prod " + HOSTILE, Partition.AWS, PROD.samlProvider(), AwsRegion.parse("r", "eu-west-1"));
+        PermissionSet set = new PermissionSet(DEVELOPER.name(), "Build " + HOSTILE, DEVELOPER.sessionDuration(), null,
+                DEVELOPER.managedPolicies(), InlinePolicy.parse("i", "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"arn:aws:s3:::${aws:username}/%{x}\",\"Condition\":{\"StringLike\":{\"aws:PrincipalTag/${t}\":\"%{ if }\"}}}]}"),
+                null);
+        IdpFacts idp = new IdpFacts("realm " + HOSTILE, METADATA.replace("entityID=", "x=\"" + HOSTILE + "\" entityID="), List.of(GLOBAL, EU));
+        JsonNode c = config(idp, account, set, READ_ONLY);
+
+        String dev = TerraformConfiguration.roleName(set);
+        assertThat(TerraformTemplates.evaluated(c)).containsOnly("${aws_iam_saml_provider.keycloak.arn}",
+                "${aws_iam_role." + dev + ".name}", "${aws_iam_role." + dev + ".id}", "${aws_iam_role.ReadOnlyAccess.name}");
+        assertThat(TerraformTemplates.read(role(c, "Developer").path("description").asText()).literal()).isEqualTo("Build " + HOSTILE);
+        assertThat(TerraformTemplates.read(c.path("resource").path("aws_iam_saml_provider").path("keycloak")
+                .path("saml_metadata_document").asText()).literal()).isEqualTo(idp.metadataXml());
+        assertThat(parse(TerraformTemplates.read(c.path("resource").path("aws_iam_role_policy").path(dev).path("policy").asText()).literal()))
+                .isEqualTo(parse(set.inlinePolicy().json()));
+        assertThat(TerraformTemplates.read(role(c, "ReadOnlyAccess").path("description").asText()).literal()).contains("realm " + HOSTILE);
+        assertThat(c.path("provider").path("aws").path("region").asText()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void theProviderRegionIsAnAwsRegionOfTheAccountsPartition() {
+        for (String bad : List.of("${file(\"/etc/passwd\")}", "eu-west-1\n", "eu-west-1\u0000", "x".repeat(1 << 20))) {
+            assertThatThrownBy(() -> new AwsAccount(PROD.id(), PROD.name(), Partition.AWS, PROD.samlProvider(), AwsRegion.parse("account.region", bad)))
+                    .isInstanceOf(AwsRuleViolation.class).extracting(e -> ((AwsRuleViolation) e).field()).isEqualTo("account.region");
+        }
+        assertThatThrownBy(() -> new AwsAccount(PROD.id(), PROD.name(), Partition.AWS, PROD.samlProvider(), AwsRegion.parse("r", "us-gov-west-1")))
+                .isInstanceOf(AwsRuleViolation.class).hasMessageStartingWith("account.region:");
+        assertThat(config(idp(GOV_CLIENT), new AwsAccount(GOV.id(), GOV.name(), Partition.AWS_US_GOV, GOV.samlProvider(),
+                AwsRegion.parse("r", "us-gov-east-1"))).path("provider").path("aws").path("region").asText()).isEqualTo("us-gov-east-1");
     }
 }

@@ -62,6 +62,25 @@ class RealmImportIT {
                 "{\"relayState\":\"https://evil.example/phish\"}"), "permissionSet.relayState");
     }
 
+    /** ModelFormat's rules for what reaches generated code hold for an import as for the admin API. */
+    @Test
+    void aRegionOrTextThatWouldReachGeneratedCodeIsRefused() {
+        assertRefused("bad-region", r -> DemoRealm.modelAttributes(r).put("kcaws.account.111111111111",
+                "{\"name\":\"acme-prod\",\"partition\":\"aws\",\"samlProvider\":\"keycloak\",\"region\":\"${file(\\\"/etc/passwd\\\")}\"}"),
+                "account.region");
+        assertRefused("region-newline", r -> DemoRealm.modelAttributes(r).put("kcaws.account.111111111111",
+                "{\"name\":\"acme-prod\",\"partition\":\"aws\",\"samlProvider\":\"keycloak\",\"region\":\"eu-west-1\\n\"}"),
+                "account.region");
+        assertRefused("region-partition", r -> DemoRealm.modelAttributes(r).put("kcaws.account.111111111111",
+                "{\"name\":\"acme-prod\",\"partition\":\"aws\",\"samlProvider\":\"keycloak\",\"region\":\"cn-north-1\"}"),
+                "account.region");
+        assertRefused("bad-description", r -> DemoRealm.modelAttributes(r).put("kcaws.permission-set.Billing",
+                "{\"description\":\"nul\\u0000\"}"), "permissionSet.description");
+        assertRefused("cfn-policy", r -> DemoRealm.modelAttributes(r).put("kcaws.permission-set.Billing",
+                "{\"inlinePolicy\":\"{\\\"Statement\\\":{\\\"Resource\\\":{\\\"Ref\\\":\\\"AWS::StackId\\\"}}}\"}"),
+                "permissionSet.inlinePolicy");
+    }
+
     @Test
     void anAssignmentToAnUndefinedAccountIsRefused() {
         assertRefused("bad-access", r -> DemoRealm.modelRoles(r).addObject().put("name", "access:444444444444:Billing"), "access.account");
