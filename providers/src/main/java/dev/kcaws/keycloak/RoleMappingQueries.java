@@ -11,6 +11,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.jpa.entities.GroupEntity;
 import org.keycloak.models.jpa.entities.RoleEntity;
 import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.models.jpa.entities.UserRoleMappingEntity;
@@ -102,7 +103,7 @@ public final class RoleMappingQueries {
     public record RoleCount(String roleId, String roleName, long count) {
     }
 
-    /** A group as stored: enough to build its path. {@code type} 0 is a realm group, 1 an organization's. */
+    /** A group as stored: enough to build its path. {@code parentId} null at the top; {@code type} 0 is a realm group, 1 an organization's. */
     public record GroupRow(String id, String name, String parentId, int type) {
     }
 
@@ -320,8 +321,11 @@ public final class RoleMappingQueries {
 
     // ---- helpers ----
 
+    /** A top-level group's parent is stored as {@link GroupEntity#TOP_PARENT_ID}; here it is null. */
     private static GroupRow groupRow(Object[] row, int from) {
-        return new GroupRow((String) row[from], (String) row[from + 1], (String) row[from + 2], ((Number) row[from + 3]).intValue());
+        String parent = (String) row[from + 2];
+        return new GroupRow((String) row[from], (String) row[from + 1], GroupEntity.TOP_PARENT_ID.equals(parent) ? null : parent,
+                ((Number) row[from + 3]).intValue());
     }
 
     private static List<List<String>> chunks(Collection<String> ids) {
