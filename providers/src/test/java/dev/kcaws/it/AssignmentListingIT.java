@@ -66,6 +66,7 @@ class AssignmentListingIT {
         user(users, "under_user", List.of(), role(A2, "Billing"));
         user(users, "underxuser", List.of(), role(A2, "Billing"));
         user(users, "o'brien", List.of("/O'Neil \"q\""), role(A1, "ReadOnlyAccess"));
+        listMappedRoles(realm);
         admin.createRealm(realm);
         expected = whatTheRealmHolds();
     }
@@ -175,6 +176,31 @@ class AssignmentListingIT {
             users.stream().sorted().forEach(u -> rows.add(new Row(null, u, account, set)));
         }
         return rows;
+    }
+
+    /**
+     * Lists every mapped access role under {@code roles.client.aws-access}: Keycloak's import creates
+     * an unlisted role for the first of two users mapping it and fails on the second (duplicate key).
+     */
+    static void listMappedRoles(ObjectNode realm) {
+        TreeSet<String> listed = new TreeSet<>();
+        ArrayNode roles = DemoRealm.modelRoles(realm);
+        roles.forEach(r -> listed.add(r.path("name").asText()));
+        List<JsonNode> holders = new ArrayList<>();
+        realm.withArray("users").forEach(holders::add);
+        for (int i = 0; i < realm.withArray("groups").size(); i++) {
+            collectGroups(realm.withArray("groups").get(i), holders);
+        }
+        holders.forEach(h -> h.path("clientRoles").path("aws-access").forEach(r -> {
+            if (listed.add(r.asText())) {
+                roles.addObject().put("name", r.asText()).put("clientRole", true);
+            }
+        }));
+    }
+
+    static void collectGroups(JsonNode group, List<JsonNode> into) {
+        into.add(group);
+        group.path("subGroups").forEach(g -> collectGroups(g, into));
     }
 
     static ObjectNode group(ArrayNode groups, String name, String path, String... roles) {
