@@ -6,14 +6,13 @@ import dev.kcaws.testsupport.DemoRealm;
 import dev.kcaws.testsupport.GeneratedRealm;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.KeycloakServer;
+import dev.kcaws.testsupport.keycloak.SharedKeycloak;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,8 +46,9 @@ class AdminReadBenchmark {
                 .map(String::trim).map(Integer::parseInt).toList();
         Map<String, Map<Integer, String>> cells = new LinkedHashMap<>();
         Map<Integer, String> importSeconds = new LinkedHashMap<>();
-        try (KeycloakServer server = KeycloakServer.fromBuild().withStartTimeout(Duration.ofMinutes(15)).start()) {
-            AdminApi admin = server.adminApi();
+        // The shared server: run alone (./bench.sh) it is this benchmark's own; its realms are deleted after use.
+        {
+            AdminApi admin = SharedKeycloak.get().adminApi();
             for (int roles : sizes) {
                 String realm = "reads-" + roles;
                 long started = System.nanoTime();
