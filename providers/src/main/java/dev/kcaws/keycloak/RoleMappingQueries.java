@@ -115,7 +115,7 @@ public final class RoleMappingQueries {
 
     /** The client's matching roles mapped to at least one group (to {@code groupId} only, if not null), with how many. */
     public List<RoleCount> groupCounts(RoleNames names, String groupId) {
-        TypedQuery<Object[]> query = em.createQuery("select r.id, r.name, count(m) from RoleEntity r, GroupRoleMappingEntity m"
+        TypedQuery<Object[]> query = em.createQuery("select r.id, r.name, count(*) from RoleEntity r, GroupRoleMappingEntity m"
                 + " where m.roleId = r.id and r.clientId = :client and " + names.jpql("r")
                 + (groupId == null ? "" : " and m.group.id = :group")
                 + " group by r.id, r.name", Object[].class)

@@ -47,26 +47,24 @@ class AdminReadBenchmark {
         Map<String, Map<Integer, String>> cells = new LinkedHashMap<>();
         Map<Integer, String> importSeconds = new LinkedHashMap<>();
         // The shared server: run alone (./bench.sh) it is this benchmark's own; its realms are deleted after use.
-        {
-            AdminApi admin = SharedKeycloak.get().adminApi();
-            for (int roles : sizes) {
-                String realm = "reads-" + roles;
-                long started = System.nanoTime();
-                admin.createRealm(realm(realm, roles));
-                importSeconds.put(roles, String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
-                String api = "/admin/realms/" + realm + "/aws";
-                int rows = roles + USERS;
-                String account = GeneratedRealm.accountId(roles / SETS / 2);
-                measure(cells, "GET assignments, first page (max 100)", roles, admin, api + "/assignments?first=0&max=100", 100);
-                measure(cells, "GET assignments, last page (max 100)", roles, admin, api + "/assignments?first=" + (rows - 100) + "&max=100", 100);
-                measure(cells, "GET assignments?accountId= (one account)", roles, admin, api + "/assignments?accountId=" + account, -1);
-                measure(cells, "GET assignments?group=/g-0500", roles, admin, api + "/assignments?group=/g-0500", roles / GROUPS);
-                measure(cells, "GET assignments?user=u-0500", roles, admin, api + "/assignments?user=u-0500", 1);
-                measure(cells, "GET iac/cloudformation?accountId= (one account)", roles, admin, api + "/iac/cloudformation?accountId=" + account, -1);
-                measure(cells, "GET iac/cloudformation (all accounts)", roles, admin, api + "/iac/cloudformation", -1);
-                measure(cells, "GET iac/terraform (all accounts)", roles, admin, api + "/iac/terraform", -1);
-                admin.deleteRealm(realm);
-            }
+        AdminApi admin = SharedKeycloak.get().adminApi();
+        for (int roles : sizes) {
+            String realm = "reads-" + roles;
+            long started = System.nanoTime();
+            admin.createRealm(realm(realm, roles));
+            importSeconds.put(roles, String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+            String api = "/admin/realms/" + realm + "/aws";
+            int rows = roles + USERS;
+            String account = GeneratedRealm.accountId(roles / SETS / 2);
+            measure(cells, "GET assignments, first page (max 100)", roles, admin, api + "/assignments?first=0&max=100", 100);
+            measure(cells, "GET assignments, last page (max 100)", roles, admin, api + "/assignments?first=" + (rows - 100) + "&max=100", 100);
+            measure(cells, "GET assignments?accountId= (one account)", roles, admin, api + "/assignments?accountId=" + account, -1);
+            measure(cells, "GET assignments?group=/g-0500", roles, admin, api + "/assignments?group=/g-0500", roles / GROUPS);
+            measure(cells, "GET assignments?user=u-0500", roles, admin, api + "/assignments?user=u-0500", 1);
+            measure(cells, "GET iac/cloudformation?accountId= (one account)", roles, admin, api + "/iac/cloudformation?accountId=" + account, -1);
+            measure(cells, "GET iac/cloudformation (all accounts)", roles, admin, api + "/iac/cloudformation", -1);
+            measure(cells, "GET iac/terraform (all accounts)", roles, admin, api + "/iac/terraform", -1);
+            admin.deleteRealm(realm);
         }
         StringBuilder report = new StringBuilder("# kcaws admin reads at scale\n\n"
                 + "Median of " + RUNS + " calls after one warm-up, ms; " + GROUPS + " groups, " + USERS + " users; target <= 1,000 ms.\n\n");
