@@ -3,7 +3,8 @@
 # hand, at 10, 250 and 500 role pairs, plus one-role shortcut logins of a user with 1,000
 # assignments, and the launcher portal (page time and size, one-role logins) of a user with 1,000
 # accounts x 3 permission sets, all on one dedicated real Keycloak (no Docker); then the admin
-# side (bulk assignment across 1,000 accounts, import of 5,000 accounts). Prints tables for
+# side (bulk assignment across 1,000 accounts, import of 5,000 accounts) and the admin reads
+# (assignments listing and IaC downloads at 1,000 and 10,000 access roles). Prints tables for
 # the README; it measures, it does not pass or fail on speed (only on wrong pages or responses).
 # Extra arguments go to Maven, e.g. ./bench.sh -o
 set -euo pipefail
@@ -15,10 +16,12 @@ require_tools
 log="target/bench.log"
 result="providers/target/benchmark/login-benchmark.txt"
 admin_result="providers/target/benchmark/admin-benchmark.txt"
+reads_result="providers/target/benchmark/admin-read-benchmark.txt"
 report="providers/target/failsafe-reports/TEST-dev.kcaws.bench.LoginBenchmark.xml"
 admin_report="providers/target/failsafe-reports/TEST-dev.kcaws.bench.AdminBenchmark.xml"
+reads_report="providers/target/failsafe-reports/TEST-dev.kcaws.bench.AdminReadBenchmark.xml"
 mkdir -p target
-rm -f "$result" "$report" "$admin_result" "$admin_report"
+rm -f "$result" "$report" "$admin_result" "$admin_report" "$reads_result" "$reads_report"
 
 step "Building… (full Maven output in $log)"
 if ! mvn -B -q -Dstyle.color=never -pl themes,providers package -DskipTests "$@" >"$log" 2>&1; then
@@ -32,14 +35,14 @@ step "Running the login and admin benchmarks on real Keycloak $(keycloak_version
 set +e
 mvn -B -q -Dstyle.color=never -pl themes,providers verify \
   -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=LoginBenchmark,AdminBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dit.test=LoginBenchmark,AdminBenchmark,AdminReadBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dkcaws.excludedGroups=none "$@" >>"$log" 2>&1
 status=$?
 set -e
 
-if (( status != 0 )) || [[ ! -s "$result" ]] || [[ ! -s "$admin_result" ]]; then
+if (( status != 0 )) || [[ ! -s "$result" ]] || [[ ! -s "$admin_result" ]] || [[ ! -s "$reads_result" ]]; then
   # The first failure or error message of the benchmarks' JUnit reports, on one line.
-  why=$(sed -n 's/.*<\(failure\|error\)[^>]* message="\([^"]*\)".*/\2/p' "$report" "$admin_report" 2>/dev/null | head -n 1 \
+  why=$(sed -n 's/.*<\(failure\|error\)[^>]* message="\([^"]*\)".*/\2/p' "$report" "$admin_report" "$reads_report" 2>/dev/null | head -n 1 \
         | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&apos;/'"'"'/g; s/&amp;/\&/g' | cut -c1-300 || true)
   if [[ -n "$why" ]]; then
     fail "the login benchmark failed: $why (see $log)"
@@ -53,4 +56,6 @@ cat "$result"
 echo
 cat "$admin_result"
 echo
-step "Done; the tables are also in $result and $admin_result"
+cat "$reads_result"
+echo
+step "Done; the tables are also in $result, $admin_result and $reads_result"

@@ -2,7 +2,6 @@ package dev.kcaws.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.access.AccessStore;
-import dev.kcaws.access.ModelFormat;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
 import dev.kcaws.aws.AccountId;
@@ -30,7 +29,6 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.ModelToRepresentation;
-import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.protocol.saml.SamlProtocol;
 import org.keycloak.protocol.saml.SamlService;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -52,14 +50,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.Stream;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -230,33 +223,7 @@ public class AwsAdminResource {
         if (first < 0 || max < 1 || max > 1000) {
             throw AdminErrors.badRequest("max", "first must be >= 0 and max 1 to 1000");
         }
-        String groupPath = group == null ? null : (group.startsWith("/") ? group : "/" + group);
-        List<AssignmentRepresentation> result = new ArrayList<>();
-        store().accessRoles()
-                .filter(e -> accountId == null || accountId.equals(e.getKey().account().value()))
-                .filter(e -> permissionSet == null || permissionSet.equals(e.getKey().permissionSet().value()))
-                .sorted(Comparator.comparing((Map.Entry<ModelFormat.AccessName, RoleModel> e) -> e.getKey().account().value())
-                        .thenComparing(e -> e.getKey().permissionSet().value()))
-                .forEach(entry -> {
-                    String account = entry.getKey().account().value();
-                    String set = entry.getKey().permissionSet().value();
-                    RoleModel role = entry.getValue();
-                    if (user == null) {
-                        session.groups().getGroupsByRoleStream(realm, role, null, null)
-                                .map(ModelToRepresentation::buildGroupPath)
-                                .filter(path -> groupPath == null || groupPath.equals(path))
-                                .sorted()
-                                .forEach(path -> result.add(new AssignmentRepresentation(path, null, account, set)));
-                    }
-                    if (group == null) {
-                        session.users().getRoleMembersStream(realm, role)
-                                .map(UserModel::getUsername)
-                                .filter(name -> user == null || user.equals(name))
-                                .sorted()
-                                .forEach(name -> result.add(new AssignmentRepresentation(null, name, account, set)));
-                    }
-                });
-        return result.subList(Math.min(first, result.size()), Math.min(first + max, result.size()));
+        return new AssignmentListing(session, realm).page(accountId, permissionSet, group, user, first, max);
     }
 
     /**
@@ -408,7 +375,7 @@ public class AwsAdminResource {
                                BiFunction<IdpFacts, List<AccountRoles>, ObjectNode> all, String extension) {
         List<AwsAccount> accounts = accountId == null ? store().accounts() : List.of(existingAccount(accountId));
         IdpFacts idp = new IdpFacts(realm.getName(), idpMetadataXml(), awsClientFacts());
-        List<AccountRoles> roles = assignedIn(accounts);
+        List<AccountRoles> roles = AssignedPermissionSets.in(session, realm, accounts);
         if (accountId == null) {
             return Response.ok(Json.pretty(all.apply(idp, roles)), MediaType.APPLICATION_JSON_TYPE).build();
         }
@@ -422,47 +389,6 @@ public class AwsAdminResource {
             throw new InternalServerErrorException("the realm's SAML IdP metadata could not be built (see the server log)");
         }
         return xml;
-    }
-
-    /**
-     * The permission sets assigned in each account: access roles that exist and are mapped to at
-     * least one group or user (what {@code GET assignments} lists) or held through a mapped
-     * composite role, whose set is defined.
-     */
-    private List<AccountRoles> assignedIn(List<AwsAccount> accounts) {
-        Map<AccountId, List<PermissionSet>> sets = new LinkedHashMap<>();
-        accounts.forEach(a -> sets.put(a.id(), new ArrayList<>()));
-        Map<PermissionSetName, Optional<PermissionSet>> known = new LinkedHashMap<>();
-        AccessStore store = store();
-        Set<String> throughComposites = heldThroughComposites();
-        store.accessRoles().forEach(entry -> {
-            List<PermissionSet> inAccount = sets.get(entry.getKey().account());
-            if (inAccount == null || !(throughComposites.contains(entry.getValue().getId()) || isAssigned(entry.getValue()))) {
-                return;
-            }
-            known.computeIfAbsent(entry.getKey().permissionSet(), store::permissionSet).ifPresent(inAccount::add);
-        });
-        return accounts.stream().map(a -> new AccountRoles(a, sets.get(a.id()))).toList();
-    }
-
-    /**
-     * Ids of the roles held through a composite role that is itself mapped to a group or user (an
-     * access role inside a realm role, or inside the realm's default roles): logins count those, so
-     * the IAM side must have their roles too. Nested composites are expanded.
-     */
-    private Set<String> heldThroughComposites() {
-        Set<String> ids = new HashSet<>();
-        Stream.concat(realm.getRolesStream(), realm.getClientsStream().flatMap(ClientModel::getRolesStream))
-                .filter(RoleModel::isComposite)
-                .filter(this::isAssigned)
-                .forEach(composite -> RoleUtils.expandCompositeRolesStream(composite.getCompositesStream())
-                        .forEach(role -> ids.add(role.getId())));
-        return ids;
-    }
-
-    private boolean isAssigned(RoleModel accessRole) {
-        return session.groups().getGroupsByRoleStream(realm, accessRole, 0, 1).findAny().isPresent()
-                || session.users().getRoleMembersStream(realm, accessRole, 0, 1).findAny().isPresent();
     }
 
     /** The realm's AWS clients (SAML clients with the role-pair mapper): where each posts and whether it sends tags or a source identity. */
