@@ -40,6 +40,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.InternalServerErrorException;
 import jakarta.ws.rs.POST;
@@ -225,6 +226,8 @@ public class AwsAdminResource {
             throw AdminErrors.badRequest("max", "first must be >= 0 and max 1 to 1000");
         }
         String groupPath = group == null ? null : (group.startsWith("/") ? group : "/" + group);
+        AssignmentVisibility visibility = new AssignmentVisibility(session, realm, auth);
+        visibility.requireVisibleFilter(groupPath, user);
         List<AssignmentRepresentation> result = new ArrayList<>();
         store().accessRoles()
                 .filter(e -> accountId == null || accountId.equals(e.getKey().account().value()))
@@ -237,6 +240,7 @@ public class AwsAdminResource {
                     RoleModel role = entry.getValue();
                     if (user == null) {
                         session.groups().getGroupsByRoleStream(realm, role, null, null)
+                                .filter(g -> visibility.groupVisible(g.getId()))
                                 .map(ModelToRepresentation::buildGroupPath)
                                 .filter(path -> groupPath == null || groupPath.equals(path))
                                 .sorted()
@@ -244,6 +248,7 @@ public class AwsAdminResource {
                     }
                     if (group == null) {
                         session.users().getRoleMembersStream(realm, role)
+                                .filter(u -> visibility.userVisible(u.getId()))
                                 .map(UserModel::getUsername)
                                 .filter(name -> user == null || user.equals(name))
                                 .sorted()
@@ -263,7 +268,6 @@ public class AwsAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Integer> assignInBulk(String body) {
-        auth.realm().requireManageRealm();
         BulkAssignmentRepresentation rep = JsonBodies.read(body, BulkAssignmentRepresentation.class);
         List<RoleMapperModel> principals = new ArrayList<>();
         rep.groupsOrEmpty().forEach(g -> principals.add(principal(new AssignmentRepresentation(g, null, null, null))));
@@ -273,6 +277,9 @@ public class AwsAdminResource {
         if (principals.isEmpty() || accounts.isEmpty() || sets.isEmpty()) {
             throw AdminErrors.badRequest("body", "give at least one of groups or users, one accountId and one permission set");
         }
+        AssignmentPermissions permissions = new AssignmentPermissions(auth);
+        principals.forEach(permissions::requireMapRolesOf);
+        accounts.forEach(a -> sets.forEach(s -> requireMapAccessRole(permissions, a, s)));
         int granted = store().grantAll(session, principals, accounts, sets);
         event(OperationType.CREATE, rep, "assignments", "bulk");
         return Map.of("granted", granted, "alreadyAssigned", principals.size() * accounts.size() * sets.size() - granted);
@@ -283,11 +290,13 @@ public class AwsAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response assign(String body) {
-        auth.realm().requireManageRealm();
         AssignmentRepresentation rep = JsonBodies.read(body, AssignmentRepresentation.class);
         RoleMapperModel principal = principal(rep);
+        AssignmentPermissions permissions = new AssignmentPermissions(auth);
+        permissions.requireMapRolesOf(principal);
         AwsAccount account = existingAccount(rep.accountId());
         PermissionSet set = existingSet(rep.permissionSet());
+        requireMapAccessRole(permissions, account, set);
         store().grant(principal, account, set);
         event(OperationType.CREATE, rep, "assignments", account.id().value(), set.name().value());
         return Response.status(Response.Status.CREATED).entity(rep).build();
@@ -297,12 +306,16 @@ public class AwsAdminResource {
     @Path("assignments")
     public Response unassign(@QueryParam("group") String group, @QueryParam("user") String user,
                              @QueryParam("accountId") String accountId, @QueryParam("permissionSet") String permissionSet) {
-        auth.realm().requireManageRealm();
         AssignmentRepresentation rep = new AssignmentRepresentation(group, user, accountId, permissionSet);
         RoleMapperModel principal = principal(rep);
+        AssignmentPermissions permissions = new AssignmentPermissions(auth);
+        permissions.requireMapRolesOf(principal);
         AwsAccount account = existingAccount(accountId);
         PermissionSet set = existingSet(permissionSet);
         RoleModel role = store().accessRole(account.id(), set.name()).orElse(null);
+        if (role != null) {
+            permissions.requireMapAccessRole(role);
+        }
         if (role == null || !principal.hasDirectRole(role)) {
             throw AdminErrors.notFound("no such assignment");
         }
@@ -520,9 +533,19 @@ public class AwsAdminResource {
         }
         UserModel user = session.users().getUserByUsername(realm, rep.user());
         if (user == null) {
+            if (!auth.users().canQuery()) {
+                throw new ForbiddenException(); // as Keycloak's UsersResource: no probing for usernames
+            }
             throw AdminErrors.notFound("user " + rep.user() + " not found");
         }
         return user;
+    }
+
+    /** Keycloak's map-role check for the (account, set) access role, which may not exist yet. */
+    private void requireMapAccessRole(AssignmentPermissions permissions, AwsAccount account, PermissionSet set) {
+        permissions.requireMapAccessRole(realm.getClientByClientId(ModelFormat.MODEL_CLIENT_ID),
+                store().accessRole(account.id(), set.name()).orElse(null),
+                ModelFormat.accessRoleName(account.id().value(), set.name().value()));
     }
 
     private static <T> T valid(Supplier<T> parse) {
