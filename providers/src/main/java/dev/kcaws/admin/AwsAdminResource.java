@@ -67,8 +67,11 @@ import java.util.function.Supplier;
 /**
  * {@code /admin/realms/{realm}/aws}: accounts, permission sets, assignments, the AWS client
  * template and the IAM side as code (CloudFormation, Terraform, the IdP metadata). Reading needs
- * view-realm, changing needs manage-realm (creating a client also manage-clients); Keycloak's admin
- * permission evaluator decides, fine-grained permissions included.
+ * view-realm, defining accounts and permission sets manage-realm (creating a client also
+ * manage-clients); an assignment needs what Keycloak's own role mapping needs
+ * ({@link AssignmentPermissions}) and a listing shows only viewable principals
+ * ({@link AssignmentVisibility}). Keycloak's admin permission evaluator decides, fine-grained
+ * permissions included.
  * Each request is one transaction and is validated in full before anything is written.
  */
 public class AwsAdminResource {
