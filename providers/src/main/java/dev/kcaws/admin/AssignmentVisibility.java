@@ -51,6 +51,11 @@ public final class AssignmentVisibility {
         }
     }
 
+    /** True when no row needs a check (the admin may view every group and user), so a query can skip the filter. */
+    public boolean seesEveryone() {
+        return allUsers && allGroups;
+    }
+
     /** Whether a row of this principal may be shown; {@code group} tells a group id from a user id. */
     public boolean visible(boolean group, String principalId) {
         return group ? groupVisible(principalId) : userVisible(principalId);
