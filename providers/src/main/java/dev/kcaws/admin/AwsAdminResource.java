@@ -2,6 +2,7 @@ package dev.kcaws.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.access.AccessStore;
+import dev.kcaws.access.ModelFormat;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
 import dev.kcaws.aws.AccountId;
@@ -38,6 +39,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.InternalServerErrorException;
 import jakarta.ws.rs.POST;
@@ -59,8 +61,11 @@ import java.util.function.Supplier;
 /**
  * {@code /admin/realms/{realm}/aws}: accounts, permission sets, assignments, the AWS client
  * template and the IAM side as code (CloudFormation, Terraform, the IdP metadata). Reading needs
- * view-realm, changing needs manage-realm (creating a client also manage-clients); Keycloak's admin
- * permission evaluator decides, fine-grained permissions included.
+ * view-realm, defining accounts and permission sets manage-realm (creating a client also
+ * manage-clients); an assignment needs what Keycloak's own role mapping needs
+ * ({@link AssignmentPermissions}) and a listing shows only viewable principals
+ * ({@link AssignmentVisibility}). Keycloak's admin permission evaluator decides, fine-grained
+ * permissions included.
  * Each request is one transaction and is validated in full before anything is written.
  */
 public class AwsAdminResource {
@@ -223,7 +228,17 @@ public class AwsAdminResource {
         if (first < 0 || max < 1 || max > 1000) {
             throw AdminErrors.badRequest("max", "first must be >= 0 and max 1 to 1000");
         }
-        return new AssignmentListing(session, realm).page(accountId, permissionSet, group, user, first, max);
+        String groupPath = group == null ? null : (group.startsWith("/") ? group : "/" + group);
+        AssignmentVisibility visibility = new AssignmentVisibility(session, realm, auth);
+        visibility.requireVisibleFilter(groupPath, user);
+        AssignmentListing listing = new AssignmentListing(session, realm);
+        if (visibility.seesEveryone()) {
+            return listing.page(accountId, permissionSet, group, user, first, max);
+        }
+        // An admin who may view only some groups or users: their rows are filtered, then paged.
+        List<AssignmentRepresentation> visible = listing.page(accountId, permissionSet, group, user, 0, Integer.MAX_VALUE).stream()
+                .filter(visibility::visible).toList();
+        return visible.subList(Math.min(first, visible.size()), Math.min(first + max, visible.size()));
     }
 
     /**
@@ -236,7 +251,6 @@ public class AwsAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Integer> assignInBulk(String body) {
-        auth.realm().requireManageRealm();
         BulkAssignmentRepresentation rep = JsonBodies.read(body, BulkAssignmentRepresentation.class);
         AccessStore store = AccessStore.forWriting(session, realm);
         List<RoleMapperModel> principals = new ArrayList<>();
@@ -247,6 +261,9 @@ public class AwsAdminResource {
         if (principals.isEmpty() || accounts.isEmpty() || sets.isEmpty()) {
             throw AdminErrors.badRequest("body", "give at least one of groups or users, one accountId and one permission set");
         }
+        AssignmentPermissions permissions = new AssignmentPermissions(auth);
+        principals.forEach(permissions::requireMapRolesOf);
+        accounts.forEach(a -> sets.forEach(s -> requireMapAccessRole(store, permissions, a, s)));
         int granted = store.grantAll(session, principals, accounts, sets);
         event(OperationType.CREATE, rep, "assignments", "bulk");
         return Map.of("granted", granted, "alreadyAssigned", principals.size() * accounts.size() * sets.size() - granted);
@@ -257,12 +274,14 @@ public class AwsAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response assign(String body) {
-        auth.realm().requireManageRealm();
         AssignmentRepresentation rep = JsonBodies.read(body, AssignmentRepresentation.class);
         AccessStore store = AccessStore.forWriting(session, realm);
         RoleMapperModel principal = principal(rep);
+        AssignmentPermissions permissions = new AssignmentPermissions(auth);
+        permissions.requireMapRolesOf(principal);
         AwsAccount account = existingAccount(store, rep.accountId());
         PermissionSet set = existingSet(store, rep.permissionSet());
+        requireMapAccessRole(store, permissions, account, set);
         store.grant(principal, account, set);
         event(OperationType.CREATE, rep, "assignments", account.id().value(), set.name().value());
         return Response.status(Response.Status.CREATED).entity(rep).build();
@@ -272,13 +291,17 @@ public class AwsAdminResource {
     @Path("assignments")
     public Response unassign(@QueryParam("group") String group, @QueryParam("user") String user,
                              @QueryParam("accountId") String accountId, @QueryParam("permissionSet") String permissionSet) {
-        auth.realm().requireManageRealm();
         AssignmentRepresentation rep = new AssignmentRepresentation(group, user, accountId, permissionSet);
         AccessStore store = AccessStore.forWriting(session, realm);
         RoleMapperModel principal = principal(rep);
+        AssignmentPermissions permissions = new AssignmentPermissions(auth);
+        permissions.requireMapRolesOf(principal);
         AwsAccount account = existingAccount(store, accountId);
         PermissionSet set = existingSet(store, permissionSet);
         RoleModel role = store.accessRole(account.id(), set.name()).orElse(null);
+        if (role != null) {
+            permissions.requireMapAccessRole(role);
+        }
         if (role == null || !store.holdsDirectly(principal, role)) {
             throw AdminErrors.notFound("no such assignment");
         }
@@ -463,9 +486,19 @@ public class AwsAdminResource {
         }
         UserModel user = session.users().getUserByUsername(realm, rep.user());
         if (user == null) {
+            if (!auth.users().canQuery()) {
+                throw new ForbiddenException(); // as Keycloak's UsersResource: no probing for usernames
+            }
             throw AdminErrors.notFound("user " + rep.user() + " not found");
         }
         return user;
+    }
+
+    /** Keycloak's map-role check for the (account, set) access role, which may not exist yet. */
+    private static void requireMapAccessRole(AccessStore store, AssignmentPermissions permissions, AwsAccount account, PermissionSet set) {
+        permissions.requireMapAccessRole(store.modelClient(),
+                store.accessRole(account.id(), set.name()).orElse(null),
+                ModelFormat.accessRoleName(account.id().value(), set.name().value()));
     }
 
     private static <T> T valid(Supplier<T> parse) {

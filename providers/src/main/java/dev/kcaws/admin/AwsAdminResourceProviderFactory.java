@@ -33,6 +33,8 @@ public class AwsAdminResourceProviderFactory implements AdminRealmResourceProvid
     public void postInit(KeycloakSessionFactory factory) {
         // An AWS model that AWS would reject is never stored, whichever admin path it comes by.
         ModelGuard.register(factory);
+        // …and Keycloak's own client and role endpoints do not change it at all (they skip this API's permissions).
+        KeycloakApiGuard.register(factory);
     }
 
     @Override

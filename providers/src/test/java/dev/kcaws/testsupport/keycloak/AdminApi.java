@@ -32,6 +32,7 @@ public final class AdminApi {
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
     private final String baseUrl;
+    private final String realm;
     private final String username;
     private final String password;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -39,7 +40,13 @@ public final class AdminApi {
     private Instant tokenExpires = Instant.EPOCH;
 
     public AdminApi(String baseUrl, String username, String password) {
+        this(baseUrl, "master", username, password);
+    }
+
+    /** An admin of one realm: signs in to that realm's admin-cli, as Keycloak's admin console does for a realm admin. */
+    public AdminApi(String baseUrl, String realm, String username, String password) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.realm = realm;
         this.username = username;
         this.password = password;
     }
@@ -172,7 +179,7 @@ public final class AdminApi {
     public synchronized String token() {
         if (accessToken == null || Instant.now().isAfter(tokenExpires.minus(TOKEN_MARGIN))) {
             String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password);
-            HttpRequest request = HttpRequest.newBuilder(uri("/realms/master/protocol/openid-connect/token"))
+            HttpRequest request = HttpRequest.newBuilder(uri("/realms/" + encode(realm) + "/protocol/openid-connect/token"))
                     .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form))
