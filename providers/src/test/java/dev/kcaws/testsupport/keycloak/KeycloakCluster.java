@@ -29,6 +29,8 @@ public final class KeycloakCluster implements AutoCloseable {
     private static final String BIND_ADDRESS = "127.0.0.1";
     /** JGroups' own start-up, view installation and merges take seconds on a busy 2-core machine. */
     private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(120);
+    /** The first node of a build augments for production mode, which took 130 s on a loaded 2-core machine. */
+    private static final Duration NODE_START_TIMEOUT = Duration.ofSeconds(Long.getLong("kcaws.keycloak.startTimeoutSeconds", 600));
 
     private final PostgresServer database;
     private final List<KeycloakServer> nodes = new ArrayList<>();
@@ -44,7 +46,8 @@ public final class KeycloakCluster implements AutoCloseable {
             for (int i = 0; i < size; i++) {
                 KeycloakServer node = KeycloakServer.fromBuild()
                         .withPostgres(cluster.database.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD)
-                        .asClusterNode(BIND_ADDRESS, jgroupsPort());
+                        .asClusterNode(BIND_ADDRESS, jgroupsPort())
+                        .withStartTimeout(NODE_START_TIMEOUT);
                 if (i == 0) {
                     node.withRealmFiles(realmFiles);
                 }

@@ -63,7 +63,7 @@ public final class PostgresServer implements AutoCloseable {
             Files.createDirectories(parentDir);
             Path root = Files.createTempDirectory(parentDir, "postgres-");
             // The socket path (root/.s.PGSQL.<port>) must fit in a sockaddr_un (107 bytes).
-            if (root.toAbsolutePath().toString().length() > 80) {
+            if (root.toAbsolutePath().toString().length() > 90) {
                 Files.delete(root);
                 root = Files.createTempDirectory("kcaws-pg-");
             }
