@@ -343,10 +343,14 @@ class ClusterIT {
                         .doesNotContain("Exception", "\tat ", "org.hibernate", "org.keycloak", "jdbc", "SQL");
                 soft.assertThat(page.status()).as(entry.getKey() + " is an error").isGreaterThanOrEqualTo(400);
             }
-            ApiResponse write = admin1.send("POST", API + "/accounts", Map.of("id", "444444444444", "name", "during-outage"));
-            seen.add("admin create account on node 1: " + write.status() + " " + abbreviate(write.body()));
-            soft.assertThat(write.status()).as("a write during the outage fails").isGreaterThanOrEqualTo(500);
-            soft.assertThat(write.body()).as("admin API error shows no internals").doesNotContain("Exception", "\tat ", "SQL");
+            try {
+                ApiResponse write = admin1.send("POST", API + "/accounts", Map.of("id", "444444444444", "name", "during-outage"));
+                seen.add("admin create account on node 1: " + write.status() + " " + abbreviate(write.body()));
+                soft.assertThat(write.status()).as("a write during the outage fails").isGreaterThanOrEqualTo(500);
+                soft.assertThat(write.body()).as("admin API error shows no internals").doesNotContain("Exception", "\tat ", "SQL");
+            } catch (RuntimeException e) {
+                seen.add("admin create account on node 1: no answer (" + rootMessage(e) + ")");
+            }
         } finally {
             cluster.database().start();
         }
@@ -362,6 +366,49 @@ class ClusterIT {
         figure("database outage: %s; after the database returned, logins worked again on node 0 after %.1f s and node 1 after %.1f s,"
                 + " same processes", seen, resumed.get(0), resumed.get(1));
         soft.assertAll();
+    }
+
+    // ---- (e) every node crashes at once ----
+
+    /**
+     * Both nodes killed and started again together, as after a power cut. Figures only, except that
+     * the nodes end up in one cluster and a revoke made on one is seen on the other after that: if
+     * they first formed two clusters, a revoke during that window may not be seen by the other
+     * node (README, "When every node crashes at once"); this records whether it was.
+     */
+    @Test
+    @Order(5)
+    void afterEveryNodeCrashedAtOnceTheNodesEndUpInOneClusterAndAgree() {
+        String user = "casey";
+        String account = "222222222222";
+        admin(0).expect(201, "POST", API + "/assignments", Map.of("user", user, "accountId", account, "permissionSet", TOGGLED_SET));
+        cluster.node(0).kill();
+        cluster.node(1).kill();
+        long restarted = System.nanoTime();
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> cluster.node(0).start()),
+                CompletableFuture.runAsync(() -> cluster.node(1).start())).join();
+        double readySeconds = (System.nanoTime() - restarted) / 1e9;
+        long ready = System.nanoTime();
+        List<Integer> viewsAtReady = List.of(cluster.node(0).clusterViewSize(), cluster.node(1).clusterViewSize());
+
+        // Node 1 caches casey's roles, node 0 revokes one, node 1 is asked again.
+        AwsLogin aws1 = AwsLogin.to(cluster.node(1), REALM);
+        boolean heldBefore = aws1.shortcut(new BrowserSession(), user, account, TOGGLED_SET, null).sentToAws();
+        admin(0).expect(204, "DELETE", API + "/assignments?user=" + user + "&accountId=" + account + "&permissionSet=" + TOGGLED_SET, null);
+        List<Integer> viewsAtRevoke = List.of(cluster.node(0).clusterViewSize(), cluster.node(1).clusterViewSize());
+        boolean staleInWindow = aws1.shortcut(new BrowserSession(), user, account, TOGGLED_SET, null).sentToAws();
+
+        cluster.awaitOneCluster();
+        double mergedSeconds = (System.nanoTime() - ready) / 1e9;
+        boolean staleAfter = aws1.shortcut(new BrowserSession(), user, account, TOGGLED_SET, null).sentToAws();
+        figure("both nodes killed and started together: ready after %.0f s with views of %s members; views at the revoke %s;"
+                        + " login on node 1 before the revoke on node 0 %s, right after it %s; one cluster (views %s / %s) %.0f s after ready;"
+                        + " after that the revoke is %s on node 1",
+                readySeconds, viewsAtReady, viewsAtRevoke, heldBefore ? "signed in" : "refused",
+                staleInWindow ? "STILL signed in (stale)" : "refused", cluster.node(0).clusterViews(), cluster.node(1).clusterViews(),
+                mergedSeconds, staleAfter ? "NOT seen" : "seen");
+        assertThat(heldBefore).isTrue();
+        assertThat(staleAfter).as("node 1 signs in with a role revoked on node 0 even after the merge").isFalse();
     }
 
     static Page loginPage(AwsLogin aws, BrowserSession browser, String user) {

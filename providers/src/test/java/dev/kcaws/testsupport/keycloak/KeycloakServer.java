@@ -201,12 +201,18 @@ public final class KeycloakServer implements AutoCloseable {
      * (ISPN000094, or ISPN000093 after a merge); 0 if none yet.
      */
     public int clusterViewSize() {
+        List<Integer> views = clusterViews();
+        return views.isEmpty() ? 0 : views.get(views.size() - 1);
+    }
+
+    /** The member counts of every cluster view Infinispan logged since the last {@link #start()}, in order. */
+    public List<Integer> clusterViews() {
         Matcher view = CLUSTER_VIEW.matcher(logSinceStart());
-        int size = 0;
+        List<Integer> sizes = new ArrayList<>();
         while (view.find()) {
-            size = Integer.parseInt(view.group(1));
+            sizes.add(Integer.parseInt(view.group(1)));
         }
-        return size;
+        return sizes;
     }
 
     /** What the server logged since its last {@link #start()}. */
