@@ -70,14 +70,13 @@ public final class PostgresServer implements AutoCloseable {
             String runAs = null;
             if (((Integer) Files.getAttribute(root, "unix:uid")) == 0) {
                 runAs = System.getProperty("kcaws.postgres.user", "postgres");
-                UserPrincipal owner;
-                try {
-                    owner = root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(runAs);
-                } catch (IOException e) {
-                    throw new IllegalStateException("the tests run as root, and PostgreSQL refuses root; there is no user '" + runAs
-                            + "' to run it as (Debian's postgresql package creates 'postgres'; -Dkcaws.postgres.user names another)", e);
+                giveTo(root, runAs);
+                // A checkout under /root is out of that user's reach: fall back to the temp directory.
+                if (!canWrite(runAs, root)) {
+                    Files.delete(root);
+                    root = Files.createTempDirectory("kcaws-pg-");
+                    giveTo(root, runAs);
                 }
-                Files.setOwner(root, owner);
             }
             PostgresServer server = new PostgresServer(binDir, root.toAbsolutePath(), runAs);
             server.initdb();
@@ -87,6 +86,30 @@ public final class PostgresServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a PostgreSQL directory in " + parentDir, e);
+        }
+    }
+
+    private static void giveTo(Path dir, String user) throws IOException {
+        UserPrincipal owner;
+        try {
+            owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+        } catch (IOException e) {
+            throw new IllegalStateException("the tests run as root, and PostgreSQL refuses root; there is no user '" + user
+                    + "' to run it as (Debian's postgresql package creates 'postgres'; -Dkcaws.postgres.user names another)", e);
+        }
+        Files.setOwner(dir, owner);
+    }
+
+    private static boolean canWrite(String user, Path dir) {
+        try {
+            Process test = new ProcessBuilder("runuser", "-u", user, "--", "test", "-w", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return test.waitFor(30, TimeUnit.SECONDS) && test.exitValue() == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run runuser, which the tests need to start PostgreSQL as '" + user + "' when run as root", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
