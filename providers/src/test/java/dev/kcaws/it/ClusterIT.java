@@ -216,7 +216,11 @@ class ClusterIT {
                             lost.add("node " + node + ": account " + own.apply(t) + " is " + names.get(own.apply(t)) + ", not renamed-" + t);
                         }
                     }
-                    if (sameId.contains(201) && !winner.equals(names.get(shared))) {
+                    long created = sameId.stream().filter(st -> st == 201).count();
+                    if (created > 1) {
+                        lost.add("node " + node + ": " + (created - 1) + " of " + created + " creates of " + shared
+                                + " that answered 201 were overwritten (stored: " + names.get(shared) + ")");
+                    } else if (created == 1 && !winner.equals(names.get(shared))) {
                         lost.add("node " + node + ": account " + shared + " is " + names.get(shared) + " but the 201 went to " + winner);
                     }
                     List<String> everyone = admin(node).expect(200, "GET", API + "/assignments?group=/Everyone&max=1000", null).json()
@@ -326,12 +330,20 @@ class ClusterIT {
         long pid0 = pid(cluster.node(0));
         long pid1 = pid(cluster.node(1));
         AdminApi admin1 = admin(1);
-        admin1.token();
+        admin1.token(); // valid for 45 s more: the write below is the first request of the outage
 
         cluster.database().stop();
         List<String> seen = new ArrayList<>();
         SoftAssertions soft = new SoftAssertions();
         try {
+            try {
+                ApiResponse write = admin1.send("POST", API + "/accounts", Map.of("id", "444444444444", "name", "during-outage"));
+                seen.add("admin create account on node 1: " + write.status() + " " + abbreviate(write.body()));
+                soft.assertThat(write.status()).as("a write during the outage fails").isGreaterThanOrEqualTo(500);
+                soft.assertThat(write.body()).as("admin API error shows no internals").doesNotContain("Exception", "\tat ", "SQL");
+            } catch (RuntimeException e) {
+                seen.add("admin create account on node 1: no answer (" + rootMessage(e) + ")");
+            }
             Page login = loginPage(aws1, new BrowserSession(), user);
             Page portal = signedIn.get(aws0.realmUrl() + "/aws/");
             Page shortcut = signedIn.get(aws0.shortcutUrl("222222222222", "ReadOnlyAccess", null));
@@ -342,14 +354,6 @@ class ClusterIT {
                 soft.assertThat(page.body()).as(entry.getKey() + " shows no internals")
                         .doesNotContain("Exception", "\tat ", "org.hibernate", "org.keycloak", "jdbc", "SQL");
                 soft.assertThat(page.status()).as(entry.getKey() + " is an error").isGreaterThanOrEqualTo(400);
-            }
-            try {
-                ApiResponse write = admin1.send("POST", API + "/accounts", Map.of("id", "444444444444", "name", "during-outage"));
-                seen.add("admin create account on node 1: " + write.status() + " " + abbreviate(write.body()));
-                soft.assertThat(write.status()).as("a write during the outage fails").isGreaterThanOrEqualTo(500);
-                soft.assertThat(write.body()).as("admin API error shows no internals").doesNotContain("Exception", "\tat ", "SQL");
-            } catch (RuntimeException e) {
-                seen.add("admin create account on node 1: no answer (" + rootMessage(e) + ")");
             }
         } finally {
             cluster.database().start();
@@ -398,15 +402,16 @@ class ClusterIT {
         List<Integer> viewsAtRevoke = List.of(cluster.node(0).clusterViewSize(), cluster.node(1).clusterViewSize());
         boolean staleInWindow = aws1.shortcut(new BrowserSession(), user, account, TOGGLED_SET, null).sentToAws();
 
+        boolean oneClusterAtReady = viewsAtReady.equals(List.of(2, 2));
         cluster.awaitOneCluster();
-        double mergedSeconds = (System.nanoTime() - ready) / 1e9;
+        String merged = oneClusterAtReady ? "already at ready" : String.format("%.0f s after ready", (System.nanoTime() - ready) / 1e9);
         boolean staleAfter = aws1.shortcut(new BrowserSession(), user, account, TOGGLED_SET, null).sentToAws();
         figure("both nodes killed and started together: ready after %.0f s with views of %s members; views at the revoke %s;"
-                        + " login on node 1 before the revoke on node 0 %s, right after it %s; one cluster (views %s / %s) %.0f s after ready;"
+                        + " login on node 1 before the revoke on node 0 %s, right after it %s; one cluster (views %s / %s) %s;"
                         + " after that the revoke is %s on node 1",
                 readySeconds, viewsAtReady, viewsAtRevoke, heldBefore ? "signed in" : "refused",
                 staleInWindow ? "STILL signed in (stale)" : "refused", cluster.node(0).clusterViews(), cluster.node(1).clusterViews(),
-                mergedSeconds, staleAfter ? "NOT seen" : "seen");
+                merged, staleAfter ? "NOT seen" : "seen");
         assertThat(heldBefore).isTrue();
         assertThat(staleAfter).as("node 1 signs in with a role revoked on node 0 even after the merge").isFalse();
     }
