@@ -216,11 +216,11 @@ class ClusterIT {
                             lost.add("node " + node + ": account " + own.apply(t) + " is " + names.get(own.apply(t)) + ", not renamed-" + t);
                         }
                     }
-                    long created = sameId.stream().filter(st -> st == 201).count();
-                    if (created > 1) {
-                        lost.add("node " + node + ": " + (created - 1) + " of " + created + " creates of " + shared
+                    long sameIdCreated = sameId.stream().filter(st -> st == 201).count();
+                    if (sameIdCreated > 1) {
+                        lost.add("node " + node + ": " + (sameIdCreated - 1) + " of " + sameIdCreated + " creates of " + shared
                                 + " that answered 201 were overwritten (stored: " + names.get(shared) + ")");
-                    } else if (created == 1 && !winner.equals(names.get(shared))) {
+                    } else if (sameIdCreated == 1 && !winner.equals(names.get(shared))) {
                         lost.add("node " + node + ": account " + shared + " is " + names.get(shared) + " but the 201 went to " + winner);
                     }
                     List<String> everyone = admin(node).expect(200, "GET", API + "/assignments?group=/Everyone&max=1000", null).json()
