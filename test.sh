@@ -9,6 +9,7 @@ source scripts/common.sh
 
 require_tools
 ensure_browser
+ensure_postgres
 log="target/test.log"
 mkdir -p target
 

@@ -52,3 +52,27 @@ ensure_browser() {
   [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] \
     || fail "chromium and chromium-driver were installed but /usr/bin/chromium or /usr/bin/chromedriver is missing"
 }
+
+# The cluster tests (ClusterIT) start a private PostgreSQL server from Debian's binaries in
+# /usr/lib/postgresql/<version>/bin. On a machine without them, install the postgresql package with
+# apt-get (as root, or through sudo), as ensure_browser does for chromium. The package's own
+# cluster on port 5432 is not used (the tests run initdb into their own directory).
+ensure_postgres() {
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && return 0
+  local wanted="Debian's postgresql package (/usr/lib/postgresql/<version>/bin/initdb)"
+  command -v apt-get >/dev/null 2>&1 \
+    || fail "the cluster tests need $wanted; this machine has no apt-get, install PostgreSQL and pass -Dkcaws.postgres.bin=<its bin directory>"
+  local sudo=()
+  if (( EUID != 0 )); then
+    command -v sudo >/dev/null 2>&1 \
+      || fail "the cluster tests need $wanted; run as root or install sudo, or install it yourself: apt-get install postgresql"
+    sudo=(sudo)
+  fi
+  step "Installing Debian's postgresql for the cluster tests…"
+  ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get update -q \
+    || fail "apt-get update failed; install $wanted, then run ./test.sh again"
+  ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql \
+    || fail "apt-get install postgresql failed; install $wanted, then run ./test.sh again"
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
+    || fail "postgresql was installed but there is no /usr/lib/postgresql/*/bin/initdb"
+}

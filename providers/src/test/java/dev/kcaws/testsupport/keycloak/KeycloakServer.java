@@ -6,21 +6,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One real Keycloak server from the distribution the build unpacked, run as a child process with
  * {@code bin/kc.sh start-dev} (no Docker). Each instance has its own directory: a private copy
  * of the distribution with the bundle's jars in {@code providers/}, its own H2 database, its own
  * free ports and its log file. Stopping and starting again keeps the directory and the database.
+ * {@link #withPostgres} and {@link #asClusterNode} make it a production-mode node of a cluster on a
+ * shared database instead (see {@link KeycloakCluster}).
  *
  * <pre>{@code
  * try (KeycloakServer server = KeycloakServer.fromBuild().withRealmFile(realmJson).start()) {
@@ -39,6 +45,8 @@ public final class KeycloakServer implements AutoCloseable {
     private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(Long.getLong("kcaws.keycloak.startTimeoutSeconds", 180));
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final int LOG_LINES_ON_FAILURE = 60;
+    private static final Pattern CLUSTER_VIEW =
+            Pattern.compile("ISPN00009[34]: Received new(?:, MERGED)? cluster view for channel \\S+: \\[[^\\]]*\\] \\((\\d+)\\)");
 
     private final BuildArtifacts artifacts;
     private final Path instanceDir;
@@ -47,6 +55,10 @@ public final class KeycloakServer implements AutoCloseable {
     private final int managementPort = FreePort.find();
     private final List<Path> realmFiles = new ArrayList<>();
     private final List<String> extraOptions = new ArrayList<>();
+    /** Options that do not shape the build (database URL and credentials, cluster ports); not part of the augmentation key. */
+    private final List<String> runtimeOptions = new ArrayList<>();
+    private String startCommand = "start-dev";
+    private String dbVendor = "dev-file";
     private final AugmentationCache augmentationCache;
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
 
@@ -56,6 +68,7 @@ public final class KeycloakServer implements AutoCloseable {
     private Thread shutdownHook;
     private AdminApi adminApi;
     private Duration lastStartDuration;
+    private long logOffsetAtStart;
 
     private KeycloakServer(BuildArtifacts artifacts) {
         this.artifacts = artifacts;
@@ -93,6 +106,33 @@ public final class KeycloakServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Uses an external PostgreSQL database instead of the instance's own H2 file, e.g. one of a
+     * {@link PostgresServer}; several servers on one database share realms, users and sessions.
+     */
+    public KeycloakServer withPostgres(String jdbcUrl, String username, String password) {
+        requireNotPrepared();
+        dbVendor = "postgres";
+        runtimeOptions.addAll(List.of("--db-url=" + jdbcUrl, "--db-username=" + username, "--db-password=" + password));
+        return this;
+    }
+
+    /**
+     * Runs as a node of a production-mode cluster: {@code kc.sh start} (start-dev forces local
+     * caches) with embedded Infinispan ({@code --cache=ispn}) and Keycloak's default
+     * {@code jdbc-ping} stack, which finds the other nodes through the shared database. JGroups
+     * binds {@code bindAddress:jgroupsPort}; HTTP without TLS and any hostname, as in the other tests.
+     */
+    public KeycloakServer asClusterNode(String bindAddress, int jgroupsPort) {
+        requireNotPrepared();
+        startCommand = "start";
+        extraOptions.addAll(List.of("--cache=ispn", "--cache-stack=jdbc-ping"));
+        runtimeOptions.addAll(List.of("--http-enabled=true", "--hostname-strict=false",
+                "--cache-embedded-network-bind-address=" + bindAddress,
+                "--cache-embedded-network-bind-port=" + jgroupsPort));
+        return this;
+    }
+
     public KeycloakServer withStartTimeout(Duration timeout) {
         this.startTimeout = timeout;
         return this;
@@ -106,6 +146,7 @@ public final class KeycloakServer implements AutoCloseable {
         stop(); // a crashed earlier process still has its shutdown hook registered
         prepareOnce();
         long started = System.nanoTime();
+        logOffsetAtStart = logSize();
         process = launch(startCommand());
         // Not this::stop: the hook must not wait for this object's lock, which start() may hold.
         ProcessHandle handle = process.toHandle();
@@ -137,6 +178,62 @@ public final class KeycloakServer implements AutoCloseable {
         shutdownHook = null;
     }
 
+    /**
+     * Kills the server's process tree with SIGKILL, as a crash or an OOM killer would: no shutdown,
+     * open transactions die with their connections. {@link #start()} starts it again on the same ports.
+     */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>();
+        process.toHandle().descendants().forEach(tree::add);
+        tree.add(process.toHandle());
+        // Deepest first, so the watchdog shell cannot act on its child's death before that child is gone.
+        Collections.reverse(tree);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(p -> p.onExit().join());
+        stop();
+    }
+
+    /**
+     * The member count of the last cluster view Infinispan logged since the last {@link #start()}
+     * (ISPN000094, or ISPN000093 after a merge); 0 if none yet.
+     */
+    public int clusterViewSize() {
+        List<Integer> views = clusterViews();
+        return views.isEmpty() ? 0 : views.get(views.size() - 1);
+    }
+
+    /** The member counts of every cluster view Infinispan logged since the last {@link #start()}, in order. */
+    public List<Integer> clusterViews() {
+        Matcher view = CLUSTER_VIEW.matcher(logSinceStart());
+        List<Integer> sizes = new ArrayList<>();
+        while (view.find()) {
+            sizes.add(Integer.parseInt(view.group(1)));
+        }
+        return sizes;
+    }
+
+    /** What the server logged since its last {@link #start()}. */
+    public String logSinceStart() {
+        try {
+            byte[] all = Files.readAllBytes(logFile);
+            int from = (int) Math.min(logOffsetAtStart, all.length);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long logSize() {
+        try {
+            return Files.exists(logFile) ? Files.size(logFile) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         stop();
@@ -144,6 +241,14 @@ public final class KeycloakServer implements AutoCloseable {
 
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
+    }
+
+    /** The process id of the running server's process tree (its watchdog shell); changes on every start. */
+    public synchronized long pid() {
+        if (!isRunning()) {
+            throw new IllegalStateException("Keycloak is not running");
+        }
+        return process.pid();
     }
 
     /** Where browsers and API clients reach the server, e.g. {@code http://localhost:41234}. */
@@ -251,7 +356,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The options that shape Keycloak's build; ports and import are runtime-only. */
     private List<String> buildOptions() {
-        List<String> options = new ArrayList<>(List.of("start-dev", "--health-enabled=true", "--db=dev-file"));
+        List<String> options = new ArrayList<>(List.of(startCommand, "--health-enabled=true", "--db=" + dbVendor));
         options.addAll(extraOptions);
         return options;
     }
@@ -262,6 +367,7 @@ public final class KeycloakServer implements AutoCloseable {
         command.addAll(buildOptions());
         command.add("--http-port=" + httpPort);
         command.add("--http-management-port=" + managementPort);
+        command.addAll(runtimeOptions);
         if (!realmFiles.isEmpty()) {
             command.add("--import-realm");
         }
