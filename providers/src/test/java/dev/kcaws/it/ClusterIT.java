@@ -248,6 +248,31 @@ class ClusterIT {
         soft.assertAll();
     }
 
+    /**
+     * The races of {@link ModelRacesIT}, with each barrier-started batch split over both nodes: one
+     * account ID created by all, first grants of one new pair, grants racing the account's delete,
+     * updates racing a delete, and distinct edits; in a realm of their own.
+     */
+    @Test
+    @Order(2)
+    void theModelRacesLoseAndResurrectNothingAcrossNodes() {
+        ModelRaces races = new ModelRaces(List.of(admin(0), admin(1)), "race-cluster");
+        races.createRealm();
+        try {
+            for (int round = 0; round < 2; round++) {
+                races.sameAccountCreatedOnce(8);
+                races.samePermissionSetCreatedOnce(8);
+                races.firstGrantsToManyPrincipalsAllSucceed(8);
+                races.deleteWhileGrantingLeavesNoOrphan(8);
+                races.updateRacesDelete(6);
+                races.differentEditsAllKept(8);
+            }
+            figure("ModelRaces across 2 nodes: 2 rounds of 6 scenarios passed");
+        } finally {
+            races.deleteRealm();
+        }
+    }
+
     // ---- (c) SIGKILL in the middle of a bulk assignment ----
 
     @Test
