@@ -48,6 +48,7 @@ public class AdminPageResource {
         Response page = session.getProvider(LoginFormsProvider.class)
                 .setAttribute("kcaws", new AdminPageView(realm.getName(), serverUrl, pageUrl))
                 .createForm(AdminPageView.TEMPLATE);
-        return Response.fromResponse(page).header("Cache-Control", "no-store").build();
+        // Cache-Control: AwsRealmResource sends every page under /aws/ as Keycloak sends its login pages.
+        return page;
     }
 }

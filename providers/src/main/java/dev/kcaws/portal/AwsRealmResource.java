@@ -19,7 +19,6 @@ import dev.kcaws.portal.sts.StsFailure;
 import dev.kcaws.portal.sts.TemporaryCredentials;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.ClientModel;
-import org.keycloak.locale.LocaleUpdaterProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
@@ -27,6 +26,8 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.util.CacheControlUtil;
+import org.keycloak.services.util.LocaleUtil;
 import org.keycloak.utils.MediaType;
 
 import jakarta.ws.rs.Consumes;
@@ -53,6 +54,11 @@ public class AwsRealmResource {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.sts = sts;
+        // Every page here is personal or carries a credential (the one-role page a signed SAML
+        // response, the portal its anti-CSRF token, the keys page the keys), so each is sent as
+        // Keycloak sends its own login and IdP-initiated SAML pages: never stored, not even for
+        // the back button. Set here, it also covers error pages and the login pages of the flows.
+        CacheControlUtil.noBackButtonCacheControlHeader(session);
     }
 
     /**
@@ -69,7 +75,7 @@ public class AwsRealmResource {
         if (auth.isEmpty()) {
             return error(Response.Status.UNAUTHORIZED, "Your session has ended. Open the AWS portal and sign in again.");
         }
-        if (!PortalSignIn.csrfValid(auth.get().getSession(), csrf)) {
+        if (!PortalCsrfToken.isValid(session, realm, auth.get().getSession(), csrf)) {
             return error(Response.Status.FORBIDDEN, "This request did not come from your AWS portal page. Open the portal and try again.");
         }
         Optional<LaunchChoice> choice = LaunchChoice.fromNote(access).filter(c -> !c.isAll());
@@ -103,7 +109,7 @@ public class AwsRealmResource {
                 .setUser(user)
                 .setAttribute("kcaws", new CredentialsPage(held.get(), credentials, portalUrl()))
                 .createForm(CredentialsPage.TEMPLATE);
-        return Response.fromResponse(page).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+        return Response.fromResponse(page).header("Pragma", "no-cache").build();
     }
 
     /**
@@ -136,25 +142,24 @@ public class AwsRealmResource {
             return Response.seeOther(URI.create(portalUrl)).build();
         }
         UserModel user = auth.get().getUser();
-        if (kcLocale != null) {
-            // The language menu: remembered as the login pages remember it (user profile and cookie).
-            if (realm.isInternationalizationEnabled() && realm.getSupportedLocalesStream().anyMatch(kcLocale::equals)) {
-                LocaleUpdaterProvider locales = session.getProvider(LocaleUpdaterProvider.class);
-                locales.updateUsersLocale(user, kcLocale);
-                locales.updateLocaleCookie(kcLocale);
-            }
-            return Response.seeOther(URI.create(portalUrl)).build();
+        if (kcLocale != null && realm.isInternationalizationEnabled() && realm.getSupportedLocalesStream().anyMatch(kcLocale::equals)) {
+            // The language menu does what it does on Keycloak's own pages for a signed-in user (its
+            // sign-out confirmation): this page in that language and the locale cookie set, the
+            // language stored in the user's profile left alone. Keycloak stores it only when a
+            // sign-in is completed in it or it is saved in the account console, never from a GET
+            // (a link on any site could send one).
+            LocaleUtil.processLocaleParam(session, realm, null);
         }
         PortalPage page = new PortalPage(PortalView.of(AccessStore.of(realm).effectiveAccess(user)),
                 OtherApplications.of(session, realm), displayName(user),
                 PortalSignIn.logoutRedirect(session, realm, portalUrl).toString(),
-                PortalSignIn.csrfToken(auth.get().getSession()));
+                PortalCsrfToken.of(session, realm, auth.get().getSession()));
         session.getContext().setClient(portalClient);
         Response response = session.getProvider(LoginFormsProvider.class)
                 .setUser(user)
                 .setAttribute("kcaws", page)
                 .createForm(PortalPage.TEMPLATE);
-        return Response.fromResponse(response).header("Cache-Control", "no-store").build();
+        return response;
     }
 
     private String portalUrl() {

@@ -3,7 +3,6 @@ package dev.kcaws.portal;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.services.managers.AuthenticationManager;
 
@@ -20,7 +19,6 @@ import java.util.Optional;
  */
 final class PortalSignIn {
 
-    private static final String CSRF_NOTE = "kcaws.portal.csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PortalSignIn() {
@@ -51,26 +49,6 @@ final class PortalSignIn {
                 .queryParam(OAuth2Constants.CLIENT_ID, PortalClient.CLIENT_ID)
                 .queryParam("post_logout_redirect_uri", portalUrl)
                 .build(realm.getName());
-    }
-
-    /**
-     * The anti-CSRF token of the user's SSO session. Kept as a user-session note, so every node of
-     * a cluster sees the same value and it ends with the session.
-     */
-    static String csrfToken(UserSessionModel userSession) {
-        String token = userSession.getNote(CSRF_NOTE);
-        if (token == null) {
-            token = randomToken();
-            userSession.setNote(CSRF_NOTE, token);
-        }
-        return token;
-    }
-
-    static boolean csrfValid(UserSessionModel userSession, String presented) {
-        String expected = userSession.getNote(CSRF_NOTE);
-        return expected != null && presented != null
-                && MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String randomToken() {

@@ -101,12 +101,80 @@ class PortalIT {
         Page english = signIn(browser, "alice");
         Element korean = english.document().selectFirst("#kcaws-languages a[lang=ko]");
         Page page = browser.get(korean.absUrl("href"));
-        assertThat(page.url()).isEqualTo(portal);
+        assertThat(page.url()).as("shown in place, as Keycloak's pages do").startsWith(portal + "?").contains("kc_locale=ko");
         assertThat(page.text()).contains("AWS 계정").contains("로그아웃");
         assertThat(browser.get(portal).text()).as("remembered on the next visit").contains("로그아웃");
         Page back = browser.get(page.document().selectFirst("#kcaws-languages a[lang=en]").absUrl("href"));
         assertThat(back.text()).contains("AWS accounts").contains("Sign out");
         assertThat(browser.get(portal + "?kc_locale=xx").text()).as("an unsupported language changes nothing").contains("Sign out");
+    }
+
+    /**
+     * Keycloak's rule for a signed-in user's GET with {@code kc_locale} (its sign-out confirmation,
+     * its login endpoint): the page is shown in that language and the locale cookie is set, but the
+     * language stored in the profile changes only when a sign-in is completed in that language (the
+     * "Update User Locale" required action) or saved in the account console. The portal's language
+     * links follow it, so a link on another site cannot change what a user has chosen.
+     */
+    @Test
+    void aLanguageLinkChangesTheStoredLanguageOnlyWhereKeycloakWould() {
+        // New realms have this action; with it Keycloak stores a language picked while signing in.
+        admin.send("POST", "/admin/realms/" + REALM + "/authentication/register-required-action",
+                Map.of("providerId", "update_user_locale", "name", "Update User Locale"));
+        admin.createUser(REALM, "frank", "frank");
+        setStoredLocale("frank", "en");
+        BrowserSession browser = new BrowserSession();
+        Page english = signIn(browser, "frank");
+
+        Page confirmSignOut = browser.get(english.document().selectFirst("#kcaws-signout").absUrl("href"));
+        Page keycloaksKorean = browser.get(languageOption(confirmSignOut, "ko"));
+        assertThat(keycloaksKorean.status()).isEqualTo(200);
+        assertThat(keycloaksKorean.document().selectFirst("html").attr("lang")).as("Keycloak's own page switched").isEqualTo("ko");
+        assertThat(storedLocale("frank")).as("Keycloak's sign-out confirmation in Korean").isEqualTo("en");
+        browser.get(aws.realmUrl() + "/protocol/openid-connect/auth?client_id=aws-portal&response_type=code&scope=openid"
+                + "&redirect_uri=" + java.net.URLEncoder.encode(portal, java.nio.charset.StandardCharsets.UTF_8)
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&kc_locale=ko");
+        assertThat(storedLocale("frank")).as("Keycloak's login endpoint with kc_locale, signed in").isEqualTo("en");
+
+        Page korean = browser.get(english.document().selectFirst("#kcaws-languages a[lang=ko]").absUrl("href"));
+        assertThat(korean.text()).as("the portal switched").contains("로그아웃");
+        assertThat(browser.cookie("KEYCLOAK_LOCALE")).hasValueSatisfying(c -> assertThat(c.getValue()).isEqualTo("ko"));
+        assertThat(storedLocale("frank")).as("the portal's language link, signed in").isEqualTo("en");
+        assertThat(browser.get(portal).text()).as("the stored language wins on the next visit, as on Keycloak's pages")
+                .contains("Sign out");
+
+        // Picked on the sign-in page and signed in with it: Keycloak stores it, and the portal shows it.
+        BrowserSession other = new BrowserSession();
+        Page login = other.get(portal);
+        Page koreanLogin = other.get(languageOption(login, "ko"));
+        assertThat(other.submitLogin(koreanLogin, "frank", "frank").text()).contains("로그아웃");
+        assertThat(storedLocale("frank")).isEqualTo("ko");
+    }
+
+    /** The URL behind an entry of the language menu of Keycloak's own pages. */
+    static String languageOption(Page page, String locale) {
+        Element option = page.document().selectFirst("#login-select-toggle option[value*=kc_locale=" + locale + "]");
+        assertThat(option).as("language menu on " + page).isNotNull();
+        return option.absUrl("value");
+    }
+
+    static void setStoredLocale(String username, String locale) {
+        String id = admin.findUserId(REALM, username).orElseThrow();
+        var user = (com.fasterxml.jackson.databind.node.ObjectNode) admin.expect(200, "GET", "/admin/realms/" + REALM + "/users/" + id, null)
+                .json().deepCopy();
+        var attributes = user.with("attributes");
+        if (locale == null) {
+            attributes.remove("locale");
+        } else {
+            attributes.putArray("locale").add(locale);
+        }
+        admin.expect(204, "PUT", "/admin/realms/" + REALM + "/users/" + id, user);
+    }
+
+    static String storedLocale(String username) {
+        String id = admin.findUserId(REALM, username).orElseThrow();
+        return admin.expect(200, "GET", "/admin/realms/" + REALM + "/users/" + id, null).json()
+                .path("attributes").path("locale").path(0).asText(null);
     }
 
     @Test
