@@ -39,7 +39,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.InternalServerErrorException;
 import jakarta.ws.rs.POST;
@@ -218,12 +217,11 @@ public class AwsAdminResource {
     public List<AssignmentRepresentation> assignments(@QueryParam("accountId") String accountId,
                                                       @QueryParam("permissionSet") String permissionSet,
                                                       @QueryParam("group") String group, @QueryParam("user") String user,
-                                                      @QueryParam("first") @DefaultValue("0") int first,
-                                                      @QueryParam("max") @DefaultValue("100") int max) {
+                                                      @QueryParam("first") String firstParam,
+                                                      @QueryParam("max") String maxParam) {
         auth.realm().requireViewRealm();
-        if (first < 0 || max < 1 || max > 1000) {
-            throw AdminErrors.badRequest("max", "first must be >= 0 and max 1 to 1000");
-        }
+        int first = QueryParams.integer("first", firstParam, 0, 0, Integer.MAX_VALUE);
+        int max = QueryParams.integer("max", maxParam, 100, 1, 1000);
         String groupPath = group == null ? null : (group.startsWith("/") ? group : "/" + group);
         List<AssignmentRepresentation> result = new ArrayList<>();
         store().accessRoles()
@@ -250,7 +248,7 @@ public class AwsAdminResource {
                                 .forEach(name -> result.add(new AssignmentRepresentation(null, name, account, set)));
                     }
                 });
-        return result.subList(Math.min(first, result.size()), Math.min(first + max, result.size()));
+        return result.subList(Math.min(first, result.size()), (int) Math.min((long) first + max, result.size()));
     }
 
     /**

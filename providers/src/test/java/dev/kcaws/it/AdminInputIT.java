@@ -69,9 +69,10 @@ class AdminInputIT {
 
     @Test
     void nullsInsideListsAreRefusedByName() {
-        assertRefused("POST", API + "/permission-sets", "{\"name\":\"Nulls\",\"managedPolicies\":[null]}", "permissionSet.managedPolicies");
+        assertRefused("POST", API + "/permission-sets", "{\"name\":\"Nulls\",\"managedPolicies\":[null]}", "managedPolicies");
         assertRefused("POST", API + "/assignments/bulk",
-                "{\"groups\":[null],\"accountIds\":[\"111111111111\"],\"permissionSets\":[\"Billing\"]}", "principal");
+                "{\"groups\":[null],\"accountIds\":[\"111111111111\"],\"permissionSets\":[\"Billing\"]}", "groups");
+        assertRefused("POST", API + "/permission-sets", "{\"name\":\"Typed\",\"sessionDuration\":\"3600\"}", "sessionDuration");
     }
 
     @Test
