@@ -44,7 +44,7 @@ class AdminApiFuzzIT {
     @Test
     void noInputGetsAServerErrorAndARefusalChangesNothing() {
         long seed = Long.getLong("kcaws.fuzz.seed", System.nanoTime());
-        int cases = Integer.getInteger("kcaws.fuzz.cases", 300);
+        int cases = Integer.getInteger("kcaws.fuzz.cases", 200);
         System.out.println("AdminApiFuzzIT: seed " + seed + " (repeat with -Dkcaws.fuzz.seed=" + seed + "), " + cases + " cases");
         AdminFuzzCases generator = new AdminFuzzCases(seed, API);
         Map<Integer, Integer> statuses = new TreeMap<>();
