@@ -1,19 +1,23 @@
 package dev.kcaws.access;
 
 import dev.kcaws.aws.AwsRuleViolation;
+import dev.kcaws.saml.AwsClients;
+import dev.kcaws.saml.MapperSettings;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.ModelValidationException;
 import org.keycloak.models.RealmModel;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Refuses a change that would store an AWS model AWS would reject, whichever way it comes: a realm
- * import (kc.sh import, --import-realm, POST /admin/realms), or an update of the model client
- * through Keycloak's own admin API, partial import or a realm-as-code tool. Thrown inside the
- * change's transaction, so nothing is kept, and Keycloak answers 400 with the message.
+ * Refuses a change that would store an AWS model AWS would reject, or an AWS client whose
+ * role-pair mapper settings cannot be used, whichever way it comes: a realm import (kc.sh import,
+ * --import-realm, POST /admin/realms), or a create or update of a client through Keycloak's own
+ * admin API, partial import or a realm-as-code tool. Thrown inside the change's transaction, so
+ * nothing is kept, and Keycloak answers 400 with the message (see {@link ModelRefusedException}).
  */
 public final class ModelGuard {
 
@@ -23,18 +27,37 @@ public final class ModelGuard {
     public static void register(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof RealmModel.RealmPostCreateEvent created) {
-                refuseIfAny(created.getCreatedRealm(), AccessStore.of(created.getCreatedRealm()).problems());
-            } else if (event instanceof ClientModel.ClientUpdatedEvent updated
-                    && ModelFormat.MODEL_CLIENT_ID.equals(updated.getUpdatedClient().getClientId())) {
-                RealmModel realm = updated.getUpdatedClient().getRealm();
-                refuseIfAny(realm, AccessStore.of(realm).entryProblems());
+                RealmModel realm = created.getCreatedRealm();
+                List<AwsRuleViolation> problems = new ArrayList<>(AccessStore.of(realm).problems());
+                realm.getClientsStream().forEach(client -> problems.addAll(mapperProblems(client)));
+                refuseIfAny(created.getKeycloakSession(), realm, problems);
+            } else if (event instanceof ClientModel.ClientUpdatedEvent updated) {
+                ClientModel client = updated.getUpdatedClient();
+                List<AwsRuleViolation> problems = new ArrayList<>(mapperProblems(client));
+                if (ModelFormat.MODEL_CLIENT_ID.equals(client.getClientId())) {
+                    problems.addAll(AccessStore.of(client.getRealm()).entryProblems());
+                }
+                refuseIfAny(updated.getKeycloakSession(), client.getRealm(), problems);
             }
         });
     }
 
-    private static void refuseIfAny(RealmModel realm, List<AwsRuleViolation> problems) {
+    /** The role-pair mapper's settings of an AWS client, checked as every login would read them. */
+    private static List<AwsRuleViolation> mapperProblems(ClientModel client) {
+        return AwsClients.roleMapperOf(client).map(mapper -> {
+            try {
+                MapperSettings.from(mapper.getConfig());
+                return List.<AwsRuleViolation>of();
+            } catch (AwsRuleViolation e) {
+                return List.of(new AwsRuleViolation(e.field(), e.rule() + " [role-pair mapper \"" + mapper.getName()
+                        + "\" of client " + client.getClientId() + "]"));
+            }
+        }).orElse(List.of());
+    }
+
+    private static void refuseIfAny(KeycloakSession session, RealmModel realm, List<AwsRuleViolation> problems) {
         if (!problems.isEmpty()) {
-            throw new ModelValidationException("AWS access model of realm " + realm.getName() + " is invalid: "
+            throw ModelRefusedException.of(session, "AWS access model of realm " + realm.getName() + " is invalid: "
                     + problems.stream().map(AwsRuleViolation::getMessage).collect(Collectors.joining("; ")));
         }
     }

@@ -38,7 +38,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.InternalServerErrorException;
@@ -222,12 +221,11 @@ public class AwsAdminResource {
     public List<AssignmentRepresentation> assignments(@QueryParam("accountId") String accountId,
                                                       @QueryParam("permissionSet") String permissionSet,
                                                       @QueryParam("group") String group, @QueryParam("user") String user,
-                                                      @QueryParam("first") @DefaultValue("0") int first,
-                                                      @QueryParam("max") @DefaultValue("100") int max) {
+                                                      @QueryParam("first") String firstParam,
+                                                      @QueryParam("max") String maxParam) {
         auth.realm().requireViewRealm();
-        if (first < 0 || max < 1 || max > 1000) {
-            throw AdminErrors.badRequest("max", "first must be >= 0 and max 1 to 1000");
-        }
+        int first = QueryParams.integer("first", firstParam, 0, 0, Integer.MAX_VALUE);
+        int max = QueryParams.integer("max", maxParam, 100, 1, 1000);
         String groupPath = group == null ? null : (group.startsWith("/") ? group : "/" + group);
         AssignmentVisibility visibility = new AssignmentVisibility(session, realm, auth);
         visibility.requireVisibleFilter(groupPath, user);
@@ -238,7 +236,7 @@ public class AwsAdminResource {
         // An admin who may view only some groups or users: their rows are filtered, then paged.
         List<AssignmentRepresentation> visible = listing.page(accountId, permissionSet, group, user, 0, Integer.MAX_VALUE).stream()
                 .filter(visibility::visible).toList();
-        return visible.subList(Math.min(first, visible.size()), Math.min(first + max, visible.size()));
+        return visible.subList(Math.min(first, visible.size()), (int) Math.min((long) first + max, visible.size()));
     }
 
     /**

@@ -1,34 +1,90 @@
 package dev.kcaws.admin;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.kcaws.aws.AwsRuleViolation;
+
+import java.util.List;
 
 /**
- * Reads request bodies strictly: a misspelt field is an error that names it, never a silently
- * ignored setting.
+ * Reads request bodies strictly, the one way every call of the admin API reads them: the body must
+ * be one JSON object (not null, an array or a scalar), a misspelt field is an error that names it,
+ * and so is a value of the wrong JSON type or a null inside a list — never a silently converted or
+ * ignored setting, and never a null reaching the code behind.
  */
 final class JsonBodies {
 
-    private static final ObjectMapper STRICT = new ObjectMapper()
+    private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // "3600" for a number or 42 for a text is a client's mistake, not something to guess at.
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
+            .build();
 
     private JsonBodies() {
     }
 
     static <T> T read(String body, Class<T> type) {
+        try {
+            return parse(body, type);
+        } catch (AwsRuleViolation e) {
+            throw AdminErrors.invalid(e);
+        }
+    }
+
+    /** The body as {@code type}, or an {@link AwsRuleViolation} naming the field at fault ({@code body} for the whole). */
+    static <T> T parse(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            throw AdminErrors.badRequest("body", "a JSON object is required");
+            throw new AwsRuleViolation("body", "a JSON object is required");
         }
         try {
-            return STRICT.readValue(body, type);
+            JsonNode tree = STRICT.readTree(body);
+            if (tree == null || !tree.isObject()) {
+                throw new AwsRuleViolation("body", "a JSON object is required (was " + (tree == null ? "nothing" : kind(tree)) + ")");
+            }
+            return STRICT.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
-            throw AdminErrors.badRequest(e.getPropertyName(), "unknown field; known fields are " + e.getKnownPropertyIds());
+            throw new AwsRuleViolation(e.getPropertyName(), "unknown field; known fields are " + e.getKnownPropertyIds());
+        } catch (JsonMappingException e) {
+            String field = field(e);
+            if (field != null) {
+                throw new AwsRuleViolation(field, "not a value of this field's type (a null in a list, a number out of range, text for a number…) (" + firstLine(e) + ")");
+            }
+            throw new AwsRuleViolation("body", "not valid JSON for this call (" + firstLine(e) + ")");
         } catch (JsonProcessingException e) {
-            String field = e.getMessage() != null && e.getMessage().contains("\"") ? e.getOriginalMessage() : "body";
-            throw AdminErrors.badRequest("body", "not valid JSON for this call (" + field.split("\n")[0] + ")");
+            throw new AwsRuleViolation("body", "not valid JSON for this call (" + firstLine(e) + ")");
         }
+    }
+
+    /** The top-level field a mapping error is about, if it is about one. */
+    private static String field(JsonMappingException e) {
+        return e.getPath().stream().map(JsonMappingException.Reference::getFieldName).filter(n -> n != null).findFirst().orElse(null);
+    }
+
+    private static String firstLine(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message == null ? e.getClass().getSimpleName() : message.split("\n")[0];
+    }
+
+    private static String kind(JsonNode node) {
+        return node.isNull() ? "null" : node.isArray() ? "an array" : node.isTextual() ? "a string" : node.isNumber() ? "a number"
+                : node.isBoolean() ? "a boolean" : node.getNodeType().toString().toLowerCase();
     }
 }

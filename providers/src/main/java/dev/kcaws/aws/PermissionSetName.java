@@ -3,6 +3,8 @@ package dev.kcaws.aws;
 /**
  * A permission set name by IAM Identity Center's rule: 1..32 of {@code [\w+=,.@-]}. The same
  * string is the IAM role name in every account, which is why it must also be a valid role name.
+ * {@code .} and {@code ..} are refused too: the name is a segment of admin URLs
+ * ({@code permission-sets/{name}}), where those two mean "here" and "up" and never reach the set.
  */
 public record PermissionSetName(String value) {
 
@@ -10,13 +12,14 @@ public record PermissionSetName(String value) {
     public PermissionSetName {
         if (!isValid(value)) {
             throw new AwsRuleViolation("permissionSet.name",
-                    "must be 1 to 32 characters of letters, digits and _+=,.@- (was " + Shown.value(value) + ")");
+                    "must be 1 to 32 characters of letters, digits and _+=,.@-, and not . or .. (was " + Shown.value(value) + ")");
         }
     }
 
     /** A loop, not a regex: it runs for every role pair of every login. */
     public static boolean isValid(String value) {
-        if (value == null || value.isEmpty() || value.length() > AwsLimits.MAX_PERMISSION_SET_NAME_CHARS) {
+        if (value == null || value.isEmpty() || value.length() > AwsLimits.MAX_PERMISSION_SET_NAME_CHARS
+                || value.equals(".") || value.equals("..")) {
             return false;
         }
         for (int i = 0; i < value.length(); i++) {

@@ -25,7 +25,7 @@ public record AwsClientOptions(SigninEndpoint endpoint, String entityId, String 
         if (entityId == null || entityId.isBlank()) {
             entityId = endpoint.partition() == Partition.AWS_US_GOV ? DEFAULT_ENTITY_ID + ":govcloud" : DEFAULT_ENTITY_ID;
         }
-        if (entityId.length() > 255 || entityId.chars().anyMatch(Character::isWhitespace)) {
+        if (entityId.length() > 255 || entityId.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new AwsRuleViolation("clientId", "must be a URI without spaces, at most 255 characters");
         }
         if (urlName == null || urlName.isBlank()) {
@@ -44,6 +44,10 @@ public record AwsClientOptions(SigninEndpoint endpoint, String entityId, String 
                 case AWS_US_GOV -> "Amazon Web Services (GovCloud US)";
                 case AWS_CN -> "Amazon Web Services (China)";
             };
+        }
+        // Keycloak stores the client name in a 255-character column: longer is a database error, not a 400.
+        if (displayName.length() > 255 || displayName.chars().anyMatch(Character::isISOControl)) {
+            throw new AwsRuleViolation("name", "must be at most 255 printable characters");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kcaws.saml;
 
+import dev.kcaws.aws.AwsRuleViolation;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionFactory;
@@ -38,10 +39,18 @@ public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFac
             authSession.setClientNote(LaunchChoice.NOTE, LaunchChoice.ALL.noteValue());
         }
         Optional<LaunchChoice> choice = LaunchChoice.fromNote(authSession.getClientNote(LaunchChoice.NOTE));
-        SignInDecision decision = choice
-                .map(c -> SignInResolver.decide(context.getSession(), context.getRealm(), authSession.getClient(), context.getUser(), c,
-                        MapperSettings.from(mapper.get().getConfig())))
-                .orElse(SignInDecision.refuse(SignInRefusal.NOT_ASSIGNED, "This AWS sign-in link is not valid."));
+        SignInDecision decision;
+        try {
+            MapperSettings settings = MapperSettings.from(mapper.get().getConfig());
+            decision = choice
+                    .map(c -> SignInResolver.decide(context.getSession(), context.getRealm(), authSession.getClient(), context.getUser(), c,
+                            settings))
+                    .orElse(SignInDecision.refuse(SignInRefusal.NOT_ASSIGNED, "This AWS sign-in link is not valid."));
+        } catch (AwsRuleViolation e) {
+            // Stored before imports and saves were checked: say so, rather than fail as bad credentials.
+            decision = SignInDecision.refuse(SignInRefusal.MAPPER_SETTING, "AWS sign-in is not possible: this AWS application's "
+                    + "role-pair mapper setting " + e.field() + " is not valid. Ask your administrator to correct it.");
+        }
         if (decision.refused()) {
             authSession.setAuthNote(REFUSAL_MESSAGE, decision.refusal().userMessage());
             authSession.setAuthNote(REFUSAL_REASON, decision.refusal().reason());

@@ -1,8 +1,14 @@
 package dev.kcaws.saml;
 
+import dev.kcaws.aws.AwsRuleViolation;
+import dev.kcaws.aws.SessionTag;
+
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The role-pair mapper's configuration, parsed once from its {@code ProviderConfigProperty} values. */
 public record MapperSettings(String roleSessionNameAttribute, List<TagSource> principalTags, boolean principalTagsRequired,
@@ -22,20 +28,53 @@ public record MapperSettings(String roleSessionNameAttribute, List<TagSource> pr
     public record TagSource(String key, String userAttribute) {
     }
 
+    /**
+     * Parses and checks the settings; a setting AWS or this mapper cannot use is an
+     * {@link AwsRuleViolation} naming it, so that an import or an admin save is refused with the
+     * setting instead of every later login failing.
+     */
     public static MapperSettings from(Map<String, String> config) {
         Map<String, String> c = config == null ? Map.of() : config;
         List<TagSource> tags = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
         for (String entry : multivalued(c.get(PRINCIPAL_TAGS))) {
             int eq = entry.indexOf('=');
-            if (eq > 0 && eq < entry.length() - 1) {
-                tags.add(new TagSource(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim()));
-            } else {
-                throw new IllegalArgumentException("principalTags entry \"" + entry + "\" must be TagKey=userAttribute");
+            if (eq <= 0 || eq >= entry.length() - 1) {
+                throw new AwsRuleViolation(PRINCIPAL_TAGS, "entry \"" + entry + "\" must be TagKey=userAttribute");
+            }
+            TagSource tag = new TagSource(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            try {
+                new SessionTag(tag.key(), "");
+            } catch (AwsRuleViolation e) {
+                throw new AwsRuleViolation(PRINCIPAL_TAGS, e.rule());
+            }
+            // STS treats tag keys case-insensitively and refuses a repeated one.
+            if (!keys.add(tag.key().toLowerCase(Locale.ROOT))) {
+                throw new AwsRuleViolation(PRINCIPAL_TAGS, "tag key '" + tag.key() + "' is given twice");
+            }
+            tags.add(tag);
+        }
+        List<String> transitive = multivalued(c.get(TRANSITIVE_TAG_KEYS));
+        for (String key : transitive) {
+            if (tags.stream().noneMatch(t -> t.key().equals(key))) {
+                throw new AwsRuleViolation(TRANSITIVE_TAG_KEYS, "'" + key + "' is not one of the session tags in " + PRINCIPAL_TAGS);
             }
         }
         return new MapperSettings(blankToNull(c.get(ROLE_SESSION_NAME_ATTRIBUTE)), List.copyOf(tags),
-                Boolean.parseBoolean(c.get(PRINCIPAL_TAGS_REQUIRED)), multivalued(c.get(TRANSITIVE_TAG_KEYS)),
-                blankToNull(c.get(SOURCE_IDENTITY_ATTRIBUTE)), Boolean.parseBoolean(c.get(SOURCE_IDENTITY_REQUIRED)));
+                flag(c, PRINCIPAL_TAGS_REQUIRED), transitive,
+                blankToNull(c.get(SOURCE_IDENTITY_ATTRIBUTE)), flag(c, SOURCE_IDENTITY_REQUIRED));
+    }
+
+    /** true or false; empty means false. Anything else would silently read as false. */
+    private static boolean flag(Map<String, String> config, String name) {
+        String raw = config.get(name);
+        if (raw == null || raw.isBlank() || raw.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (raw.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new AwsRuleViolation(name, "must be true or false (was '" + raw + "')");
     }
 
     public static MapperSettings defaults() {
