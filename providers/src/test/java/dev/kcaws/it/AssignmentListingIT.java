@@ -82,7 +82,7 @@ class AssignmentListingIT {
                 new Row("/100%", null, A2, "ReadOnlyAccess"), new Row("/O'Neil \"q\"", null, A3, "Billing"),
                 new Row(null, "pct%user", A1, "ReadOnlyAccess"), new Row(null, "o'brien", A1, "ReadOnlyAccess"),
                 new Row(null, "multi", A3, "ReadOnlyAccess"));
-        assertThat(expected.size()).isGreaterThan(25);
+        assertThat(expected).hasSize(25);
     }
 
     @Test
