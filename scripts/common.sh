@@ -30,49 +30,42 @@ keycloak_version() {
   sed -n 's:.*<keycloak\.version>\(.*\)</keycloak\.version>.*:\1:p' pom.xml | head -n 1
 }
 
-# The browser tests drive Debian's Chromium through its chromedriver at these two paths. On a
-# machine without them, install both packages with apt-get (as root, or through sudo).
-ensure_browser() {
-  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] && return 0
-  local wanted="Debian's chromium and chromium-driver packages (/usr/bin/chromium and /usr/bin/chromedriver)"
+# Installs Debian packages with apt-get (as root, or through sudo) for the tests that need them;
+# one clear line when that cannot be done. Usage: apt_install "<what needs them>" "<what is wanted>" PACKAGE…
+apt_install() {
+  local needs=$1 wanted=$2
+  shift 2
   command -v apt-get >/dev/null 2>&1 \
-    || fail "the browser tests need $wanted; this machine has no apt-get, install them (or equivalents at those paths) yourself"
+    || fail "$needs need $wanted; this machine has no apt-get, install them yourself"
   local sudo=()
   if (( EUID != 0 )); then
     command -v sudo >/dev/null 2>&1 \
-      || fail "the browser tests need $wanted; run as root or install sudo, or install them yourself: apt-get install chromium chromium-driver"
+      || fail "$needs need $wanted; run as root or install sudo, or install them yourself: apt-get install $*"
     sudo=(sudo)
   fi
-  step "Installing Debian's chromium and chromium-driver for the browser tests…"
+  step "Installing Debian's $* for $needs…"
   # env passes DEBIAN_FRONTEND through sudo, which drops the caller's environment.
   ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get update -q \
     || fail "apt-get update failed; install $wanted, then run ./test.sh again"
-  ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver \
-    || fail "apt-get install chromium chromium-driver failed; install $wanted, then run ./test.sh again"
+  ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" \
+    || fail "apt-get install $* failed; install $wanted, then run ./test.sh again"
+}
+
+# The browser tests drive Debian's Chromium through its chromedriver at these two paths.
+ensure_browser() {
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] && return 0
+  apt_install "the browser tests" "Debian's chromium and chromium-driver packages (/usr/bin/chromium and /usr/bin/chromedriver)" \
+    chromium chromium-driver
   [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] \
     || fail "chromium and chromium-driver were installed but /usr/bin/chromium or /usr/bin/chromedriver is missing"
 }
 
 # The cluster tests (ClusterIT) start a private PostgreSQL server from Debian's binaries in
-# /usr/lib/postgresql/<version>/bin. On a machine without them, install the postgresql package with
-# apt-get (as root, or through sudo), as ensure_browser does for chromium. The package's own
-# cluster on port 5432 is not used (the tests run initdb into their own directory).
+# /usr/lib/postgresql/<version>/bin; the package's own cluster on port 5432 is not used (the tests
+# run initdb into their own directory).
 ensure_postgres() {
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && return 0
-  local wanted="Debian's postgresql package (/usr/lib/postgresql/<version>/bin/initdb)"
-  command -v apt-get >/dev/null 2>&1 \
-    || fail "the cluster tests need $wanted; this machine has no apt-get, install PostgreSQL and pass -Dkcaws.postgres.bin=<its bin directory>"
-  local sudo=()
-  if (( EUID != 0 )); then
-    command -v sudo >/dev/null 2>&1 \
-      || fail "the cluster tests need $wanted; run as root or install sudo, or install it yourself: apt-get install postgresql"
-    sudo=(sudo)
-  fi
-  step "Installing Debian's postgresql for the cluster tests…"
-  ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get update -q \
-    || fail "apt-get update failed; install $wanted, then run ./test.sh again"
-  ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql \
-    || fail "apt-get install postgresql failed; install $wanted, then run ./test.sh again"
+  apt_install "the cluster tests" "Debian's postgresql package (/usr/lib/postgresql/<version>/bin/initdb)" postgresql
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
     || fail "postgresql was installed but there is no /usr/lib/postgresql/*/bin/initdb"
 }

@@ -164,6 +164,16 @@ public final class AccessStore {
         return roles.stream();
     }
 
+    /** The (account, set) an access role's name stands for; null, with a warning, for a malformed one or another role. */
+    public static AccessName accessNameOrNull(String roleName) {
+        try {
+            return ModelFormat.parseAccessRole(roleName).orElse(null);
+        } catch (AwsRuleViolation e) {
+            LOG.warnf("AWS access role %s is ignored: %s", roleName, e.getMessage());
+            return null;
+        }
+    }
+
     /** Checks the realm's whole model; used to refuse a realm import that AWS would reject. */
     public List<AwsRuleViolation> problems() {
         List<AwsRuleViolation> problems = new ArrayList<>(entryProblems());

@@ -6,12 +6,10 @@ import dev.kcaws.access.ModelFormat;
 import dev.kcaws.access.ModelFormat.AccessName;
 import dev.kcaws.access.PermissionSet;
 import dev.kcaws.aws.AccountId;
-import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.iac.AccountRoles;
 import dev.kcaws.keycloak.RoleMappingQueries;
 import dev.kcaws.keycloak.RoleMappingQueries.RoleNames;
-import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -33,7 +31,6 @@ import java.util.Set;
  */
 final class AssignedPermissionSets {
 
-    private static final Logger LOG = Logger.getLogger(AssignedPermissionSets.class);
 
     private AssignedPermissionSets() {
     }
@@ -51,7 +48,7 @@ final class AssignedPermissionSets {
             AccessStore store = AccessStore.of(realm);
             Map<PermissionSetName, Optional<PermissionSet>> known = new LinkedHashMap<>();
             for (String roleName : assigned) {
-                AccessName access = parse(roleName);
+                AccessName access = AccessStore.accessNameOrNull(roleName);
                 List<PermissionSet> inAccount = access == null ? null : sets.get(access.account());
                 if (inAccount != null) {
                     known.computeIfAbsent(access.permissionSet(), store::permissionSet).ifPresent(inAccount::add);
@@ -61,12 +58,4 @@ final class AssignedPermissionSets {
         return accounts.stream().map(a -> new AccountRoles(a, sets.get(a.id()))).toList();
     }
 
-    private static AccessName parse(String roleName) {
-        try {
-            return ModelFormat.parseAccessRole(roleName).orElse(null);
-        } catch (AwsRuleViolation e) {
-            LOG.warnf("AWS access role %s is ignored: %s", roleName, e.getMessage());
-            return null;
-        }
-    }
 }

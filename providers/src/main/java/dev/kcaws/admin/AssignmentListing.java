@@ -1,16 +1,15 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.ModelFormat;
 import dev.kcaws.access.ModelFormat.AccessName;
 import dev.kcaws.aws.AccountId;
-import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.keycloak.RoleMappingQueries;
 import dev.kcaws.keycloak.RoleMappingQueries.GroupRow;
 import dev.kcaws.keycloak.RoleMappingQueries.Mapping;
 import dev.kcaws.keycloak.RoleMappingQueries.RoleCount;
 import dev.kcaws.keycloak.RoleMappingQueries.RoleNames;
-import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -39,7 +38,6 @@ import java.util.Optional;
  */
 final class AssignmentListing {
 
-    private static final Logger LOG = Logger.getLogger(AssignmentListing.class);
 
     private enum Kind { GROUPS, USERS }
 
@@ -125,7 +123,7 @@ final class AssignmentListing {
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (int kind = 0; kind < 2; kind++) {
             for (RoleCount count : kind == 0 ? groupCounts : userCounts) {
-                AccessName access = accessByRole.computeIfAbsent(count.roleId(), id -> parse(count.roleName()));
+                AccessName access = accessByRole.computeIfAbsent(count.roleId(), id -> AccessStore.accessNameOrNull(count.roleName()));
                 if (access == null || (accountId != null && !accountId.equals(access.account().value()))
                         || (permissionSet != null && !permissionSet.equals(access.permissionSet().value()))) {
                     continue;
@@ -149,14 +147,6 @@ final class AssignmentListing {
         return blocks;
     }
 
-    private static AccessName parse(String roleName) {
-        try {
-            return ModelFormat.parseAccessRole(roleName).orElse(null);
-        } catch (AwsRuleViolation e) {
-            LOG.warnf("AWS access role %s is ignored: %s", roleName, e.getMessage());
-            return null;
-        }
-    }
 
     /** The parts of the blocks that fall on rows {@code [first, first + max)}. */
     private static List<Slice> slices(List<Block> blocks, int first, int max) {
