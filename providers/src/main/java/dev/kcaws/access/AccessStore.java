@@ -155,6 +155,8 @@ public final class AccessStore {
                     ModelFormat.readAccount(name, value);
                 } else if (name.startsWith(ModelFormat.PERMISSION_SET_PREFIX)) {
                     ModelFormat.readPermissionSet(name, value);
+                } else if (name.startsWith(ModelFormat.DEFAULT_CLIENT_PREFIX)) {
+                    ModelFormat.readDefaultClient(name, value);
                 }
             } catch (AwsRuleViolation e) {
                 problems.add(new AwsRuleViolation(e.field(), e.rule() + " [attribute " + name + "]"));
