@@ -46,10 +46,9 @@ public final class AwsClientInstaller {
         if (urlNameTaken) {
             throw new Conflict("urlName", "another client already uses the IdP-initiated URL name " + options.urlName());
         }
-        DefaultAwsClient before = DefaultAwsClient.of(realm, options.endpoint().partition());
+        keepServingClient(realm, DefaultAwsClient.of(realm, options.endpoint().partition()), rep.getClientId());
         ClientModel client = ClientManager.createClient(session, realm, rep);
         AccessStore.of(realm).ensureModelClient();
-        keepServingClient(realm, before, client);
         PortalClient.ensure(realm);
         AdminPageClient.ensure(realm);
         enableAccessCheck(realm);
@@ -59,14 +58,15 @@ public final class AwsClientInstaller {
     /**
      * A new client never takes over a partition's shortcut links and access keys: the first of a
      * partition becomes its default, and when an unchosen one serves now (an imported realm's only
-     * client) it is stored as the default before this one could make the choice ambiguous.
+     * client) it is stored as the default before this one could make the choice ambiguous. Runs
+     * before the client is added (see {@link DefaultAwsClient#choose(RealmModel, dev.kcaws.aws.Partition, String)}).
      */
-    private static void keepServingClient(RealmModel realm, DefaultAwsClient before, ClientModel created) {
+    private static void keepServingClient(RealmModel realm, DefaultAwsClient before, String newClientId) {
         if (before.chosenClientId() != null) {
             return;
         }
         if (before.problem() == DefaultAwsClient.Problem.NONE) {
-            DefaultAwsClient.choose(realm, created);
+            DefaultAwsClient.choose(realm, before.partition(), newClientId);
         } else if (before.client() != null) {
             DefaultAwsClient.choose(realm, before.client());
         }

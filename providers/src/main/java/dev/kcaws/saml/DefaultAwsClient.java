@@ -69,8 +69,15 @@ public record DefaultAwsClient(Partition partition, String chosenClientId, Clien
 
     /** Makes the client its partition's default; the caller checked it {@link #serves}. */
     public static void choose(RealmModel realm, ClientModel client) {
-        AccessStore.of(realm).ensureModelClient()
-                .setAttribute(ModelFormat.defaultClientAttribute(AwsClients.partitionOf(client)), client.getClientId());
+        choose(realm, AwsClients.partitionOf(client), client.getClientId());
+    }
+
+    /**
+     * Stores the partition's default. Call it before adding a client in the same transaction: after
+     * that, Keycloak's cache hands out database adapters whose writes leave the cached model client stale.
+     */
+    public static void choose(RealmModel realm, Partition partition, String clientId) {
+        AccessStore.of(realm).ensureModelClient().setAttribute(ModelFormat.defaultClientAttribute(partition), clientId);
     }
 
     /** An enabled AWS client of the partition with an IdP-initiated URL name (a one-role login starts there). */
