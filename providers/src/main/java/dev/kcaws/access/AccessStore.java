@@ -196,6 +196,8 @@ public final class AccessStore {
                     ModelFormat.readAccount(name, value);
                 } else if (name.startsWith(ModelFormat.PERMISSION_SET_PREFIX)) {
                     ModelFormat.readPermissionSet(name, value);
+                } else if (name.startsWith(ModelFormat.DEFAULT_CLIENT_PREFIX)) {
+                    ModelFormat.readDefaultClient(name, value);
                 }
             } catch (AwsRuleViolation e) {
                 problems.add(new AwsRuleViolation(e.field(), e.rule() + " [attribute " + name + "]"));
@@ -236,6 +238,11 @@ public final class AccessStore {
 
     public void putPermissionSet(PermissionSet set) {
         writable().setAttribute(ModelFormat.permissionSetAttribute(set.name().value()), ModelFormat.write(set));
+    }
+
+    /** The partition's default AWS client: the one its shortcut links and access keys go through. */
+    public void putDefaultClient(Partition partition, String clientId) {
+        writable().setAttribute(ModelFormat.defaultClientAttribute(partition), clientId);
     }
 
     private ClientModel writable() {

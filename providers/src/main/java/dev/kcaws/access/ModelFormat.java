@@ -36,6 +36,8 @@ public final class ModelFormat {
     public static final String ACCOUNT_PREFIX = "kcaws.account.";
     public static final String PERMISSION_SET_PREFIX = "kcaws.permission-set.";
     public static final String ACCESS_PREFIX = "access:";
+    /** {@code kcaws.default-client.<partition>} = the client ID of the AWS client serving that partition's one-role logins. */
+    public static final String DEFAULT_CLIENT_PREFIX = "kcaws.default-client.";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -59,6 +61,19 @@ public final class ModelFormat {
 
     public static String permissionSetAttribute(String name) {
         return PERMISSION_SET_PREFIX + name;
+    }
+
+    public static String defaultClientAttribute(Partition partition) {
+        return DEFAULT_CLIENT_PREFIX + partition.id();
+    }
+
+    /** Reads a partition's default AWS client attribute: a known partition and a plausible client ID (whether it exists is the resolver's to say). */
+    public static Partition readDefaultClient(String attributeName, String value) {
+        Partition partition = Partition.parse("defaultClient.partition", attributeName.substring(DEFAULT_CLIENT_PREFIX.length()));
+        if (value == null || value.isBlank() || value.length() > 255 || value.chars().anyMatch(Character::isISOControl)) {
+            throw new AwsRuleViolation("defaultClient.clientId", "must be the client ID of an AWS client of the realm (1 to 255 characters, no control characters)");
+        }
+        return partition;
     }
 
     public static String accessRoleName(String accountId, String permissionSetName) {

@@ -31,6 +31,10 @@ final class AdminErrors {
         return error(Response.Status.CONFLICT, message, null);
     }
 
+    static WebApplicationException conflict(String field, String message) {
+        return error(Response.Status.CONFLICT, message, field);
+    }
+
     private static WebApplicationException error(Response.Status status, String message, String field) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", status == Response.Status.BAD_REQUEST ? "invalid_request" : status.getReasonPhrase().toLowerCase().replace(' ', '_'));

@@ -18,7 +18,9 @@ import dev.kcaws.iac.IdpFacts;
 import dev.kcaws.iac.Json;
 import dev.kcaws.iac.SamlClientFacts;
 import dev.kcaws.iac.TerraformConfiguration;
+import dev.kcaws.aws.Partition;
 import dev.kcaws.saml.AwsClients;
+import dev.kcaws.saml.DefaultAwsClient;
 import dev.kcaws.saml.MapperSettings;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
@@ -51,6 +53,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -320,23 +327,71 @@ public class AwsAdminResource {
         return AwsClientTemplate.render(realm.getName(), options);
     }
 
-    /** The realm's AWS clients, by client ID. */
+    /** The realm's AWS clients, by client ID, each saying whether it is its partition's default and serves its shortcut links. */
     @GET
     @Path("clients")
     @Produces(MediaType.APPLICATION_JSON)
     public List<AwsClientRepresentation> awsClients() {
         auth.clients().requireView();
         String realmUrl = session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName()).build().toString();
+        Map<Partition, DefaultAwsClient> defaults = new EnumMap<>(Partition.class);
         return realm.getClientsStream()
                 .filter(c -> AwsClients.roleMapperOf(c).isPresent())
                 .sorted(Comparator.comparing(ClientModel::getClientId))
                 .map(c -> {
                     String urlName = c.getAttribute(SamlProtocol.SAML_IDP_INITIATED_SSO_URL_NAME);
+                    Partition partition = AwsClients.partitionOf(c);
+                    DefaultAwsClient serving = defaults.computeIfAbsent(partition, p -> DefaultAwsClient.of(realm, p));
                     return new AwsClientRepresentation(c.getId(), c.getClientId(), c.getName(), c.isEnabled(),
-                            AwsClients.partitionOf(c).id(), c.getAttribute(SamlProtocol.SAML_ASSERTION_CONSUMER_URL_POST_ATTRIBUTE),
-                            urlName == null || urlName.isBlank() ? null : realmUrl + "/protocol/saml/clients/" + urlName);
+                            partition.id(), c.getAttribute(SamlProtocol.SAML_ASSERTION_CONSUMER_URL_POST_ATTRIBUTE),
+                            urlName == null || urlName.isBlank() ? null : realmUrl + "/protocol/saml/clients/" + urlName,
+                            c.getClientId().equals(serving.chosenClientId()),
+                            serving.client() != null && serving.client().getId().equals(c.getId()));
                 })
                 .toList();
+    }
+
+    /** Per partition with an AWS client or a stored default: which client serves its shortcut links and access keys, or why none does. */
+    @GET
+    @Path("clients/defaults")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<PartitionDefaultRepresentation> clientDefaults() {
+        auth.realm().requireViewRealm();
+        Set<Partition> present = new HashSet<>();
+        realm.getClientsStream().filter(c -> AwsClients.roleMapperOf(c).isPresent()).forEach(c -> present.add(AwsClients.partitionOf(c)));
+        return Arrays.stream(Partition.values())
+                .map(p -> DefaultAwsClient.of(realm, p))
+                .filter(d -> present.contains(d.partition()) || d.chosenClientId() != null)
+                .map(d -> new PartitionDefaultRepresentation(d.partition().id(), d.chosenClientId(),
+                        d.client() == null ? null : d.client().getClientId(),
+                        d.problem() == null ? null : d.problem().name(), d.refusal()))
+                .toList();
+    }
+
+    /**
+     * Makes the client ({@code id} as in Keycloak's {@code /clients/{id}}) its partition's default:
+     * the one its shortcut links and access keys go through. Creating another client never changes it.
+     */
+    @PUT
+    @Path("clients/{id}/default")
+    public Response makeDefaultClient(@PathParam("id") String id) {
+        auth.realm().requireManageRealm();
+        AccessStore store = AccessStore.forWriting(session, realm);
+        ClientModel client = id == null ? null : realm.getClientById(id);
+        if (client == null) {
+            throw AdminErrors.notFound("client " + id + " not found");
+        }
+        Partition partition = AwsClients.partitionOf(client);
+        if (AwsClients.roleMapperOf(client).isEmpty()) {
+            throw AdminErrors.badRequest("id", "client " + client.getClientId() + " is not an AWS client (a SAML client with the AWS role-pair mapper)");
+        }
+        if (!DefaultAwsClient.serves(client, partition)) {
+            throw AdminErrors.badRequest("id", "client " + client.getClientId() + " cannot serve one-role logins: enable it and give it an IdP-initiated URL name first");
+        }
+        DefaultAwsClient.choose(store, client);
+        event(OperationType.UPDATE, new PartitionDefaultRepresentation(partition.id(), client.getClientId(), client.getClientId(), null, null),
+                "clients", client.getId(), "default");
+        return Response.noContent().build();
     }
 
     @POST
@@ -354,7 +409,7 @@ public class AwsAdminResource {
         try {
             client = AwsClientInstaller.install(session, realm, options);
         } catch (AwsClientInstaller.Conflict e) {
-            throw AdminErrors.conflict(e.getMessage());
+            throw AdminErrors.conflict(e.field(), e.getMessage());
         }
         ClientRepresentation rep = ModelToRepresentation.toRepresentation(client, session);
         adminEvent.clone(session).resource(org.keycloak.events.admin.ResourceType.CLIENT).operation(OperationType.CREATE)

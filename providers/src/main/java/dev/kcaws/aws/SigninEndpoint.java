@@ -56,6 +56,36 @@ public record SigninEndpoint(Partition partition, String region) {
         return Optional.empty();
     }
 
+    /**
+     * An endpoint as an admin names it: {@code global} (or {@code aws}), {@code aws-us-gov},
+     * {@code aws-cn}, or a known region of the aws partition. A GovCloud or China region is refused
+     * rather than read as a commercial one: those partitions have one sign-in endpoint each.
+     */
+    public static SigninEndpoint choose(String field, String text) {
+        if (text == null || text.isBlank() || text.equals("global")) {
+            return GLOBAL;
+        }
+        Optional<Partition> partition = Partition.find(text);
+        if (partition.isPresent()) {
+            return of(partition.get());
+        }
+        Optional<Partition> regionPartition = AwsRegions.partitionOf(text);
+        if (regionPartition.isEmpty()) {
+            throw new AwsRuleViolation(field, "must be global, aws-us-gov, aws-cn or an AWS region of the aws partition such as eu-west-1 (was '"
+                    + SamlAudience.shown(text) + "')");
+        }
+        if (regionPartition.get() != Partition.AWS) {
+            throw new AwsRuleViolation(field, text + " is a region of the " + regionPartition.get().id()
+                    + " partition, which has one sign-in endpoint: use " + regionPartition.get().id());
+        }
+        return new SigninEndpoint(Partition.AWS, text);
+    }
+
+    /** True for the global endpoint of a partition or a known region of its own partition. */
+    public boolean isKnown() {
+        return region == null || AwsRegions.partitionOf(region).filter(p -> p == partition).isPresent();
+    }
+
     /** The audience a role's trust policy checks with {@code SAML:aud}. */
     public String samlAudience() {
         return url();

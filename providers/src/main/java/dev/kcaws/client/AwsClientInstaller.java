@@ -4,6 +4,7 @@ import dev.kcaws.access.AccessStore;
 import dev.kcaws.adminpage.AdminPageClient;
 import dev.kcaws.portal.PortalClient;
 import dev.kcaws.saml.AwsAccessCheck;
+import dev.kcaws.saml.DefaultAwsClient;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,8 +20,16 @@ public final class AwsClientInstaller {
 
     /** A conflict the admin must resolve first; nothing was changed. */
     public static final class Conflict extends RuntimeException {
-        Conflict(String message) {
+        private final String field;
+
+        Conflict(String field, String message) {
             super(message);
+            this.field = field;
+        }
+
+        /** The request field that collides. */
+        public String field() {
+            return field;
         }
     }
 
@@ -30,19 +39,37 @@ public final class AwsClientInstaller {
     public static ClientModel install(KeycloakSession session, RealmModel realm, AwsClientOptions options) {
         ClientRepresentation rep = AwsClientTemplate.render(realm.getName(), options);
         if (realm.getClientByClientId(rep.getClientId()) != null) {
-            throw new Conflict("a client with client ID " + rep.getClientId() + " already exists");
+            throw new Conflict("clientId", "a client with client ID " + rep.getClientId() + " already exists");
         }
         boolean urlNameTaken = session.clients().searchClientsByAttributes(realm,
                 Map.of(SamlProtocol.SAML_IDP_INITIATED_SSO_URL_NAME, options.urlName()), 0, 1).findAny().isPresent();
         if (urlNameTaken) {
-            throw new Conflict("another client already uses the IdP-initiated URL name " + options.urlName());
+            throw new Conflict("urlName", "another client already uses the IdP-initiated URL name " + options.urlName());
         }
+        // The model lock first: the partition's default is read and written as one step with any other change.
+        AccessStore store = AccessStore.forWriting(session, realm);
+        keepServingClient(store, DefaultAwsClient.of(realm, options.endpoint().partition()), rep.getClientId());
         ClientModel client = ClientManager.createClient(session, realm, rep);
-        AccessStore.forWriting(session, realm);
         PortalClient.ensure(realm);
         AdminPageClient.ensure(realm);
         enableAccessCheck(realm);
         return client;
+    }
+
+    /**
+     * A new client never takes over a partition's shortcut links and access keys: the first of a
+     * partition becomes its default, and when an unchosen one serves now (an imported realm's only
+     * client) it is stored as the default before this one could make the choice ambiguous.
+     */
+    private static void keepServingClient(AccessStore store, DefaultAwsClient before, String newClientId) {
+        if (before.chosenClientId() != null) {
+            return;
+        }
+        if (before.problem() == DefaultAwsClient.Problem.NONE) {
+            DefaultAwsClient.choose(store, before.partition(), newClientId);
+        } else if (before.client() != null) {
+            DefaultAwsClient.choose(store, before.client());
+        }
     }
 
     /** The access check stops refused logins before a response is built; it must be on wherever AWS clients are. */

@@ -2,6 +2,7 @@ package dev.kcaws.client;
 
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.Partition;
+import dev.kcaws.aws.SamlAudience;
 import dev.kcaws.aws.SigninEndpoint;
 
 import java.util.regex.Pattern;
@@ -25,9 +26,7 @@ public record AwsClientOptions(SigninEndpoint endpoint, String entityId, String 
         if (entityId == null || entityId.isBlank()) {
             entityId = endpoint.partition() == Partition.AWS_US_GOV ? DEFAULT_ENTITY_ID + ":govcloud" : DEFAULT_ENTITY_ID;
         }
-        if (entityId.length() > 255 || entityId.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new AwsRuleViolation("clientId", "must be a URI without spaces, at most 255 characters");
-        }
+        SamlAudience.check("clientId", entityId);
         if (urlName == null || urlName.isBlank()) {
             urlName = switch (endpoint.partition()) {
                 case AWS -> "amazon-aws";
@@ -36,7 +35,8 @@ public record AwsClientOptions(SigninEndpoint endpoint, String entityId, String 
             };
         }
         if (!URL_NAME.matcher(urlName).matches()) {
-            throw new AwsRuleViolation("urlName", "must be 1 to 64 letters, digits, '-' or '_' (was '" + urlName + "')");
+            // It is a path segment of Keycloak's IdP-initiated URL: nothing that a URL or a path would reinterpret.
+            throw new AwsRuleViolation("urlName", "must be 1 to 64 letters, digits, '-' or '_'");
         }
         if (displayName == null || displayName.isBlank()) {
             displayName = switch (endpoint.partition()) {
@@ -51,11 +51,8 @@ public record AwsClientOptions(SigninEndpoint endpoint, String entityId, String 
         }
     }
 
-    /** {@code global}, a region such as {@code eu-west-1}, {@code aws-us-gov} or {@code aws-cn}. */
+    /** {@code global}, a known region of the aws partition such as {@code eu-west-1}, {@code aws-us-gov} or {@code aws-cn}. */
     public static SigninEndpoint parseEndpoint(String text) {
-        if (text == null || text.isBlank() || text.equals("global") || text.equals("aws")) {
-            return SigninEndpoint.GLOBAL;
-        }
-        return Partition.find(text).map(SigninEndpoint::of).orElseGet(() -> new SigninEndpoint(Partition.AWS, text));
+        return SigninEndpoint.choose("endpoint", text);
     }
 }

@@ -10,7 +10,7 @@ import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.ConsoleDestination;
 import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.saml.AwsAccessCheck;
-import dev.kcaws.saml.AwsClients;
+import dev.kcaws.saml.DefaultAwsClient;
 import dev.kcaws.saml.LaunchChoice;
 import dev.kcaws.saml.OneRoleAssertion;
 import dev.kcaws.saml.OneRoleLogin;
@@ -88,10 +88,10 @@ public class AwsRealmResource {
             return error(Response.Status.FORBIDDEN, "You do not have access to AWS account " + choice.get().account()
                     + " as " + choice.get().permissionSet() + ".");
         }
-        Optional<ClientModel> client = AwsClients.forPartition(realm, held.get().account().partition());
+        DefaultAwsClient serving = DefaultAwsClient.of(realm, held.get().account().partition());
+        Optional<ClientModel> client = serving.serving();
         if (client.isEmpty()) {
-            return error(Response.Status.NOT_FOUND, "No AWS client for partition " + held.get().account().partition().id()
-                    + " is set up in this realm.");
+            return refusal(serving);
         }
         Optional<String> assertion = OneRoleAssertion.issue(session, realm, client.get(), auth.get().getSession(), choice.get());
         if (assertion.isEmpty()) {
@@ -211,10 +211,10 @@ public class AwsRealmResource {
             relayState = set.get().relayState() != null && set.get().relayState().isIn(account.get().partition())
                     ? set.get().relayState().url() : null;
         }
-        Optional<ClientModel> client = AwsClients.forPartition(realm, account.get().partition());
+        DefaultAwsClient serving = DefaultAwsClient.of(realm, account.get().partition());
+        Optional<ClientModel> client = serving.serving();
         if (client.isEmpty()) {
-            return error(Response.Status.NOT_FOUND, "No AWS client for partition " + account.get().partition().id()
-                    + " is set up in this realm. An administrator can create one with the AWS client template.");
+            return refusal(serving);
         }
         RequiredActionProviderModel check = realm.getRequiredActionProviderByAlias(AwsAccessCheck.PROVIDER_ID);
         if (check == null || !check.isEnabled()) {
@@ -231,6 +231,12 @@ public class AwsRealmResource {
     @Path("admin")
     public AdminPageResource admin() {
         return new AdminPageResource(session, realm);
+    }
+
+    /** No client to go through: 404 when the realm has none for the partition, 503 when the admin's choice is missing. */
+    private Response refusal(DefaultAwsClient serving) {
+        return error(serving.problem() == DefaultAwsClient.Problem.NONE ? Response.Status.NOT_FOUND : Response.Status.SERVICE_UNAVAILABLE,
+                serving.refusal());
     }
 
     private Response error(Response.Status status, String message) {

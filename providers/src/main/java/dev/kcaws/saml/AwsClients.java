@@ -4,10 +4,8 @@ import dev.kcaws.aws.Partition;
 import dev.kcaws.aws.SigninEndpoint;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ProtocolMapperModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.saml.SamlProtocol;
 
-import java.util.Comparator;
 import java.util.Optional;
 
 /** Recognises the realm's AWS clients: SAML clients that carry the role-pair mapper. */
@@ -29,15 +27,5 @@ public final class AwsClients {
     public static Partition partitionOf(ClientModel client) {
         return SigninEndpoint.parse(client.getAttribute(SamlProtocol.SAML_ASSERTION_CONSUMER_URL_POST_ATTRIBUTE))
                 .map(SigninEndpoint::partition).orElse(Partition.AWS);
-    }
-
-    /** The enabled AWS client a one-role login to this partition goes through (lowest client ID first, for stability). */
-    public static Optional<ClientModel> forPartition(RealmModel realm, Partition partition) {
-        return realm.getClientsStream()
-                .filter(ClientModel::isEnabled)
-                .filter(c -> roleMapperOf(c).isPresent())
-                .filter(c -> c.getAttribute(SamlProtocol.SAML_IDP_INITIATED_SSO_URL_NAME) != null)
-                .filter(c -> partitionOf(c) == partition)
-                .min(Comparator.comparing(ClientModel::getClientId));
     }
 }

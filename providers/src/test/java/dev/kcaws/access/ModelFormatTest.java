@@ -86,4 +86,16 @@ class ModelFormatTest {
                 "{\"inlinePolicy\":\"{\\\"Statement\\\":{\\\"Resource\\\":{\\\"Fn::Sub\\\":\\\"x\\\"}}}\"}"))
                 .extracting(e -> ((AwsRuleViolation) e).field()).isEqualTo("permissionSet.inlinePolicy");
     }
+
+    @Test
+    void aPartitionsDefaultClientIsAKnownPartitionAndAClientId() {
+        assertThat(ModelFormat.defaultClientAttribute(Partition.AWS_US_GOV)).isEqualTo("kcaws.default-client.aws-us-gov");
+        assertThat(ModelFormat.readDefaultClient("kcaws.default-client.aws", "urn:amazon:webservices")).isEqualTo(Partition.AWS);
+        assertThatThrownBy(() -> ModelFormat.readDefaultClient("kcaws.default-client.moon", "urn:amazon:webservices"))
+                .isInstanceOf(AwsRuleViolation.class).hasMessageStartingWith("defaultClient.partition");
+        assertThatThrownBy(() -> ModelFormat.readDefaultClient("kcaws.default-client.aws", " "))
+                .isInstanceOf(AwsRuleViolation.class).hasMessageStartingWith("defaultClient.clientId");
+        assertThatThrownBy(() -> ModelFormat.readDefaultClient("kcaws.default-client.aws", "a\nb"))
+                .isInstanceOf(AwsRuleViolation.class).hasMessageStartingWith("defaultClient.clientId");
+    }
 }

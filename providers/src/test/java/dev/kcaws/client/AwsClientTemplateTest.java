@@ -47,7 +47,13 @@ class AwsClientTemplateTest {
     @Test
     void badOptionsNameTheirField() {
         assertThatThrownBy(() -> new AwsClientOptions(AwsClientOptions.parseEndpoint("atlantis"), null, null, null))
-                .isInstanceOf(AwsRuleViolation.class).hasMessageStartingWith("endpoint.region");
+                .isInstanceOf(AwsRuleViolation.class).hasMessageStartingWith("endpoint:");
+        assertThatThrownBy(() -> AwsClientOptions.parseEndpoint("us-gov-west-1")).hasMessageStartingWith("endpoint:").hasMessageContaining("aws-us-gov");
+        assertThatThrownBy(() -> AwsClientOptions.parseEndpoint("cn-north-1")).hasMessageStartingWith("endpoint:").hasMessageContaining("aws-cn");
+        assertThatThrownBy(() -> new AwsClientOptions(null, "my-aws", null, null)).hasMessageStartingWith("clientId");
+        assertThatThrownBy(() -> new AwsClientOptions(null, "urn:amazon:webservices\u0000", null, null)).hasMessageStartingWith("clientId");
+        assertThatThrownBy(() -> new AwsClientOptions(null, null, "..", null)).hasMessageStartingWith("urlName");
+        assertThatThrownBy(() -> new AwsClientOptions(null, null, "a%2Fb", null)).hasMessageStartingWith("urlName");
         assertThatThrownBy(() -> new AwsClientOptions(null, null, "has space", null)).hasMessageStartingWith("urlName");
         assertThatThrownBy(() -> new AwsClientOptions(null, "urn:a b", null, null)).hasMessageStartingWith("clientId");
     }

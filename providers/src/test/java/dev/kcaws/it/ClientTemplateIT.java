@@ -113,7 +113,7 @@ class ClientTemplateIT {
         int clientsBefore = admin.expect(200, "GET", "/admin/realms/" + REALM + "/clients", null).json().size();
         ApiResponse badRegion = admin.send("POST", "/admin/realms/" + REALM + "/aws/clients", Map.of("endpoint", "atlantis-1"));
         assertThat(badRegion.status()).isEqualTo(400);
-        assertThat(badRegion.json().path("field").asText()).isEqualTo("endpoint.region");
+        assertThat(badRegion.json().path("field").asText()).isEqualTo("endpoint");
         ApiResponse badName = admin.send("POST", "/admin/realms/" + REALM + "/aws/clients", Map.of("endpoint", "eu-west-1", "urlName", "a b"));
         assertThat(badName.json().path("field").asText()).isEqualTo("urlName");
         ApiResponse typo = admin.send("POST", "/admin/realms/" + REALM + "/aws/clients", Map.of("endpont", "eu-west-1"));

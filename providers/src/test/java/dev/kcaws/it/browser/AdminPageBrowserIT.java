@@ -187,6 +187,21 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         page.submit("client-form", "create-client");
         assertThat(page.formError()).contains("already exists");
 
+        // A GovCloud region is no commercial endpoint; a second (regional) client leaves the first the partition's default until chosen.
+        page.fill("client-form", "endpoint", "us-gov-west-1").fill("client-form", "clientId", "urn:amazon:webservices:eu")
+                .fill("client-form", "urlName", "aws-eu").submit("client-form", "create-client");
+        assertThat(page.formError()).contains("aws-us-gov");
+        assertThat(page.invalidField("client-form")).isEqualTo("endpoint");
+        page.fill("client-form", "endpoint", "eu-west-1").submit("client-form", "create-client");
+        assertThat(page.successAlert()).contains("urn:amazon:webservices:eu");
+        assertThat(page.row("aws-client-row", "data-client-id", "urn:amazon:webservices").getText()).contains("Default");
+        page.row("aws-client-row", "data-client-id", "urn:amazon:webservices:eu")
+                .findElement(By.cssSelector("[data-testid=make-default-client]")).click();
+        assertThat(page.successAlert()).contains("now go through urn:amazon:webservices:eu");
+        assertThat(page.row("aws-client-row", "data-client-id", "urn:amazon:webservices:eu").getText()).contains("Default");
+        assertThat(admin.findClientByClientId(MANAGED, "aws-access").orElseThrow().path("attributes").path("kcaws.default-client.aws").asText())
+                .isEqualTo("urn:amazon:webservices:eu");
+
         // The IAM side: the same documents the API serves, saved as files.
         page.click("download-cloudformation");
         Path cfn = browser.awaitDownload("kcaws-" + MANAGED + "-all-accounts.cfn.json");

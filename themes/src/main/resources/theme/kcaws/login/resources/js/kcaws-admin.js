@@ -813,14 +813,36 @@
 
     async function setupView() {
         heading(TITLES.setup, 'Create the AWS SAML client, then give AWS the IdP metadata and the IAM roles.');
-        const [accounts, clients] = await Promise.all([api('GET', aws('/accounts')),
-            api('GET', aws('/clients')).catch(e => e instanceof ApiError && e.status === 403 ? null : Promise.reject(e))]);
+        const [accounts, clients, defaults] = await Promise.all([api('GET', aws('/accounts')),
+            api('GET', aws('/clients')).catch(e => e instanceof ApiError && e.status === 403 ? null : Promise.reject(e)),
+            api('GET', aws('/clients/defaults'))]);
         const consoleLink = (client) => h('a', {href: `${cfg.serverUrl}/admin/${encodeURIComponent(cfg.loginRealm)}/console/#/`
                 + `${encodeURIComponent(state.realm)}/clients/${encodeURIComponent(client.id)}/settings`}, client.clientId);
+        const makeDefault = async (client) => {
+            clearMessages(null);
+            try {
+                await api('PUT', aws(`/clients/${encodeURIComponent(client.id)}/default`));
+                alertAfterNavigation('success', `Shortcut links and access keys of partition ${client.partition} now go through ${client.clientId}.`);
+                go('setup');
+            } catch (e) {
+                if (!(e instanceof SigningIn)) {
+                    alert('danger', e.message);
+                }
+            }
+        };
+        // Which client serves a partition's one-role logins: the default, the only one, or a button to choose.
+        const servingCell = (c) => c.servesShortcuts
+            ? h('span', {'data-testid': 'default-client'}, c.defaultClient ? 'Default' : 'Serves (only client)')
+            : c.enabled && c.idpInitiatedUrl
+                ? button('Make default', 'secondary', () => makeDefault(c), {'data-testid': 'make-default-client'})
+                : '—';
+        const problems = defaults.filter(d => d.problem && d.problem !== 'NONE').map(d =>
+            h('div', {class: 'pf-v5-c-alert pf-m-inline pf-m-warning', 'data-testid': 'client-default-problem', 'data-partition': d.partition},
+                h('p', {class: 'pf-v5-c-alert__title'}, d.message)));
         const clientList = clients === null
             ? h('p', {class: 'kcaws-note'}, 'Your administrator account may not view clients in this realm.')
-            : table(['Client', 'Partition', 'Sign-in endpoint', 'IdP-initiated sign-in URL', ''], clients.map(c => row([
-                consoleLink(c), c.partition, c.signinEndpoint || '—', c.idpInitiatedUrl || '—', c.enabled ? '' : 'disabled',
+            : table(['Client', 'Partition', 'Sign-in endpoint', 'IdP-initiated sign-in URL', 'Shortcut links and access keys', ''], clients.map(c => row([
+                consoleLink(c), c.partition, c.signinEndpoint || '—', c.idpInitiatedUrl || '—', servingCell(c), c.enabled ? '' : 'disabled',
             ], {'data-testid': 'aws-client-row', 'data-client-id': c.clientId})), 'No AWS client in this realm yet: create one below.', 'aws-clients');
         const endpoint = input('endpoint', {name: 'endpoint', value: 'global', list: 'kcaws-endpoints'});
         const endpoints = h('datalist', {id: 'kcaws-endpoints'},
@@ -861,7 +883,9 @@
                         `kcaws-${state.realm}-${scope.value || 'all-accounts'}.tf.json`, 'application/json')), {'data-testid': 'download-terraform'}))),
             files);
         return h('div', {},
-            card('AWS clients', clientList),
+            card('AWS clients', problems, h('p', {class: 'kcaws-note'},
+                'Shortcut links and access keys of each partition go through its default client; creating another client does not change it.'),
+                clientList),
             card('Create an AWS client', h('p', {class: 'kcaws-note'},
                 'One action makes a SAML client AWS accepts: signed response and assertion, persistent NameID, only the AWS role-pair mapper, '
                 + 'no client scopes. It also turns on the AWS access check and sets up the user portal.'), form),
