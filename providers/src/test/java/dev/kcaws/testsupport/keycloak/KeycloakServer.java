@@ -46,7 +46,7 @@ public final class KeycloakServer implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final int LOG_LINES_ON_FAILURE = 60;
     private static final Pattern CLUSTER_VIEW =
-            Pattern.compile("ISPN00009[34]: Received new(?:, MERGED)? cluster view for channel \\S+: \\[[^\\]]*\\] \\((\\d+)\\)");
+            Pattern.compile("ISPN00009[34]: Received new(?:, MERGED)? cluster view for channel \\S+: (?:MergeView::)?\\[[^\\]]*\\] \\((\\d+)\\)");
 
     private final BuildArtifacts artifacts;
     private final Path instanceDir;
