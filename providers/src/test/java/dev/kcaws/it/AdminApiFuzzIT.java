@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Generated requests to every admin endpoint of the bundle: none may get a 5xx, and a refused one
- * (4xx) must leave the realm's AWS model as it was. Seeded: the seed is printed, and
+ * (4xx) must leave the realm's AWS model as it was. Seeded (20261130 unless told): the seed is printed, and
  * {@code -Dkcaws.fuzz.seed=<seed>} repeats a run; {@code -Dkcaws.fuzz.cases=<n>} sets its size.
  */
 class AdminApiFuzzIT {
@@ -43,7 +43,8 @@ class AdminApiFuzzIT {
 
     @Test
     void noInputGetsAServerErrorAndARefusalChangesNothing() {
-        long seed = Long.getLong("kcaws.fuzz.seed", System.nanoTime());
+        // A fixed seed by default, so the test command gives the same answer every run; other seeds explore.
+        long seed = Long.getLong("kcaws.fuzz.seed", 20261130L);
         int cases = Integer.getInteger("kcaws.fuzz.cases", 200);
         System.out.println("AdminApiFuzzIT: seed " + seed + " (repeat with -Dkcaws.fuzz.seed=" + seed + "), " + cases + " cases");
         AdminFuzzCases generator = new AdminFuzzCases(seed, API);

@@ -213,8 +213,9 @@ public final class AdminFuzzCases {
     private String pathValue() {
         int kind = random.nextInt(6);
         String raw = kind == 0 ? pick(KNOWN) : kind == 1 ? randomString(random.nextInt(30)) : kind == 2 ? "x".repeat(5000) : pick(HOSTILE);
-        // Percent signs of the hostile values stay as they are, to send encoded separators.
-        return raw.startsWith("%") || raw.equals(".") || raw.equals("..") ? raw : encode(raw);
+        // Already-encoded hostile values (%2F, %2e%2e, …) stay as they are, to send encoded separators;
+        // any other text with a percent sign (e.g. %{x}) is encoded like the rest.
+        return raw.matches("(%[0-9A-Fa-f]{2}|[^%])*") && raw.contains("%") || raw.equals(".") || raw.equals("..") ? raw : encode(raw);
     }
 
     private String query(String... names) {
