@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Which assignment rows an admin may see: those of the groups and users Keycloak's own admin API
  * would show this admin ({@code canView}, as Keycloak's group and user listings filter). Applied to
- * each result row by principal type and id; an admin who may view all users (or all groups) costs
- * no lookup per row.
+ * each result row by its group path or username, each looked up once; an admin who may view all
+ * users (or all groups) costs no lookup per row.
  */
 public final class AssignmentVisibility {
 
@@ -73,26 +73,5 @@ public final class AssignmentVisibility {
             UserModel user = session.users().getUserByUsername(realm, name);
             return user != null && auth.users().canView(user);
         });
-    }
-
-    /** Whether a row of this principal may be shown; {@code group} tells a group id from a user id. */
-    public boolean visible(boolean group, String principalId) {
-        return group ? groupVisible(principalId) : userVisible(principalId);
-    }
-
-    public boolean groupVisible(String groupId) {
-        if (allGroups) {
-            return true;
-        }
-        GroupModel group = session.groups().getGroupById(realm, groupId);
-        return group != null && auth.groups().canView(group);
-    }
-
-    public boolean userVisible(String userId) {
-        if (allUsers) {
-            return true;
-        }
-        UserModel user = session.users().getUserById(realm, userId);
-        return user != null && auth.users().canView(user);
     }
 }

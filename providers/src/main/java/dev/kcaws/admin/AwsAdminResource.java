@@ -57,7 +57,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
