@@ -24,7 +24,7 @@ public final class ModelRefusedException extends WebApplicationException {
         super(message, response);
     }
 
-    static ModelRefusedException of(KeycloakSession session, String message) {
+    public static ModelRefusedException of(KeycloakSession session, String message) {
         if (session != null) {
             session.getTransactionManager().setRollbackOnly();
         }

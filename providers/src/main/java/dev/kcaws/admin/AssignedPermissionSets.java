@@ -7,7 +7,7 @@ import dev.kcaws.access.ModelFormat.AccessName;
 import dev.kcaws.access.PermissionSet;
 import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.PermissionSetName;
-import dev.kcaws.iac.AccountRoles;
+import dev.kcaws.iac.AccountPermissionSets;
 import dev.kcaws.keycloak.RoleMappingQueries;
 import dev.kcaws.keycloak.RoleMappingQueries.RoleNames;
 import org.keycloak.models.ClientModel;
@@ -35,7 +35,7 @@ final class AssignedPermissionSets {
     private AssignedPermissionSets() {
     }
 
-    static List<AccountRoles> in(KeycloakSession session, RealmModel realm, List<AwsAccount> accounts) {
+    static List<AccountPermissionSets> in(KeycloakSession session, RealmModel realm, List<AwsAccount> accounts) {
         Map<AccountId, List<PermissionSet>> sets = new LinkedHashMap<>();
         accounts.forEach(a -> sets.put(a.id(), new ArrayList<>()));
         ClientModel modelClient = realm.getClientByClientId(ModelFormat.MODEL_CLIENT_ID);
@@ -55,7 +55,7 @@ final class AssignedPermissionSets {
                 }
             }
         }
-        return accounts.stream().map(a -> new AccountRoles(a, sets.get(a.id()))).toList();
+        return accounts.stream().map(a -> new AccountPermissionSets(a, sets.get(a.id()))).toList();
     }
 
 }

@@ -9,18 +9,18 @@ import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.aws.SigninEndpoint;
-import dev.kcaws.client.AwsClientInstaller;
-import dev.kcaws.client.AwsClientOptions;
-import dev.kcaws.client.AwsClientTemplate;
-import dev.kcaws.iac.AccountRoles;
+import dev.kcaws.template.AwsClientInstaller;
+import dev.kcaws.template.AwsClientOptions;
+import dev.kcaws.template.AwsClientTemplate;
+import dev.kcaws.iac.AccountPermissionSets;
 import dev.kcaws.iac.CloudFormationTemplate;
-import dev.kcaws.iac.IdpFacts;
+import dev.kcaws.iac.RealmIdentityProvider;
 import dev.kcaws.iac.Json;
-import dev.kcaws.iac.SamlClientFacts;
+import dev.kcaws.iac.AwsClientTrust;
 import dev.kcaws.iac.TerraformConfiguration;
 import dev.kcaws.aws.Partition;
-import dev.kcaws.saml.AwsClients;
-import dev.kcaws.saml.DefaultAwsClient;
+import dev.kcaws.client.AwsClients;
+import dev.kcaws.client.DefaultAwsClient;
 import dev.kcaws.saml.MapperSettings;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
@@ -446,11 +446,11 @@ public class AwsAdminResource {
                 .header("Content-Disposition", attachment("kcaws-" + realm.getName() + "-idp-metadata.xml")).build();
     }
 
-    private Response iamAsCode(String accountId, BiFunction<IdpFacts, AccountRoles, ObjectNode> one,
-                               BiFunction<IdpFacts, List<AccountRoles>, ObjectNode> all, String extension) {
+    private Response iamAsCode(String accountId, BiFunction<RealmIdentityProvider, AccountPermissionSets, ObjectNode> one,
+                               BiFunction<RealmIdentityProvider, List<AccountPermissionSets>, ObjectNode> all, String extension) {
         List<AwsAccount> accounts = accountId == null ? store().accounts() : List.of(existingAccount(accountId));
-        IdpFacts idp = new IdpFacts(realm.getName(), idpMetadataXml(), awsClientFacts());
-        List<AccountRoles> roles = AssignedPermissionSets.in(session, realm, accounts);
+        RealmIdentityProvider idp = new RealmIdentityProvider(realm.getName(), idpMetadataXml(), awsClientFacts());
+        List<AccountPermissionSets> roles = AssignedPermissionSets.in(session, realm, accounts);
         if (accountId == null) {
             return Response.ok(Json.pretty(all.apply(idp, roles)), MediaType.APPLICATION_JSON_TYPE).build();
         }
@@ -467,8 +467,8 @@ public class AwsAdminResource {
     }
 
     /** The realm's AWS clients (SAML clients with the role-pair mapper): where each posts and whether it sends tags or a source identity. */
-    private List<SamlClientFacts> awsClientFacts() {
-        List<SamlClientFacts> facts = new ArrayList<>();
+    private List<AwsClientTrust> awsClientFacts() {
+        List<AwsClientTrust> facts = new ArrayList<>();
         realm.getClientsStream().forEach(client -> AwsClients.roleMapperOf(client).ifPresent(mapper ->
                 SigninEndpoint.parse(client.getAttribute(SamlProtocol.SAML_ASSERTION_CONSUMER_URL_POST_ATTRIBUTE)).ifPresent(endpoint -> {
                     Map<String, String> config = mapper.getConfig() == null ? Map.of() : mapper.getConfig();
@@ -483,7 +483,7 @@ public class AwsAdminResource {
                         tags = !isBlank(config.get(MapperSettings.PRINCIPAL_TAGS));
                         sourceIdentity = !isBlank(config.get(MapperSettings.SOURCE_IDENTITY_ATTRIBUTE));
                     }
-                    facts.add(new SamlClientFacts(endpoint, tags, sourceIdentity));
+                    facts.add(new AwsClientTrust(endpoint, tags, sourceIdentity));
                 })));
         return facts;
     }

@@ -1,6 +1,6 @@
 package dev.kcaws.admin;
 
-import dev.kcaws.access.ModelGuard;
+import dev.kcaws.setup.ModelGuard;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;

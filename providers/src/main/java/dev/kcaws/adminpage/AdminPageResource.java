@@ -1,5 +1,7 @@
 package dev.kcaws.adminpage;
 
+import dev.kcaws.client.AdminPageClient;
+
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;

@@ -1,5 +1,7 @@
 package dev.kcaws.adminpage;
 
+import dev.kcaws.client.AdminPageClient;
+
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSessionFactory;

@@ -1,5 +1,7 @@
 package dev.kcaws.adminpage;
 
+import dev.kcaws.client.AdminPageClient;
+
 /**
  * What {@code aws-admin.ftl} needs to start the page, under the name {@code kcaws}: where to sign
  * the admin in (this realm's endpoints) and where the admin API is. Everything else is read from

@@ -37,7 +37,7 @@ public final class CloudFormationTemplate {
         return "Role" + IamNames.identifier(set.name().value());
     }
 
-    public static ObjectNode of(IdpFacts idp, AccountRoles roles) {
+    public static ObjectNode of(RealmIdentityProvider idp, AccountPermissionSets roles) {
         AwsAccount account = roles.account();
         ObjectNode template = Json.MAPPER.createObjectNode();
         template.put("AWSTemplateFormatVersion", "2010-09-09");
@@ -104,9 +104,9 @@ public final class CloudFormationTemplate {
      * roles differ per account, since different permission sets are assigned in each; deploy each
      * template as a stack in its account instead.)
      */
-    public static ObjectNode forAccounts(IdpFacts idp, List<AccountRoles> accounts) {
+    public static ObjectNode forAccounts(RealmIdentityProvider idp, List<AccountPermissionSets> accounts) {
         ObjectNode all = Json.MAPPER.createObjectNode();
-        for (AccountRoles roles : accounts) {
+        for (AccountPermissionSets roles : accounts) {
             all.set(roles.account().id().value(), of(idp, roles));
         }
         return all;

@@ -53,7 +53,7 @@ public final class TerraformConfiguration {
     }
 
     /** Built with data as plain text and the bundle's references as {@link TerraformJson.Template}s; escaped once at the end. */
-    public static ObjectNode of(IdpFacts idp, AccountRoles roles) {
+    public static ObjectNode of(RealmIdentityProvider idp, AccountPermissionSets roles) {
         AwsAccount account = roles.account();
         Partition partition = account.partition();
         ObjectNode config = Json.MAPPER.createObjectNode();
@@ -111,9 +111,9 @@ public final class TerraformConfiguration {
     }
 
     /** Every account's configuration, by account ID: one configuration (and state) per account. */
-    public static ObjectNode forAccounts(IdpFacts idp, List<AccountRoles> accounts) {
+    public static ObjectNode forAccounts(RealmIdentityProvider idp, List<AccountPermissionSets> accounts) {
         ObjectNode all = Json.MAPPER.createObjectNode();
-        for (AccountRoles roles : accounts) {
+        for (AccountPermissionSets roles : accounts) {
             all.set(roles.account().id().value(), of(idp, roles));
         }
         return all;

@@ -39,21 +39,21 @@ public record TrustPolicy(List<String> actions, String conditionOperator, List<S
         audiences = List.copyOf(audiences);
     }
 
-    public static TrustPolicy forPartition(Partition partition, List<SamlClientFacts> clients) {
-        List<SamlClientFacts> mine = clients.stream().filter(c -> c.partition() == partition).toList();
+    public static TrustPolicy forPartition(Partition partition, List<AwsClientTrust> clients) {
+        List<AwsClientTrust> mine = clients.stream().filter(c -> c.partition() == partition).toList();
         if (mine.isEmpty()) {
-            mine = List.of(SamlClientFacts.plain(SigninEndpoint.of(partition)));
+            mine = List.of(AwsClientTrust.plain(SigninEndpoint.of(partition)));
         }
         List<String> actions = new ArrayList<>(List.of(ASSUME_ROLE_WITH_SAML));
-        if (mine.stream().anyMatch(SamlClientFacts::sendsSessionTags)) {
+        if (mine.stream().anyMatch(AwsClientTrust::sendsSessionTags)) {
             actions.add(TAG_SESSION);
         }
-        if (mine.stream().anyMatch(SamlClientFacts::sendsSourceIdentity)) {
+        if (mine.stream().anyMatch(AwsClientTrust::sendsSourceIdentity)) {
             actions.add(SET_SOURCE_IDENTITY);
         }
         Set<String> exact = new LinkedHashSet<>();
         boolean regional = false;
-        for (SamlClientFacts c : mine.stream().sorted((a, b) -> a.endpoint().url().compareTo(b.endpoint().url())).toList()) {
+        for (AwsClientTrust c : mine.stream().sorted((a, b) -> a.endpoint().url().compareTo(b.endpoint().url())).toList()) {
             if (c.endpoint().region() == null) {
                 exact.add(c.endpoint().samlAudience());
             } else {

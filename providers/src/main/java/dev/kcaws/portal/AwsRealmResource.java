@@ -1,5 +1,7 @@
 package dev.kcaws.portal;
 
+import dev.kcaws.client.PortalClient;
+
 import dev.kcaws.access.Access;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.AwsAccount;
@@ -10,7 +12,7 @@ import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.ConsoleDestination;
 import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.saml.AwsAccessCheck;
-import dev.kcaws.saml.DefaultAwsClient;
+import dev.kcaws.client.DefaultAwsClient;
 import dev.kcaws.saml.LaunchChoice;
 import dev.kcaws.saml.OneRoleAssertion;
 import dev.kcaws.saml.OneRoleLogin;
@@ -151,7 +153,7 @@ public class AwsRealmResource {
             LocaleUtil.processLocaleParam(session, realm, null);
         }
         PortalPage page = new PortalPage(PortalView.of(AccessStore.of(realm).effectiveAccess(user)),
-                OtherApplications.of(session, realm), displayName(user),
+                ApplicationTiles.of(session, realm), displayName(user),
                 PortalSignIn.logoutRedirect(session, realm, portalUrl).toString(),
                 PortalCsrfToken.of(session, realm, auth.get().getSession()));
         session.getContext().setClient(portalClient);

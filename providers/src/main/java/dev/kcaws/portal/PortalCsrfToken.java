@@ -1,5 +1,7 @@
 package dev.kcaws.portal;
 
+import dev.kcaws.client.PortalClient;
+
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;

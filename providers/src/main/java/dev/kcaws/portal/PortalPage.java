@@ -11,12 +11,12 @@ public final class PortalPage {
     public static final String TEMPLATE = "aws-portal.ftl";
 
     private final PortalView view;
-    private final List<OtherApplications.App> applications;
+    private final List<ApplicationTiles.App> applications;
     private final String userDisplayName;
     private final String signOutUrl;
     private final String csrfToken;
 
-    public PortalPage(PortalView view, List<OtherApplications.App> applications, String userDisplayName, String signOutUrl, String csrfToken) {
+    public PortalPage(PortalView view, List<ApplicationTiles.App> applications, String userDisplayName, String signOutUrl, String csrfToken) {
         this.view = view;
         this.applications = applications;
         this.userDisplayName = userDisplayName;
@@ -32,7 +32,7 @@ public final class PortalPage {
         return view.getRoleCount();
     }
 
-    public List<OtherApplications.App> getApplications() {
+    public List<ApplicationTiles.App> getApplications() {
         return applications;
     }
 

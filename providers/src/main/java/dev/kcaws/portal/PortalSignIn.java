@@ -1,5 +1,7 @@
 package dev.kcaws.portal;
 
+import dev.kcaws.client.PortalClient;
+
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -30,7 +30,7 @@ public final class AssertionPlanner {
      *             or for a one-role choice the chosen access if held right now (else empty)
      * @param envelope the attribute-independent part of the response, for the size check
      */
-    public static SignInDecision decide(List<Access> held, LaunchChoice choice, UserFacts user, MapperSettings settings,
+    public static SignInDecision decide(List<Access> held, LaunchChoice choice, AssertedUser user, MapperSettings settings,
                                         ResponseEnvelope envelope) {
         if (held.isEmpty()) {
             return choice.isAll()
@@ -113,7 +113,7 @@ public final class AssertionPlanner {
         return SignInDecision.send(plan, warnings);
     }
 
-    private static RoleSessionName roleSessionName(UserFacts user, MapperSettings settings) {
+    private static RoleSessionName roleSessionName(AssertedUser user, MapperSettings settings) {
         String raw = null;
         if (settings.roleSessionNameAttribute() != null) {
             raw = user.attribute().apply(settings.roleSessionNameAttribute());

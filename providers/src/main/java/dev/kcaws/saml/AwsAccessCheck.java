@@ -1,5 +1,7 @@
 package dev.kcaws.saml;
 
+import dev.kcaws.client.AwsClients;
+
 import dev.kcaws.aws.AwsRuleViolation;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionContext;

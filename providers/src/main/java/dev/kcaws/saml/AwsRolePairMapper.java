@@ -1,5 +1,6 @@
 package dev.kcaws.saml;
 
+import dev.kcaws.client.AwsClients;
 import dev.kcaws.aws.RolePair;
 import dev.kcaws.aws.RoleSessionName;
 import dev.kcaws.aws.SessionTag;
@@ -32,7 +33,7 @@ import java.util.List;
  */
 public class AwsRolePairMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper {
 
-    public static final String PROVIDER_ID = "aws-role-pair-mapper";
+    public static final String PROVIDER_ID = AwsClients.ROLE_PAIR_MAPPER_ID;
     static final String SESSION_DURATION_ATTRIBUTE = "https://aws.amazon.com/SAML/Attributes/SessionDuration";
     private static final Logger LOG = Logger.getLogger(AwsRolePairMapper.class);
 

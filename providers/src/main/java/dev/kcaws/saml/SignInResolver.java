@@ -1,5 +1,7 @@
 package dev.kcaws.saml;
 
+import dev.kcaws.client.AwsClients;
+
 import dev.kcaws.access.Access;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.aws.Partition;
@@ -40,7 +42,7 @@ public final class SignInResolver {
                 : store.heldAccess(user, choice.account(), choice.permissionSet())
                 .filter(a -> a.account().partition() == partition)
                 .stream().toList();
-        UserFacts facts = new UserFacts(user.getUsername(), user.getEmail(), user::getFirstAttribute);
+        AssertedUser facts = new AssertedUser(user.getUsername(), user.getEmail(), user::getFirstAttribute);
         return AssertionPlanner.decide(held, choice, facts, settings, EnvelopeMeasure.of(session, realm, client));
     }
 }

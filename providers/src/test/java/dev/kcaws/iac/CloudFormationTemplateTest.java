@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CloudFormationTemplateTest {
 
-    static JsonNode template(IdpFacts idp, dev.kcaws.access.AwsAccount account, PermissionSet... sets) {
-        return served(CloudFormationTemplate.of(idp, new AccountRoles(account, List.of(sets))));
+    static JsonNode template(RealmIdentityProvider idp, dev.kcaws.access.AwsAccount account, PermissionSet... sets) {
+        return served(CloudFormationTemplate.of(idp, new AccountPermissionSets(account, List.of(sets))));
     }
 
     static JsonNode role(JsonNode template, String roleName) {
@@ -54,7 +54,7 @@ class CloudFormationTemplateTest {
         });
         assertThat(roleNames).containsExactlyInAnyOrder("ReadOnlyAccess", "Developer");
         assertThat(fieldNames(t.path("Resources"))).containsExactlyInAnyOrder("SamlProvider", "RoleReadOnlyAccess", "RoleDeveloper");
-        assertThat(Json.pretty(CloudFormationTemplate.of(idp(GLOBAL), new AccountRoles(PROD, List.of(READ_ONLY, DEVELOPER)))))
+        assertThat(Json.pretty(CloudFormationTemplate.of(idp(GLOBAL), new AccountPermissionSets(PROD, List.of(READ_ONLY, DEVELOPER)))))
                 .doesNotContain(UNASSIGNED.name().value()).doesNotContain("AdministratorAccess");
     }
 
@@ -81,16 +81,16 @@ class CloudFormationTemplateTest {
 
     @Test
     void tagsAndSourceIdentityAddTheirActions() {
-        IdpFacts tags = idp(new SamlClientFacts(SigninEndpoint.GLOBAL, true, false));
+        RealmIdentityProvider tags = idp(new AwsClientTrust(SigninEndpoint.GLOBAL, true, false));
         assertThat(texts(statement(role(template(tags, PROD, READ_ONLY), "ReadOnlyAccess")).path("Action")))
                 .containsExactly("sts:AssumeRoleWithSAML", "sts:TagSession");
-        IdpFacts source = idp(new SamlClientFacts(SigninEndpoint.GLOBAL, false, true));
+        RealmIdentityProvider source = idp(new AwsClientTrust(SigninEndpoint.GLOBAL, false, true));
         assertThat(texts(statement(role(template(source, PROD, READ_ONLY), "ReadOnlyAccess")).path("Action")))
                 .containsExactly("sts:AssumeRoleWithSAML", "sts:SetSourceIdentity");
-        IdpFacts both = idp(GLOBAL, new SamlClientFacts(new SigninEndpoint(dev.kcaws.aws.Partition.AWS, "eu-west-1"), true, true));
+        RealmIdentityProvider both = idp(GLOBAL, new AwsClientTrust(new SigninEndpoint(dev.kcaws.aws.Partition.AWS, "eu-west-1"), true, true));
         assertThat(texts(statement(role(template(both, PROD, READ_ONLY), "ReadOnlyAccess")).path("Action")))
                 .containsExactly("sts:AssumeRoleWithSAML", "sts:TagSession", "sts:SetSourceIdentity");
-        IdpFacts govSendsTags = idp(GLOBAL, new SamlClientFacts(SigninEndpoint.of(dev.kcaws.aws.Partition.AWS_US_GOV), true, true));
+        RealmIdentityProvider govSendsTags = idp(GLOBAL, new AwsClientTrust(SigninEndpoint.of(dev.kcaws.aws.Partition.AWS_US_GOV), true, true));
         assertThat(texts(statement(role(template(govSendsTags, PROD, READ_ONLY), "ReadOnlyAccess")).path("Action")))
                 .as("a GovCloud client never signs in to an aws-partition account").containsExactly("sts:AssumeRoleWithSAML");
     }
@@ -165,8 +165,8 @@ class CloudFormationTemplateTest {
     @Test
     void allAccountsIsOneTemplatePerAccount() {
         JsonNode all = served(CloudFormationTemplate.forAccounts(idp(GLOBAL, GOV_CLIENT),
-                List.of(new AccountRoles(PROD, List.of(READ_ONLY)), new AccountRoles(GOV, List.of(DEVELOPER)),
-                        new AccountRoles(CHINA, List.of()))));
+                List.of(new AccountPermissionSets(PROD, List.of(READ_ONLY)), new AccountPermissionSets(GOV, List.of(DEVELOPER)),
+                        new AccountPermissionSets(CHINA, List.of()))));
         assertThat(fieldNames(all)).containsExactly("111111111111", "222222222222", "333333333333");
         assertThat(fieldNames(all.path("111111111111").path("Resources"))).containsExactlyInAnyOrder("SamlProvider", "RoleReadOnlyAccess");
         assertThat(fieldNames(all.path("222222222222").path("Resources"))).containsExactlyInAnyOrder("SamlProvider", "RoleDeveloper");
@@ -197,7 +197,7 @@ class CloudFormationTemplateTest {
         PermissionSet set = new PermissionSet(DEVELOPER.name(), "Build " + sub, DEVELOPER.sessionDuration(), null,
                 DEVELOPER.managedPolicies(), dev.kcaws.aws.InlinePolicy.parse("i",
                 "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::" + sub + "\"}]}"), null);
-        IdpFacts idp = new IdpFacts("realm " + sub, METADATA, List.of(GLOBAL));
+        RealmIdentityProvider idp = new RealmIdentityProvider("realm " + sub, METADATA, List.of(GLOBAL));
         JsonNode t = template(idp, account, set);
         assertThat(intrinsicFunctions(t)).as("only the bundle's own references to its SAML provider")
                 .containsOnly("Ref=\"" + CloudFormationTemplate.PROVIDER_ID + "\"");
@@ -208,7 +208,7 @@ class CloudFormationTemplateTest {
         PermissionSet hostile = new PermissionSet(DEVELOPER.name(), null, DEVELOPER.sessionDuration(), null, List.of(),
                 new dev.kcaws.aws.InlinePolicy("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
                         + "\"Resource\":{\"Fn::ImportValue\":\"other-stack-secret\"}}]}"), null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CloudFormationTemplate.of(idp(GLOBAL), new AccountRoles(PROD, List.of(hostile))))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CloudFormationTemplate.of(idp(GLOBAL), new AccountPermissionSets(PROD, List.of(hostile))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CloudFormation");
     }
 }

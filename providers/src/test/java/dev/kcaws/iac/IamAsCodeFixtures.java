@@ -38,10 +38,10 @@ final class IamAsCodeFixtures {
     /** A set that exists in the realm but is not assigned in any account of the tests. */
     static final PermissionSet UNASSIGNED = set("NeverAssigned", 3600, null, null, "arn:aws:iam::aws:policy/AdministratorAccess");
 
-    static final SamlClientFacts GLOBAL = SamlClientFacts.plain(SigninEndpoint.GLOBAL);
-    static final SamlClientFacts EU = SamlClientFacts.plain(new SigninEndpoint(Partition.AWS, "eu-west-1"));
-    static final SamlClientFacts GOV_CLIENT = SamlClientFacts.plain(SigninEndpoint.of(Partition.AWS_US_GOV));
-    static final SamlClientFacts CHINA_CLIENT = SamlClientFacts.plain(SigninEndpoint.of(Partition.AWS_CN));
+    static final AwsClientTrust GLOBAL = AwsClientTrust.plain(SigninEndpoint.GLOBAL);
+    static final AwsClientTrust EU = AwsClientTrust.plain(new SigninEndpoint(Partition.AWS, "eu-west-1"));
+    static final AwsClientTrust GOV_CLIENT = AwsClientTrust.plain(SigninEndpoint.of(Partition.AWS_US_GOV));
+    static final AwsClientTrust CHINA_CLIENT = AwsClientTrust.plain(SigninEndpoint.of(Partition.AWS_CN));
 
     private IamAsCodeFixtures() {
     }
@@ -58,8 +58,8 @@ final class IamAsCodeFixtures {
                 boundary == null ? null : ManagedPolicyArn.parse("b", boundary));
     }
 
-    static IdpFacts idp(SamlClientFacts... clients) {
-        return new IdpFacts("acme", METADATA, List.of(clients));
+    static RealmIdentityProvider idp(AwsClientTrust... clients) {
+        return new RealmIdentityProvider("acme", METADATA, List.of(clients));
     }
 
     /** The text as the endpoint serves it, parsed again: what a reader of the file sees. */

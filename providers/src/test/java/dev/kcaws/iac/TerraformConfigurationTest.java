@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TerraformConfigurationTest {
 
-    static JsonNode config(IdpFacts idp, AwsAccount account, PermissionSet... sets) {
-        return served(TerraformConfiguration.of(idp, new AccountRoles(account, List.of(sets))));
+    static JsonNode config(RealmIdentityProvider idp, AwsAccount account, PermissionSet... sets) {
+        return served(TerraformConfiguration.of(idp, new AccountPermissionSets(account, List.of(sets))));
     }
 
     static JsonNode role(JsonNode config, String roleName) {
@@ -72,7 +72,7 @@ class TerraformConfigurationTest {
         assertThat(fieldNames(c.path("resource").path("aws_iam_role"))).allMatch(n -> n.matches("[A-Za-z_][A-Za-z0-9_-]*")).hasSize(4);
         assertThat(fieldNames(c.path("resource")))
                 .containsExactlyInAnyOrder("aws_iam_saml_provider", "aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_role_policy");
-        assertThat(Json.pretty(TerraformConfiguration.of(idp(GLOBAL), new AccountRoles(PROD, List.of(READ_ONLY, DEVELOPER)))))
+        assertThat(Json.pretty(TerraformConfiguration.of(idp(GLOBAL), new AccountPermissionSets(PROD, List.of(READ_ONLY, DEVELOPER)))))
                 .doesNotContain(UNASSIGNED.name().value()).doesNotContain("AdministratorAccess");
         assertThat(fieldNames(config(idp(GLOBAL), PROD).path("resource"))).containsExactly("aws_iam_saml_provider");
     }
@@ -88,7 +88,7 @@ class TerraformConfigurationTest {
 
     @Test
     void actionsAndAudiencesFollowTheClients() {
-        IdpFacts all = idp(new SamlClientFacts(new SigninEndpoint(Partition.AWS, "eu-west-1"), true, true));
+        RealmIdentityProvider all = idp(new AwsClientTrust(new SigninEndpoint(Partition.AWS, "eu-west-1"), true, true));
         JsonNode s = statement(role(config(all, PROD, READ_ONLY), "ReadOnlyAccess"));
         assertThat(texts(s.path("Action"))).containsExactly("sts:AssumeRoleWithSAML", "sts:TagSession", "sts:SetSourceIdentity");
         assertThat(fieldNames(s.path("Condition"))).containsExactly("StringLike");
@@ -142,7 +142,7 @@ class TerraformConfigurationTest {
     @Test
     void allAccountsIsOneConfigurationPerAccount() {
         JsonNode all = served(TerraformConfiguration.forAccounts(idp(GLOBAL),
-                List.of(new AccountRoles(PROD, List.of(READ_ONLY)), new AccountRoles(GOV, List.of(SHORT)))));
+                List.of(new AccountPermissionSets(PROD, List.of(READ_ONLY)), new AccountPermissionSets(GOV, List.of(SHORT)))));
         assertThat(fieldNames(all)).containsExactly("111111111111", "222222222222");
         assertThat(texts(all.path("222222222222").path("provider").path("aws").path("allowed_account_ids"))).containsExactly("222222222222");
         assertThat(role(all.path("222222222222"), "Short")).isNotNull();
@@ -158,7 +158,7 @@ class TerraformConfigurationTest {
                 DEVELOPER.managedPolicies(), InlinePolicy.parse("i", "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
                 + "\"Resource\":\"arn:aws:s3:::${aws:username}/%{x}\",\"Condition\":{\"StringLike\":{\"aws:PrincipalTag/${t}\":\"%{ if }\"}}}]}"),
                 null);
-        IdpFacts idp = new IdpFacts("realm " + HOSTILE, METADATA.replace("entityID=", "x=\"" + HOSTILE + "\" entityID="), List.of(GLOBAL, EU));
+        RealmIdentityProvider idp = new RealmIdentityProvider("realm " + HOSTILE, METADATA.replace("entityID=", "x=\"" + HOSTILE + "\" entityID="), List.of(GLOBAL, EU));
         JsonNode c = config(idp, account, set, READ_ONLY);
 
         String dev = TerraformConfiguration.roleName(set);

@@ -31,7 +31,7 @@ class AssertionPlannerTest {
     static final Access BOB_STAGING = new Access(account("222222222222"), set("PowerUserAccess", 28800));
     static final Access BOB_PROD = new Access(account("111111111111"), set("ReadOnlyAccess", 43200));
     final Map<String, String> attributes = new HashMap<>();
-    final UserFacts bob = new UserFacts("bob", "bob@example.com", attributes::get);
+    final AssertedUser bob = new AssertedUser("bob", "bob@example.com", attributes::get);
 
     @Test
     void allHeldPairsWithTheShortestDuration() {
@@ -56,7 +56,7 @@ class AssertionPlannerTest {
 
     @Test
     void usernameWhenNoEmailAndConfiguredAttributeFirst() {
-        UserFacts noEmail = new UserFacts("Bob Smith", null, attributes::get);
+        AssertedUser noEmail = new AssertedUser("Bob Smith", null, attributes::get);
         assertThat(AssertionPlanner.decide(List.of(BOB_PROD), LaunchChoice.ALL, noEmail, MapperSettings.defaults(), ResponseEnvelope.TYPICAL)
                 .plan().roleSessionName().value()).isEqualTo("Bob-Smith");
         attributes.put("employeeId", "E123");

@@ -13,9 +13,9 @@ import java.util.Objects;
  * One account and the permission sets assigned in it: the IAM side of that account is its SAML
  * provider plus one role per set. Sets are kept once each, sorted by name, so the output is stable.
  */
-public record AccountRoles(AwsAccount account, List<PermissionSet> permissionSets) {
+public record AccountPermissionSets(AwsAccount account, List<PermissionSet> permissionSets) {
 
-    public AccountRoles {
+    public AccountPermissionSets {
         Objects.requireNonNull(account, "account");
         Map<String, PermissionSet> byName = new LinkedHashMap<>();
         (permissionSets == null ? List.<PermissionSet>of() : permissionSets).stream()

@@ -1,4 +1,6 @@
-package dev.kcaws.saml;
+package dev.kcaws.client;
+
+import dev.kcaws.client.AwsClients;
 
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.ModelFormat;

@@ -1,10 +1,11 @@
-package dev.kcaws.client;
+package dev.kcaws.template;
+
+import dev.kcaws.client.AdminPageClient;
+import dev.kcaws.client.DefaultAwsClient;
+import dev.kcaws.client.PortalClient;
 
 import dev.kcaws.access.AccessStore;
-import dev.kcaws.adminpage.AdminPageClient;
-import dev.kcaws.portal.PortalClient;
 import dev.kcaws.saml.AwsAccessCheck;
-import dev.kcaws.saml.DefaultAwsClient;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -1,7 +1,11 @@
-package dev.kcaws.access;
+package dev.kcaws.setup;
+
+import dev.kcaws.access.AccessStore;
+import dev.kcaws.access.ModelFormat;
+import dev.kcaws.access.ModelRefusedException;
 
 import dev.kcaws.aws.AwsRuleViolation;
-import dev.kcaws.saml.AwsClients;
+import dev.kcaws.client.AwsClients;
 import dev.kcaws.saml.MapperSettings;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;

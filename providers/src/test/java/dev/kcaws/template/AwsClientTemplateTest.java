@@ -1,4 +1,6 @@
-package dev.kcaws.client;
+package dev.kcaws.template;
+
+
 
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.Partition;

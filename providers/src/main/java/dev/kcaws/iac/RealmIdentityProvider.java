@@ -6,9 +6,9 @@ import java.util.List;
  * What every account's IAM side shares: the realm (named in descriptions), the realm's SAML IdP
  * metadata (what IAM's SAML provider holds) and the realm's AWS clients.
  */
-public record IdpFacts(String realmName, String metadataXml, List<SamlClientFacts> clients) {
+public record RealmIdentityProvider(String realmName, String metadataXml, List<AwsClientTrust> clients) {
 
-    public IdpFacts {
+    public RealmIdentityProvider {
         if (realmName == null || realmName.isBlank()) {
             throw new IllegalArgumentException("realmName is required");
         }

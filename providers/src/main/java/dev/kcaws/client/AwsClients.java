@@ -1,4 +1,4 @@
-package dev.kcaws.saml;
+package dev.kcaws.client;
 
 import dev.kcaws.aws.Partition;
 import dev.kcaws.aws.SigninEndpoint;
@@ -11,6 +11,9 @@ import java.util.Optional;
 /** Recognises the realm's AWS clients: SAML clients that carry the role-pair mapper. */
 public final class AwsClients {
 
+    /** The provider ID of the role-pair mapper ({@code dev.kcaws.saml.AwsRolePairMapper}) that makes a SAML client an AWS client. */
+    public static final String ROLE_PAIR_MAPPER_ID = "aws-role-pair-mapper";
+
     private AwsClients() {
     }
 
@@ -19,7 +22,7 @@ public final class AwsClients {
             return Optional.empty();
         }
         return client.getProtocolMappersStream()
-                .filter(m -> AwsRolePairMapper.PROVIDER_ID.equals(m.getProtocolMapper()))
+                .filter(m -> ROLE_PAIR_MAPPER_ID.equals(m.getProtocolMapper()))
                 .findFirst();
     }
 

@@ -1,4 +1,6 @@
-package dev.kcaws.client;
+package dev.kcaws.template;
+
+import dev.kcaws.template.AwsClientOptions;
 
 import dev.kcaws.saml.AwsRolePairMapper;
 import org.keycloak.representations.idm.ClientRepresentation;

@@ -1,7 +1,9 @@
 package dev.kcaws.portal;
 
+import dev.kcaws.client.PortalClient;
+
 import dev.kcaws.access.ModelFormat;
-import dev.kcaws.saml.AwsClients;
+import dev.kcaws.client.AwsClients;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -12,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The realm's other applications with a launch URL, as Keycloak's account console lists them. */
-public final class OtherApplications {
+public final class ApplicationTiles {
 
     /** One tile: the client's display name (or client ID) and its resolved launch URL. */
     public static final class App {
@@ -33,7 +35,7 @@ public final class OtherApplications {
         }
     }
 
-    private OtherApplications() {
+    private ApplicationTiles() {
     }
 
     public static List<App> of(KeycloakSession session, RealmModel realm) {

@@ -1,4 +1,4 @@
-package dev.kcaws.portal;
+package dev.kcaws.client;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
@@ -10,11 +10,11 @@ import java.util.Set;
  * flow with PKCE only, redirects and sign-out back to the page only, signed in with the bundle's
  * {@code kcaws} login theme so the page and its sign-in share one look.
  */
-public final class PageClient {
+public final class PublicPageClient {
 
     public static final String THEME = "kcaws";
 
-    private PageClient() {
+    private PublicPageClient() {
     }
 
     /**

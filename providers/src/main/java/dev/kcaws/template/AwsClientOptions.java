@@ -1,4 +1,4 @@
-package dev.kcaws.client;
+package dev.kcaws.template;
 
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.Partition;

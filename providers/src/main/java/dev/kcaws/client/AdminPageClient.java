@@ -1,6 +1,6 @@
-package dev.kcaws.adminpage;
+package dev.kcaws.client;
 
-import dev.kcaws.portal.PageClient;
+import dev.kcaws.client.PublicPageClient;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 
@@ -21,7 +21,7 @@ public final class AdminPageClient {
     }
 
     public static ClientModel ensure(RealmModel realm) {
-        return PageClient.ensure(realm, CLIENT_ID, "AWS access administration",
+        return PublicPageClient.ensure(realm, CLIENT_ID, "AWS access administration",
                 "The admin page of the Keycloak AWS SSO bundle: accounts, permission sets, assignments", pagePath(realm), true);
     }
 }

@@ -10,14 +10,14 @@ import java.util.Objects;
  * audience AWS checks with {@code SAML:aud}) and whether its mapper may send session tags or a
  * source identity (each needs its own action in the trust policy, or AWS refuses the login).
  */
-public record SamlClientFacts(SigninEndpoint endpoint, boolean sendsSessionTags, boolean sendsSourceIdentity) {
+public record AwsClientTrust(SigninEndpoint endpoint, boolean sendsSessionTags, boolean sendsSourceIdentity) {
 
-    public SamlClientFacts {
+    public AwsClientTrust {
         Objects.requireNonNull(endpoint, "endpoint");
     }
 
-    public static SamlClientFacts plain(SigninEndpoint endpoint) {
-        return new SamlClientFacts(endpoint, false, false);
+    public static AwsClientTrust plain(SigninEndpoint endpoint) {
+        return new AwsClientTrust(endpoint, false, false);
     }
 
     public Partition partition() {

@@ -1,4 +1,6 @@
-package dev.kcaws.portal;
+package dev.kcaws.client;
+
+import dev.kcaws.client.PublicPageClient;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
@@ -16,7 +18,7 @@ public final class PortalClient {
     }
 
     public static ClientModel ensure(RealmModel realm) {
-        return PageClient.ensure(realm, CLIENT_ID, "AWS access portal", "The AWS launcher of the Keycloak AWS SSO bundle",
+        return PublicPageClient.ensure(realm, CLIENT_ID, "AWS access portal", "The AWS launcher of the Keycloak AWS SSO bundle",
                 "/realms/" + realm.getName() + "/aws/", false);
     }
 }
