@@ -161,7 +161,7 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
             assertThat(browser.driver().findElements(By.cssSelector("table[data-testid='accounts'] th"))).extracting(WebElement::getText)
                     .startsWith("계정 ID", "이름", "파티션");
             page.click("add-account");
-            assertThat(page.form("account-form").getText()).contains("숫자 12자리").contains("AWS 계정 추가").doesNotContain("kcawsAdmin");
+            assertThat(page.form("account-form").getText()).contains("숫자 12자리").contains("계정 추가").contains("취소").doesNotContain("kcawsAdmin");
             page.fill("account-form", "id", "343434343434").fill("account-form", "name", "부산").submit("account-form", "save");
             assertThat(page.successAlert()).isEqualTo("AWS 계정 343434343434 (부산)을(를) 추가했습니다.");
             page.navigate("setup");
