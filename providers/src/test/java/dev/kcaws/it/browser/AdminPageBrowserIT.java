@@ -131,13 +131,15 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
 
     /**
      * An administrator whose language is Korean (the realm offers it) sees every text of the page in
-     * Korean: the template's and the ones the modules build, from the same message bundles.
+     * Korean: the template's and the ones the modules build, from the same message bundles. The
+     * realm uses Keycloak's own classic login theme and the page's client forces none, so the page
+     * is rendered in the realm's theme from the bundle's theme resources.
      */
     @Test
     void aKoreanAdministratorSeesThePageInKorean() {
         String realm = "korean-admins";
         admin.createRealm("""
-                {"realm": "%s", "enabled": true, "internationalizationEnabled": true,
+                {"realm": "%s", "enabled": true, "loginTheme": "keycloak", "internationalizationEnabled": true,
                  "supportedLocales": ["en", "ko"], "defaultLocale": "en",
                  "users": [{"username": "jimin", "enabled": true, "email": "jimin@example.com", "firstName": "Jimin", "lastName": "Park",
                             "attributes": {"locale": ["ko"]},
@@ -146,12 +148,16 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
                 """.formatted(realm));
         try {
             admin.expect(201, "POST", "/admin/realms/" + realm + "/aws/clients", Map.of());
+            JsonNode pageClient = admin.findClientByClientId(realm, "aws-admin-console").orElseThrow();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) pageClient.path("attributes")).put("login_theme", "");
+            admin.expect(204, "PUT", "/admin/realms/" + realm + "/clients/" + pageClient.path("id").asText(), pageClient);
             admin.expect(201, "POST", "/admin/realms/" + realm + "/aws/accounts", Map.of("id", "121212121212", "name", "서울 <b>팀</b>"));
             browser.open(AdminPage.url(server.baseUrl(), realm, realm, "accounts"));
             new KeycloakLoginPage(browser).signIn("jimin", "jimin");
             AdminPage page = new AdminPage(browser).awaitShown();
             assertThat(page.signedInUser()).isEqualTo("jimin");
             assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ko");
+            assertThat(scriptsLoaded()).as("in the realm's theme").anyMatch(p -> p.endsWith("/login/keycloak/kcaws/admin/main.js"));
             assertThat(page.title()).isEqualTo("AWS 계정");
             assertThat(browser.driver().findElements(By.cssSelector("#kcaws-nav a"))).extracting(WebElement::getText)
                     .containsExactly("AWS 계정", "권한 세트", "그룹 및 사용자", "AWS 클라이언트 및 IAM 코드");
