@@ -53,7 +53,12 @@ export async function signIn(cfg) {
 
 async function redirectToSignIn() {
     sessionStorage.setItem(ROUTE_KEY, location.hash);
-    await keycloak.login({redirectUri: pageUrl}).catch(() => undefined);
+    try {
+        // Resolves never when it works: the browser is on its way to Keycloak's sign-in.
+        await keycloak.login({redirectUri: pageUrl});
+    } catch (e) {
+        throw new Error(t('kcawsAdminSignInFailed', e?.message || String(e)));
+    }
     throw new SigningIn(t('kcawsAdminSigningIn'));
 }
 
