@@ -26,6 +26,7 @@ grep -q "\"version\": \"$VERSION\"" "$work/package/package.json" || fail "the pa
 mkdir -p "$dest"
 cp "$work/package/lib/keycloak.js" "$dest/keycloak.js"
 cp "$work/package/LICENSE.txt" "$dest/LICENSE.txt"
+chmod 644 "$dest/keycloak.js" "$dest/LICENSE.txt"
 printf 'keycloak-js %s from the npm registry (%s), lib/keycloak.js unchanged; fetched by scripts/vendor-keycloak-js.sh\n' \
   "$VERSION" "$INTEGRITY" > "$dest/VERSION"
 step "Vendored keycloak-js $VERSION into $dest (sha256 of keycloak.js: $(sha256sum "$dest/keycloak.js" | cut -d' ' -f1))"
