@@ -13,6 +13,12 @@ ensure_postgres
 log="target/test.log"
 mkdir -p target
 
+if command -v node >/dev/null 2>&1; then
+  step "Running the admin page's JavaScript unit tests (node --test providers/src/test/js/)…"
+  node --test providers/src/test/js/ >target/test-js.log 2>&1 || { cat target/test-js.log; fail "JavaScript unit tests failed; see target/test-js.log"; }
+else
+  step "Skipping the admin page's JavaScript unit tests: node is not installed"
+fi
 step "Running unit and integration tests (mvn -B verify); full output in $log…"
 started=target/.test-started
 touch "$started"

@@ -65,11 +65,118 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         AdminPage page = new AdminPage(browser).awaitShown();
         assertThat(page.signedInUser()).isEqualTo(username);
         assertThat(page.selectedRealm()).isEqualTo(MANAGED);
+        printSignInFigures();
         return page;
+    }
+
+    /** What the page ran to sign in: its modules and Keycloak's own adapter, and nothing else. */
+    @SuppressWarnings("unchecked")
+    List<String> scriptsLoaded() {
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.endsWith('.js'))");
+    }
+
+    /**
+     * Whether a script the page did not ship could run: one inserted inline, as an injected
+     * string would be. The page's Content-Security-Policy must refuse it.
+     */
+    boolean inlineScriptRuns() {
+        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const s = document.createElement('script');
+                s.textContent = 'window.kcawsInlineRan = true;';
+                document.head.append(s);
+                return window.kcawsInlineRan === true;
+                """));
+    }
+
+    /**
+     * Figures, not assertions: what the page loaded after coming back from the sign-in (script
+     * bytes over the wire and decoded) and how long from that navigation to its first view.
+     */
+    void printSignInFigures() {
+        Object figures = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const r = performance.getEntriesByType('resource');
+                const js = r.filter(e => e.name.endsWith('.js'));
+                const sum = (l, f) => l.reduce((a, e) => a + e[f], 0);
+                return `scripts=${js.length} transfer=${sum(js, 'transferSize')} B decoded=${sum(js, 'decodedBodySize')} B `
+                    + `firstView=${Math.round(Math.max(...r.map(e => e.responseEnd)))} ms requests=${r.length}`;
+                """);
+        System.out.println("[figures] admin page after sign-in: " + figures);
     }
 
     static JsonNode get(String path) {
         return admin.expect(200, "GET", API + path, null).json();
+    }
+
+    /**
+     * The page signs in with Keycloak's own adapter (keycloak-js, vendored) loaded as ES modules, runs
+     * no session iframe, keeps no sign-in state behind, and refuses scripts it did not ship.
+     */
+    @Test
+    void thePageSignsInWithKeycloakJsAndRunsOnlyItsOwnModules() {
+        AdminPage page = signIn("accounts", "admin", "admin");
+        assertThat(scriptsLoaded()).anyMatch(p -> p.endsWith("/kcaws/admin/main.js"))
+                .anyMatch(p -> p.endsWith("/kcaws/admin/vendor/keycloak-js/keycloak.js"))
+                .anyMatch(p -> p.endsWith("/kcaws/admin/views/accounts.js"))
+                .allMatch(p -> p.contains("/kcaws/admin/"));
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        assertThat(js.executeScript("return document.querySelectorAll('iframe').length")).as("no session iframe").isEqualTo(0L);
+        assertThat(js.executeScript("return Object.keys(localStorage).concat(Object.keys(sessionStorage)).join(',')"))
+                .as("no sign-in state (PKCE verifier, route) left in storage").isEqualTo("");
+        assertThat(js.executeScript("return location.search + location.hash")).as("no code or state left in the address")
+                .isEqualTo("#/" + MANAGED + "/accounts");
+        assertThat(inlineScriptRuns()).as("an inline script under the page's Content-Security-Policy").isFalse();
+        assertThat(page.title()).isEqualTo("AWS accounts");
+    }
+
+    /**
+     * An administrator whose language is Korean (the realm offers it) sees every text of the page in
+     * Korean: the template's and the ones the modules build, from the same message bundles. The
+     * realm uses Keycloak's own classic login theme and the page's client forces none, so the page
+     * is rendered in the realm's theme from the bundle's theme resources.
+     */
+    @Test
+    void aKoreanAdministratorSeesThePageInKorean() {
+        String realm = "korean-admins";
+        admin.createRealm("""
+                {"realm": "%s", "enabled": true, "loginTheme": "keycloak", "internationalizationEnabled": true,
+                 "supportedLocales": ["en", "ko"], "defaultLocale": "en",
+                 "users": [{"username": "jimin", "enabled": true, "email": "jimin@example.com", "firstName": "Jimin", "lastName": "Park",
+                            "attributes": {"locale": ["ko"]},
+                            "credentials": [{"type": "password", "value": "jimin", "temporary": false}],
+                            "clientRoles": {"realm-management": ["manage-realm", "view-realm", "view-clients"]}}]}
+                """.formatted(realm));
+        try {
+            admin.expect(201, "POST", "/admin/realms/" + realm + "/aws/clients", Map.of());
+            JsonNode pageClient = admin.findClientByClientId(realm, "aws-admin-console").orElseThrow();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) pageClient.path("attributes")).put("login_theme", "");
+            admin.expect(204, "PUT", "/admin/realms/" + realm + "/clients/" + pageClient.path("id").asText(), pageClient);
+            admin.expect(201, "POST", "/admin/realms/" + realm + "/aws/accounts", Map.of("id", "121212121212", "name", "서울 <b>팀</b>"));
+            browser.open(AdminPage.url(server.baseUrl(), realm, realm, "accounts"));
+            new KeycloakLoginPage(browser).signIn("jimin", "jimin");
+            AdminPage page = new AdminPage(browser).awaitShown();
+            assertThat(page.signedInUser()).isEqualTo("jimin");
+            assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ko");
+            assertThat(scriptsLoaded()).as("in the realm's theme").anyMatch(p -> p.endsWith("/login/keycloak/kcaws/admin/main.js"));
+            assertThat(page.title()).isEqualTo("AWS 계정");
+            assertThat(browser.driver().findElements(By.cssSelector("#kcaws-nav a"))).extracting(WebElement::getText)
+                    .containsExactly("AWS 계정", "권한 세트", "그룹 및 사용자", "AWS 클라이언트 및 IAM 코드");
+            assertThat(browser.driver().findElement(By.id("kcaws-admin-signout")).getText()).isEqualTo("로그아웃");
+            WebElement accountRow = page.row("account-row", "data-id", "121212121212");
+            assertThat(accountRow.getText()).contains("서울 <b>팀</b>").contains("편집").contains("삭제");
+            assertThat(browser.driver().findElements(By.cssSelector("table[data-testid='accounts'] th"))).extracting(WebElement::getText)
+                    .startsWith("계정 ID", "이름", "파티션");
+            page.click("add-account");
+            assertThat(page.form("account-form").getText()).contains("숫자 12자리").contains("계정 추가").contains("취소").doesNotContain("kcawsAdmin");
+            page.fill("account-form", "id", "343434343434").fill("account-form", "name", "부산").submit("account-form", "save");
+            assertThat(page.successAlert()).isEqualTo("AWS 계정 343434343434 (부산)을(를) 추가했습니다.");
+            page.navigate("setup");
+            assertThat(page.title()).isEqualTo("AWS 클라이언트 및 IAM 코드");
+            assertThat(browser.driver().findElement(By.cssSelector("[data-testid='download-terraform']")).getText()).isEqualTo("Terraform 구성");
+            assertThat(browser.driver().findElement(By.id("kcaws-view")).getText()).doesNotContain("kcawsAdmin");
+        } finally {
+            admin.deleteRealm(realm);
+        }
     }
 
     @Test
@@ -318,7 +425,11 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         HttpResponse<String> master = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/master/aws/admin/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(master.statusCode()).isEqualTo(200);
-        assertThat(master.body()).contains("data-client-id=\"aws-admin-console\"");
+        assertThat(master.body()).contains("data-client-id=\"aws-admin-console\"")
+                .containsPattern("<script type=\"module\" src=\"/resources/[^\"]+/kcaws/admin/main\\.js\"></script>")
+                .contains("<script type=\"application/json\" id=\"kcaws-admin-messages\">{\"kcawsAdmin")
+                .containsPattern("<meta http-equiv=\"Content-Security-Policy\" content=\"script-src &#39;self&#39;; [^\"]*frame-src &#39;none&#39;")
+                .doesNotContain("kcaws-admin.js");
         assertThat(master.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         HttpResponse<String> noSlash = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/master/aws/admin")).build(),
                 HttpResponse.BodyHandlers.ofString());

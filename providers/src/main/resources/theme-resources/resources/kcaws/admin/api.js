@@ -1,0 +1,82 @@
+/*
+ * The bundle's admin API (/admin/realms/{realm}/aws/...) and the few Keycloak admin endpoints the
+ * page reads, with the admin's own token: the API's permission checks, validation and admin
+ * events apply exactly as for curl. Failures carry the API's own message and the field it names.
+ */
+import {accessToken, signInAgain} from './auth.js';
+import {query} from './format.js';
+import {t} from './i18n.js';
+import {state} from './state.js';
+
+const PAGE = 1000;
+
+export class ApiError extends Error {
+    constructor(status, message, field) {
+        super(message);
+        this.status = status;
+        this.field = field;
+    }
+}
+
+/** '/aws/accounts' for '/accounts': the bundle's API under the realm. */
+export const aws = (path) => `/aws${path}`;
+
+/** One call under /admin/realms/{the chosen realm}; the parsed JSON (or text with raw) on success. */
+export async function api(method, path, body, options) {
+    const token = await accessToken();
+    const realm = state.realm;
+    const response = await fetch(`${state.cfg.serverUrl}/admin/realms/${encodeURIComponent(realm)}${path}`, {
+        method,
+        headers: Object.assign({Authorization: `Bearer ${token}`}, body === undefined ? {} : {'Content-Type': 'application/json'}),
+        body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.ok) {
+        if (options && options.raw) {
+            return text;
+        }
+        return text && (response.headers.get('Content-Type') || '').includes('json') ? JSON.parse(text) : text;
+    }
+    if (response.status === 401) {
+        return signInAgain();
+    }
+    let message = text;
+    let field = null;
+    try {
+        const json = JSON.parse(text);
+        message = json.errorMessage || json.error_description || json.error || text;
+        field = json.field || null;
+    } catch (ignored) {
+        // not JSON: the text itself
+    }
+    if (response.status === 403) {
+        message = message ? t('kcawsAdminForbiddenWithReason', realm, message) : t('kcawsAdminForbidden', realm);
+    }
+    throw new ApiError(response.status, message || `${response.status} ${response.statusText}`, field);
+}
+
+/** Every assignment matching the filter, page by page. */
+export async function allAssignments(filter) {
+    const result = [];
+    for (let first = 0; ; first += PAGE) {
+        const page = await api('GET', aws(`/assignments${query(Object.assign({first, max: PAGE}, filter))}`));
+        result.push(...page);
+        if (page.length < PAGE) {
+            return result;
+        }
+    }
+}
+
+/** The names of the realms the signed-in admin may view (Keycloak's own realm list). */
+export async function viewableRealms(user) {
+    const response = await fetch(`${state.cfg.serverUrl}/admin/realms?briefRepresentation=true`,
+        {headers: {Authorization: `Bearer ${await accessToken()}`}});
+    if (!response.ok) {
+        throw new Error(response.status === 403 ? t('kcawsAdminNotAnAdmin', user) : t('kcawsAdminRealmsNotListed', response.status));
+    }
+    const realms = (await response.json()).map(r => r.realm).sort();
+    if (realms.length === 0) {
+        throw new Error(t('kcawsAdminNoRealm', user));
+    }
+    return realms;
+}
