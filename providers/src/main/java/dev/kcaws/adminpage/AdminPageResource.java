@@ -42,9 +42,7 @@ public class AdminPageResource {
         }
         ClientModel client = realm.getClientByClientId(AdminPageClient.CLIENT_ID);
         if (client == null || !client.isEnabled()) {
-            return ErrorPage.error(session, null, Response.Status.NOT_FOUND, "The AWS admin page is not set up in this realm. "
-                    + "Administrators of the master realm use /realms/master/aws/admin/; in this realm it is set up "
-                    + "when an AWS client is created here with the template.");
+            return ErrorPage.error(session, null, Response.Status.NOT_FOUND, "kcawsAdminPageNotSetUp");
         }
         session.getContext().setClient(client);
         Response page = session.getProvider(LoginFormsProvider.class)

@@ -8,11 +8,11 @@
     <meta name="color-scheme" content="light">
     <meta name="referrer" content="no-referrer">
     <title>AWS access · Keycloak administration</title>
-    <#list properties.stylesCommon?split(' ') as style>
-    <link href="${url.resourcesCommonPath}/${style}" rel="stylesheet">
-    </#list>
-    <link href="${url.resourcesPath}/css/kcaws-admin.css" rel="stylesheet">
-    <script src="${url.resourcesPath}/js/kcaws-admin.js" defer></script>
+    <#-- The admin console's look (PatternFly 5, in Keycloak's common resources), whatever login theme the realm uses. -->
+    <link href="${url.resourcesCommonPath}/vendor/patternfly-v5/patternfly.min.css" rel="stylesheet">
+    <link href="${url.resourcesCommonPath}/vendor/patternfly-v5/patternfly-addons.css" rel="stylesheet">
+    <link href="${url.resourcesPath}/kcaws/css/kcaws-admin.css" rel="stylesheet">
+    <script src="${url.resourcesPath}/kcaws/js/kcaws-admin.js" defer></script>
 </head>
 <body>
 <div id="kcaws-admin" class="pf-v5-c-page"
