@@ -1,4 +1,5 @@
-<#-- The AWS launcher, in the realm's login theme: its template.ftl lays the page out (logo, colours, language menu);
+<#-- The AWS launcher, in the realm's login theme: its template.ftl lays the page out (logo, colours, the language
+     menu, whose links come back here with kc_locale);
      this file fills the card. Every ${...} is HTML-escaped by FreeMarker's output format; nothing is printed raw.
      A theme overrides this page by shipping its own aws-portal.ftl, and any kcaws* text in its messages files. -->
 <#import "template.ftl" as layout>
@@ -14,9 +15,6 @@
     <nav class="kcaws-user" aria-label="${msg("kcawsAccountMenu")}">
         <span id="kcaws-user">${kcaws.userDisplayName}</span>
         <a id="kcaws-signout" href="${kcaws.signOutUrl}">${msg("kcawsSignOut")}</a>
-        <#if realm.internationalizationEnabled && locale.supported?size gt 1>
-        <span id="kcaws-languages"><#list locale.supported as l><#if l.languageTag != locale.currentLanguageTag><a class="kcaws-language" lang="${l.languageTag}" href="${l.url}">${l.label}</a> </#if></#list></span>
-        </#if>
     </nav>
     <#if kcaws.accounts?has_content>
         <div class="kcaws-toolbar">
