@@ -77,7 +77,7 @@ class RealmThemeBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(themeMarker()).as("the portal in the acme theme").isEqualTo("acme");
         assertThat(stylesheets()).anySatisfy(href -> assertThat(href).contains("/login/acme/css/acme.css"))
                 .anySatisfy(href -> assertThat(href).contains("/login/acme/kcaws/css/kcaws-portal.css"));
-        assertThat(browser.driver().findElement(By.id("kc-header-wrapper")).getText()).as("the theme's own title text").isEqualTo("Acme Corp");
+        assertThat(browser.driver().findElement(By.id("kc-header-wrapper")).getText()).as("the theme's own title text").isEqualToIgnoringCase("Acme Corp");
         assertThat(portal.visibleAccountNames()).containsExactly("acme-prod", "acme-sandbox", "acme-staging");
 
         int before = sts.acceptedCalls().size();
