@@ -88,8 +88,13 @@ class RealmThemeBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(themeMarker()).as("the access keys page in the acme theme").isEqualTo("acme");
         assertThat(sts.acceptedCalls()).hasSize(before + 1);
         assertThat(sts.acceptedCalls().get(before).roleArn()).isEqualTo("arn:aws:iam::222222222222:role/PowerUserAccess");
-        assertThat(browser.driver().findElement(By.id("kcaws-access-key-id")).getText()).isNotBlank();
-        assertThat(browser.driver().findElement(By.id("kcaws-creds-bash")).getText()).contains("export AWS_ACCESS_KEY_ID=");
+        String accessKeyId = browser.driver().findElement(By.id("kcaws-access-key-id")).getDomProperty("textContent");
+        assertThat(accessKeyId).isNotBlank();
+        assertThat(browser.driver().findElement(By.id("kcaws-creds-bash")).getDomProperty("textContent"))
+                .contains("export AWS_ACCESS_KEY_ID='" + accessKeyId + "'");
+        Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("the keys page fits the window's width (long tokens wrap)").isLessThanOrEqualTo(0);
 
         browser.open(shortcut("111111111111", "AdministratorAccess"));
         assertThat(new KeycloakLoginPage(browser).awaitMessage())
