@@ -21,18 +21,20 @@ import java.util.Optional;
  */
 public record DefaultAwsClient(Partition partition, String chosenClientId, ClientModel client, Problem problem) {
 
-    /** Why nothing serves; each says what an administrator does about it. */
+    /** Why nothing serves; each text (messages bundle, {0} the partition) says what an administrator does about it. */
     public enum Problem {
-        NONE("No AWS client for partition %s is set up in this realm. An administrator can create one with the AWS client template."),
-        NOT_CHOSEN("Several AWS clients of partition %s exist in this realm and none is chosen to serve shortcut links and access keys. "
-                + "An administrator must make one the default on the admin page (AWS client and IAM code)."),
-        CHOSEN_UNUSABLE("The AWS client chosen for partition %s is missing, disabled or no longer an AWS client of that partition. "
-                + "An administrator must enable it or make another client the default on the admin page (AWS client and IAM code).");
+        NONE("kcawsNoAwsClient"),
+        NOT_CHOSEN("kcawsAwsClientNotChosen"),
+        CHOSEN_UNUSABLE("kcawsAwsClientUnusable");
 
-        private final String message;
+        private final String messageKey;
 
-        Problem(String message) {
-            this.message = message;
+        Problem(String messageKey) {
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
         }
     }
 
@@ -57,9 +59,9 @@ public record DefaultAwsClient(Partition partition, String chosenClientId, Clien
         return Optional.ofNullable(client);
     }
 
-    /** What the user and the admin page are told when nothing serves (no client ID: error pages format their text). */
+    /** What the admin API says when nothing serves, in English (pages show {@link Problem#messageKey()} in the user's language). */
     public String refusal() {
-        return problem == null ? null : String.format(problem.message, partition.id());
+        return problem == null ? null : EnglishMessages.format(problem.messageKey, partition.id());
     }
 
     /** The stored default's client ID, if one is stored. */

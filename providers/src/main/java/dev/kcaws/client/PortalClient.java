@@ -6,9 +6,8 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 
 /**
- * The public OIDC client the launcher signs users in with. Its {@code login_theme} attribute is the
- * launcher theme, so the portal and its sign-in pages share one look whatever the realm's theme;
- * an admin picks another theme (one extending {@code kcaws}) by changing that attribute.
+ * The public OIDC client the launcher signs users in with. The launcher and its sign-in pages show
+ * the realm's login theme; an admin who wants another look for them sets the client's login theme.
  */
 public final class PortalClient {
 

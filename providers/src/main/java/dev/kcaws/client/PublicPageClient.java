@@ -7,12 +7,13 @@ import java.util.Set;
 
 /**
  * A public OIDC client for one of the bundle's own pages (the launcher, the admin page): standard
- * flow with PKCE only, redirects and sign-out back to the page only, signed in with the bundle's
- * {@code kcaws} login theme so the page and its sign-in share one look.
+ * flow with PKCE only, redirects and sign-out back to the page only. It names no login theme: the
+ * page (theme-resources) and its sign-in both render in the realm's own login theme.
  */
 public final class PublicPageClient {
 
-    public static final String THEME = "kcaws";
+    /** The login theme earlier versions of the bundle forced on these clients; see {@link LegacyPageTheme}. */
+    public static final String LEGACY_THEME = "kcaws";
 
     private PublicPageClient() {
     }
@@ -44,7 +45,6 @@ public final class PublicPageClient {
         client.setWebOrigins(Set.of("+"));
         client.setAttribute("post.logout.redirect.uris", "+");
         client.setAttribute("pkce.code.challenge.method", "S256");
-        client.setAttribute("login_theme", THEME);
         return client;
     }
 }

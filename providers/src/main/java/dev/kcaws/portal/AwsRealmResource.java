@@ -75,20 +75,20 @@ public class AwsRealmResource {
     public Response credentials(@FormParam("csrf") String csrf, @FormParam("access") String access) {
         Optional<AuthenticationManager.AuthResult> auth = PortalSignIn.current(session, realm);
         if (auth.isEmpty()) {
-            return error(Response.Status.UNAUTHORIZED, "Your session has ended. Open the AWS portal and sign in again.");
+            return error(Response.Status.UNAUTHORIZED, "kcawsSessionEnded");
         }
         if (!PortalCsrfToken.isValid(session, realm, auth.get().getSession(), csrf)) {
-            return error(Response.Status.FORBIDDEN, "This request did not come from your AWS portal page. Open the portal and try again.");
+            return error(Response.Status.FORBIDDEN, "kcawsNotFromPortal");
         }
         Optional<LaunchChoice> choice = LaunchChoice.fromNote(access).filter(c -> !c.isAll());
         if (choice.isEmpty()) {
-            return error(Response.Status.BAD_REQUEST, "The request does not name an AWS account and role.");
+            return error(Response.Status.BAD_REQUEST, "kcawsNoRoleNamed");
         }
         UserModel user = auth.get().getUser();
         Optional<Access> held = AccessStore.of(realm).heldAccess(user, choice.get().account(), choice.get().permissionSet());
         if (held.isEmpty()) {
-            return error(Response.Status.FORBIDDEN, "You do not have access to AWS account " + choice.get().account()
-                    + " as " + choice.get().permissionSet() + ".");
+            return error(Response.Status.FORBIDDEN, "kcawsNotAssigned", choice.get().account().value(),
+                    choice.get().permissionSet().value());
         }
         DefaultAwsClient serving = DefaultAwsClient.of(realm, held.get().account().partition());
         Optional<ClientModel> client = serving.serving();
@@ -97,21 +97,23 @@ public class AwsRealmResource {
         }
         Optional<String> assertion = OneRoleAssertion.issue(session, realm, client.get(), auth.get().getSession(), choice.get());
         if (assertion.isEmpty()) {
-            return error(Response.Status.FORBIDDEN, "AWS access keys could not be issued for this role now.");
+            return error(Response.Status.FORBIDDEN, "kcawsKeysNotIssued");
         }
         TemporaryCredentials credentials;
         try {
             credentials = sts.assumeRoleWithSaml(held.get().rolePair(), assertion.get(),
                     held.get().permissionSet().sessionDuration().seconds());
         } catch (StsFailure e) {
-            return error(Response.Status.BAD_GATEWAY, "AWS STS did not issue credentials: " + e.getMessage());
+            return e.refusedByAws()
+                    ? error(Response.Status.BAD_GATEWAY, "kcawsStsRefused", e.errorCode(), e.awsMessage())
+                    : error(Response.Status.BAD_GATEWAY, "kcawsStsUnreachable", e.awsMessage());
         }
         session.getContext().setClient(realm.getClientByClientId(PortalClient.CLIENT_ID));
         Response page = session.getProvider(LoginFormsProvider.class)
                 .setUser(user)
                 .setAttribute("kcaws", new CredentialsPage(held.get(), credentials, portalUrl()))
                 .createForm(CredentialsPage.TEMPLATE);
-        return Response.fromResponse(page).header("Pragma", "no-cache").build();
+        return Response.fromResponse(page).header("Pragma", "no-cache").header("Referrer-Policy", "no-referrer").build();
     }
 
     /**
@@ -129,13 +131,12 @@ public class AwsRealmResource {
         }
         ClientModel portalClient = realm.getClientByClientId(PortalClient.CLIENT_ID);
         if (portalClient == null || !portalClient.isEnabled()) {
-            return error(Response.Status.NOT_FOUND, "The AWS portal is not set up in this realm. "
-                    + "An administrator can set it up by creating the AWS client with the template.");
+            return error(Response.Status.NOT_FOUND, "kcawsPortalNotSetUp");
         }
         Optional<AuthenticationManager.AuthResult> auth = PortalSignIn.current(session, realm);
         if (auth.isEmpty()) {
             if (code != null || error != null) {
-                return error(Response.Status.BAD_REQUEST, "Sign-in did not complete. Check that your browser accepts cookies for this site, then open the portal again.");
+                return error(Response.Status.BAD_REQUEST, "kcawsSignInIncomplete");
             }
             return Response.seeOther(PortalSignIn.loginRedirect(session, realm, portalUrl)).build();
         }
@@ -188,26 +189,26 @@ public class AwsRealmResource {
     public Response console(@QueryParam("account_id") String accountId, @QueryParam("role_name") String roleName,
                             @QueryParam("destination") String destination) {
         if (!AccountId.isValid(accountId)) {
-            return error(Response.Status.BAD_REQUEST, "The link's account_id must be a 12-digit AWS account ID.");
+            return error(Response.Status.BAD_REQUEST, "kcawsLinkAccountId");
         }
         if (!PermissionSetName.isValid(roleName)) {
-            return error(Response.Status.BAD_REQUEST, "The link's role_name must be a permission set name (1 to 32 of letters, digits and _+=,.@-).");
+            return error(Response.Status.BAD_REQUEST, "kcawsLinkRoleName");
         }
         AccessStore store = AccessStore.of(realm);
         Optional<AwsAccount> account = store.account(new AccountId(accountId));
         if (account.isEmpty()) {
-            return error(Response.Status.NOT_FOUND, "AWS account " + accountId + " is not registered in this realm.");
+            return error(Response.Status.NOT_FOUND, "kcawsLinkUnknownAccount", accountId);
         }
         Optional<PermissionSet> set = store.permissionSet(new PermissionSetName(roleName));
         if (set.isEmpty()) {
-            return error(Response.Status.NOT_FOUND, "Permission set " + roleName + " is not defined in this realm.");
+            return error(Response.Status.NOT_FOUND, "kcawsLinkUnknownPermissionSet", roleName);
         }
         String relayState;
         if (destination != null && !destination.isEmpty()) {
             try {
                 relayState = ConsoleDestination.parse("destination", destination, account.get().partition()).url();
             } catch (AwsRuleViolation e) {
-                return error(Response.Status.BAD_REQUEST, "The link's " + e.getMessage() + ".");
+                return error(Response.Status.BAD_REQUEST, "kcawsLinkInvalid", e.getMessage());
             }
         } else {
             relayState = set.get().relayState() != null && set.get().relayState().isIn(account.get().partition())
@@ -221,8 +222,7 @@ public class AwsRealmResource {
         RequiredActionProviderModel check = realm.getRequiredActionProviderByAlias(AwsAccessCheck.PROVIDER_ID);
         if (check == null || !check.isEnabled()) {
             // Without the check a refused login could not be stopped before the response is built.
-            return error(Response.Status.SERVICE_UNAVAILABLE, "The required action 'AWS access check' is not enabled in this realm; "
-                    + "an administrator must enable it before AWS shortcut links work.");
+            return error(Response.Status.SERVICE_UNAVAILABLE, "kcawsAccessCheckDisabled");
         }
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection());
         return OneRoleLogin.create(session, event)
@@ -238,10 +238,11 @@ public class AwsRealmResource {
     /** No client to go through: 404 when the realm has none for the partition, 503 when the admin's choice is missing. */
     private Response refusal(DefaultAwsClient serving) {
         return error(serving.problem() == DefaultAwsClient.Problem.NONE ? Response.Status.NOT_FOUND : Response.Status.SERVICE_UNAVAILABLE,
-                serving.refusal());
+                serving.problem().messageKey(), serving.partition().id());
     }
 
-    private Response error(Response.Status status, String message) {
-        return ErrorPage.error(session, null, status, message);
+    /** Keycloak's error page in the realm's login theme, the text a {@code kcaws*} key of the messages bundle in the user's language. */
+    private Response error(Response.Status status, String messageKey, String... parameters) {
+        return ErrorPage.error(session, null, status, messageKey, (Object[]) parameters);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kcaws.portal;
 
 import dev.kcaws.adminpage.AdminPageSetup;
+import dev.kcaws.client.LegacyPageTheme;
 import dev.kcaws.portal.sts.StsCredentialsClient;
 import org.keycloak.Config;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -46,6 +47,7 @@ public class AwsRealmResourceProviderFactory implements RealmResourceProviderFac
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         AdminPageSetup.register(factory);
+        LegacyPageTheme.register(factory);
     }
 
     @Override

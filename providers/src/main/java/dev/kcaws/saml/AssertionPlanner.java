@@ -34,10 +34,9 @@ public final class AssertionPlanner {
                                         ResponseEnvelope envelope) {
         if (held.isEmpty()) {
             return choice.isAll()
-                    ? SignInDecision.refuse(SignInRefusal.NO_ACCESS,
-                    "You have no AWS access assigned. Ask your administrator to assign you an AWS account and permission set.")
-                    : SignInDecision.refuse(SignInRefusal.NOT_ASSIGNED,
-                    "You do not have access to AWS account " + choice.account().value() + " as " + choice.permissionSet().value() + ".");
+                    ? SignInDecision.refuse(SignInRefusal.NO_ACCESS, "kcawsNoAwsAccess")
+                    : SignInDecision.refuse(SignInRefusal.NOT_ASSIGNED, "kcawsNotAssigned",
+                    choice.account().value(), choice.permissionSet().value());
         }
         List<String> warnings = new ArrayList<>();
         List<RolePair> pairs = held.stream().map(Access::rolePair).distinct().toList();
@@ -62,7 +61,7 @@ public final class AssertionPlanner {
             }
             if (problem != null) {
                 if (settings.principalTagsRequired()) {
-                    return invalid("session tag " + source.key(), problem);
+                    return SignInDecision.refuse(SignInRefusal.INVALID_SESSION_TAG, "kcawsInvalidSessionTag", source.key(), problem);
                 }
                 warnings.add(problem);
             }
@@ -74,7 +73,7 @@ public final class AssertionPlanner {
             if (sentKeys.contains(key)) {
                 transitive.add(key);
             } else if (settings.principalTagsRequired()) {
-                return invalid("transitive tag key " + key, "tag " + key + " is not sent in the same assertion");
+                return SignInDecision.refuse(SignInRefusal.INVALID_SESSION_TAG, "kcawsInvalidTransitiveTag", key);
             } else {
                 warnings.add("transitive tag key " + key + " left out: that tag is not sent");
             }
@@ -95,7 +94,7 @@ public final class AssertionPlanner {
             }
             if (problem != null) {
                 if (settings.sourceIdentityRequired()) {
-                    return invalid("SourceIdentity", problem);
+                    return SignInDecision.refuse(SignInRefusal.INVALID_SOURCE_IDENTITY, "kcawsInvalidSourceIdentity", problem);
                 }
                 warnings.add(problem);
             }
@@ -105,10 +104,9 @@ public final class AssertionPlanner {
                 List.copyOf(transitive), sourceIdentity);
         int size = ResponseSizeEstimate.base64Chars(plan, envelope);
         if (size > AwsLimits.MAX_SAML_RESPONSE_CHARS) {
-            return SignInDecision.refuse(SignInRefusal.TOO_LARGE,
-                    "You have " + pairs.size() + " AWS roles, too many for one AWS sign-in (AWS accepts responses of up to "
-                            + AwsLimits.MAX_SAML_RESPONSE_CHARS + " characters; this one would be about " + size
-                            + "). Open AWS as one role from the AWS launcher or a shortcut link instead.");
+            // Numbers as text: MessageFormat would print 100000 as "100,000".
+            return SignInDecision.refuse(SignInRefusal.TOO_LARGE, "kcawsTooManyRoles",
+                    String.valueOf(pairs.size()), String.valueOf(AwsLimits.MAX_SAML_RESPONSE_CHARS), String.valueOf(size));
         }
         return SignInDecision.send(plan, warnings);
     }
@@ -122,11 +120,5 @@ public final class AssertionPlanner {
             raw = user.email() != null && !user.email().isBlank() ? user.email() : user.username();
         }
         return RoleSessionName.sanitize(raw);
-    }
-
-    private static SignInDecision invalid(String what, String problem) {
-        return SignInDecision.refuse(SignInRefusal.INVALID_ATTRIBUTE,
-                "AWS sign-in stopped: the " + what + " required by this AWS application is not valid for AWS (" + problem
-                        + "). Ask your administrator to correct your account.");
     }
 }

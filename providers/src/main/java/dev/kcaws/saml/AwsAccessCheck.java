@@ -7,13 +7,20 @@ import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.JsonSerialization;
 
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,7 +33,11 @@ import java.util.Optional;
 public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFactory {
 
     public static final String PROVIDER_ID = "aws-access-check";
+    /** Event details of a refusal besides {@link Details#REASON}: the one role asked for, when the login names one. */
+    public static final String DETAIL_AWS_ACCOUNT = "aws_account";
+    public static final String DETAIL_PERMISSION_SET = "permission_set";
     private static final String REFUSAL_MESSAGE = "kcaws.refusal.message";
+    private static final String REFUSAL_PARAMETERS = "kcaws.refusal.parameters";
     private static final String REFUSAL_REASON = "kcaws.refusal.reason";
 
     @Override
@@ -47,14 +58,15 @@ public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFac
             decision = choice
                     .map(c -> SignInResolver.decide(context.getSession(), context.getRealm(), authSession.getClient(), context.getUser(), c,
                             settings))
-                    .orElse(SignInDecision.refuse(SignInRefusal.NOT_ASSIGNED, "This AWS sign-in link is not valid."));
+                    .orElse(SignInDecision.refuse(SignInRefusal.INVALID_LINK, "kcawsInvalidLink"));
         } catch (AwsRuleViolation e) {
             // Stored before imports and saves were checked: say so, rather than fail as bad credentials.
-            decision = SignInDecision.refuse(SignInRefusal.MAPPER_SETTING, "AWS sign-in is not possible: this AWS application's "
-                    + "role-pair mapper setting " + e.field() + " is not valid. Ask your administrator to correct it.");
+            decision = SignInDecision.refuse(SignInRefusal.MAPPER_SETTING, "kcawsInvalidMapperSetting", e.field());
         }
         if (decision.refused()) {
-            authSession.setAuthNote(REFUSAL_MESSAGE, decision.refusal().userMessage());
+            // Kept as key and parameters: the page is rendered in the user's language when it is shown.
+            authSession.setAuthNote(REFUSAL_MESSAGE, decision.refusal().messageKey());
+            authSession.setAuthNote(REFUSAL_PARAMETERS, writeParameters(decision.refusal().parameters()));
             authSession.setAuthNote(REFUSAL_REASON, decision.refusal().reason());
             authSession.addRequiredAction(PROVIDER_ID);
         } else {
@@ -65,10 +77,34 @@ public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFac
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        String message = Optional.ofNullable(authSession.getAuthNote(REFUSAL_MESSAGE)).orElse("AWS sign-in is not possible.");
-        context.getEvent().detail("aws_refusal", authSession.getAuthNote(REFUSAL_REASON)).error("aws_access_denied");
-        Response page = context.form().setError(message).createErrorPage(Response.Status.FORBIDDEN);
+        String message = Optional.ofNullable(authSession.getAuthNote(REFUSAL_MESSAGE)).orElse("kcawsSignInNotPossible");
+        EventBuilder event = context.getEvent().detail(Details.REASON, authSession.getAuthNote(REFUSAL_REASON));
+        LaunchChoice.fromNote(authSession.getClientNote(LaunchChoice.NOTE)).filter(c -> !c.isAll()).ifPresent(c -> event
+                .detail(DETAIL_AWS_ACCOUNT, c.account().value()).detail(DETAIL_PERMISSION_SET, c.permissionSet().value()));
+        // Keycloak's standard error for a user who may not use the client; the reason says why.
+        event.error(Errors.ACCESS_DENIED);
+        Response page = context.form().setError(message, readParameters(authSession.getAuthNote(REFUSAL_PARAMETERS)))
+                .createErrorPage(Response.Status.FORBIDDEN);
         context.challenge(page);
+    }
+
+    private static String writeParameters(List<String> parameters) {
+        try {
+            return JsonSerialization.writeValueAsString(parameters);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object[] readParameters(String json) {
+        if (json == null) {
+            return new Object[0];
+        }
+        try {
+            return JsonSerialization.readValue(json, String[].class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -9,8 +9,8 @@ public record SignInDecision(AssertionPlan plan, SignInRefusal refusal, List<Str
         return new SignInDecision(plan, null, List.copyOf(warnings));
     }
 
-    static SignInDecision refuse(String reason, String userMessage) {
-        return new SignInDecision(null, new SignInRefusal(reason, userMessage), List.of());
+    static SignInDecision refuse(String reason, String messageKey, String... parameters) {
+        return new SignInDecision(null, new SignInRefusal(reason, messageKey, List.of(parameters)), List.of());
     }
 
     public boolean refused() {

@@ -51,7 +51,7 @@ class AssertionPlannerTest {
         SignInDecision notHeld = AssertionPlanner.decide(List.of(),
                 LaunchChoice.one(new AccountId("111111111111"), new PermissionSetName("AdministratorAccess")), bob, MapperSettings.defaults(), ResponseEnvelope.TYPICAL);
         assertThat(notHeld.refusal().reason()).isEqualTo(SignInRefusal.NOT_ASSIGNED);
-        assertThat(notHeld.refusal().userMessage()).contains("111111111111").contains("AdministratorAccess");
+        assertThat(english(notHeld.refusal())).contains("111111111111").contains("AdministratorAccess");
     }
 
     @Test
@@ -79,8 +79,8 @@ class AssertionPlannerTest {
 
         config.put(MapperSettings.PRINCIPAL_TAGS_REQUIRED, "true");
         SignInDecision required = AssertionPlanner.decide(List.of(BOB_PROD), LaunchChoice.ALL, bob, MapperSettings.from(config), ResponseEnvelope.TYPICAL);
-        assertThat(required.refusal().reason()).isEqualTo(SignInRefusal.INVALID_ATTRIBUTE);
-        assertThat(required.refusal().userMessage()).contains("Bad");
+        assertThat(required.refusal().reason()).isEqualTo(SignInRefusal.INVALID_SESSION_TAG);
+        assertThat(english(required.refusal())).contains("Bad").contains("not valid for AWS");
     }
 
     @Test
@@ -115,7 +115,7 @@ class AssertionPlannerTest {
         }
         SignInDecision tooMany = AssertionPlanner.decide(many, LaunchChoice.ALL, bob, MapperSettings.defaults(), ResponseEnvelope.TYPICAL);
         assertThat(tooMany.refusal().reason()).isEqualTo(SignInRefusal.TOO_LARGE);
-        assertThat(tooMany.refusal().userMessage()).contains("500 AWS roles");
+        assertThat(english(tooMany.refusal())).contains("You have 500 AWS roles").contains("up to 100000 characters");
         assertThat(AssertionPlanner.decide(many.subList(0, 250), LaunchChoice.ALL, bob, MapperSettings.defaults(), ResponseEnvelope.TYPICAL).refused()).isFalse();
     }
 
@@ -127,5 +127,10 @@ class AssertionPlannerTest {
         assertThat(LaunchChoice.fromNote("*")).contains(LaunchChoice.ALL);
         assertThat(LaunchChoice.fromNote("22:PowerUserAccess")).isEmpty();
         assertThat(LaunchChoice.fromNote("garbage")).isEmpty();
+    }
+
+    /** The refusal as an English page shows it: the bundle's text with the parameters filled in. */
+    static String english(SignInRefusal refusal) {
+        return dev.kcaws.client.EnglishMessages.format(refusal.messageKey(), refusal.parameters().toArray());
     }
 }

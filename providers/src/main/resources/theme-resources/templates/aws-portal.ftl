@@ -1,34 +1,25 @@
-<#-- The AWS launcher. Every ${...} is HTML-escaped by FreeMarker's output format; nothing is printed raw. -->
-<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="color-scheme" content="light dark">
-    <title>${msg("kcawsPortalTitle")} · ${realm.displayName!realm.name}</title>
-    <#list properties.stylesCommon?split(' ') as style>
-    <link href="${url.resourcesCommonPath}/${style}" rel="stylesheet">
-    </#list>
-    <link href="${url.resourcesPath}/css/kcaws-portal.css" rel="stylesheet">
-    <script src="${url.resourcesPath}/js/kcaws-portal.js" defer></script>
-</head>
-<body>
-<header class="kcaws-masthead">
-    <div class="kcaws-brand">${realm.displayName!realm.name}</div>
+<#-- The AWS launcher, in the realm's login theme: its template.ftl lays the page out (logo, colours, the language
+     menu, whose links come back here with kc_locale);
+     this file fills the card. Every ${...} is HTML-escaped by FreeMarker's output format; nothing is printed raw.
+     A theme overrides this page by shipping its own aws-portal.ftl, and any kcaws* text in its messages files. -->
+<#import "template.ftl" as layout>
+<#-- The browser tab's title; a global hides the "Sign in to ..." title Keycloak puts in the data model. -->
+<#global title = msg("kcawsPortalTitle") + " · " + (realm.displayName!realm.name)>
+<@layout.registrationLayout displayMessage=false; section>
+    <#if section = "header">
+        ${msg("kcawsAwsAccounts")}
+    <#elseif section = "form">
+    <link href="${url.resourcesPath}/kcaws/css/kcaws-portal.css" rel="stylesheet">
+    <script src="${url.resourcesPath}/kcaws/js/kcaws-portal.js" defer></script>
+    <div id="kcaws-portal" class="kcaws-page">
     <nav class="kcaws-user" aria-label="${msg("kcawsAccountMenu")}">
-        <#if realm.internationalizationEnabled && locale.supported?size gt 1>
-        <span id="kcaws-languages"><#list locale.supported as l><#if l.languageTag != locale.currentLanguageTag><a class="kcaws-language" lang="${l.languageTag}" href="${l.url}">${l.label}</a> </#if></#list></span>
-        </#if>
         <span id="kcaws-user">${kcaws.userDisplayName}</span>
-        <a id="kcaws-signout" class="pf-v5-c-button pf-m-link" href="${kcaws.signOutUrl}">${msg("kcawsSignOut")}</a>
+        <a id="kcaws-signout" href="${kcaws.signOutUrl}">${msg("kcawsSignOut")}</a>
     </nav>
-</header>
-<main class="kcaws-main">
-    <h1 class="pf-v5-c-title pf-m-2xl">${msg("kcawsAwsAccounts")}</h1>
     <#if kcaws.accounts?has_content>
         <div class="kcaws-toolbar">
-            <label class="pf-v5-screen-reader" for="kcaws-search">${msg("kcawsSearchLabel")}</label>
-            <input id="kcaws-search" class="pf-v5-c-form-control" type="search" autocomplete="off" autofocus
+            <label class="kcaws-screen-reader" for="kcaws-search">${msg("kcawsSearchLabel")}</label>
+            <input id="kcaws-search" class="${properties.kcInputClass!}" type="search" autocomplete="off" autofocus
                    placeholder="${msg("kcawsSearchPlaceholder")}">
             <span id="kcaws-count" aria-live="polite" data-all="${msg("kcawsCount", kcaws.accounts?size, kcaws.roleCount)}"
                   data-filtered="${msg("kcawsFiltered", "{0}", kcaws.accounts?size)}">${msg("kcawsCount", kcaws.accounts?size, kcaws.roleCount)}</span>
@@ -52,13 +43,13 @@
         </ul>
         <p id="kcaws-no-match" hidden>${msg("kcawsNoMatch")}</p>
     <#else>
-        <div id="kcaws-empty" class="pf-v5-c-empty-state">
-            <h2 class="pf-v5-c-title pf-m-lg">${msg("kcawsEmptyTitle")}</h2>
+        <div id="kcaws-empty">
+            <h2 class="kcaws-subtitle">${msg("kcawsEmptyTitle")}</h2>
             <p>${msg("kcawsEmptyBody")}</p>
         </div>
     </#if>
     <#if kcaws.applications?has_content>
-        <h2 class="pf-v5-c-title pf-m-xl">${msg("kcawsOtherApps")}</h2>
+        <h2 class="kcaws-subtitle">${msg("kcawsOtherApps")}</h2>
         <ul id="kcaws-apps">
         <#list kcaws.applications as app>
             <li class="kcaws-app"><a href="${app.url}" target="_blank" rel="noopener">${app.name}</a></li>
@@ -66,6 +57,6 @@
         </ul>
     </#if>
     <p id="kcaws-copied" class="kcaws-toast" role="status" hidden>${msg("kcawsCopied")}</p>
-</main>
-</body>
-</html>
+    </div>
+    </#if>
+</@layout.registrationLayout>
