@@ -190,9 +190,9 @@ public final class ScimClient {
             if (filter != null) {
                 query.append("&filter=").append(URLEncoder.encode(filter.toString(), StandardCharsets.UTF_8));
             }
-            if (cursor != null) {
-                query.append("&cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            }
+            // AWS answers cursor-paged (with nextCursor) only when a cursor parameter is sent; its
+            // pattern [-a-zA-Z0-9+=/:_]* admits the empty cursor, which asks for the first page.
+            query.append("&cursor=").append(cursor == null ? "" : URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             JsonNode page = send(operation, "GET", query.toString(), null, 200).orElseThrow();
             page.path("Resources").forEach(resource -> all.add(ScimResource.of(resource)));
             if (total == null && page.hasNonNull("totalResults")) {

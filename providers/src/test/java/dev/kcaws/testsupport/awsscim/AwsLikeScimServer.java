@@ -349,8 +349,9 @@ public final class AwsLikeScimServer implements AutoCloseable {
             body.put("startIndex", 1);
         }
         body.put("itemsPerPage", page.size());
-        if (offset + page.size() < all.size()) {
-            // (inferred) AWS's first, cursor-less page also tells where the next one starts.
+        if (cursorMode && offset + page.size() < all.size()) {
+            // As the guide says: only a request with a cursor parameter gets the cursor-paged format;
+            // without one the answer is the first page and totalResults, and no way to the rest.
             body.put("nextCursor", encodeCursor(offset + page.size()));
         }
         ArrayNode resources = body.putArray("Resources");
