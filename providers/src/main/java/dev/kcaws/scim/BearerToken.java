@@ -30,6 +30,11 @@ public final class BearerToken {
         return "Bearer " + value;
     }
 
+    /** Masks the token in text that came from elsewhere (an error body that might echo the request). */
+    String redact(String text) {
+        return text == null ? null : text.replace(value, "***");
+    }
+
     @Override
     public String toString() {
         return "BearerToken[***]";

@@ -248,7 +248,7 @@ public final class ScimClient {
                         return status == 404 || status == 204 || parsed == null ? Optional.empty() : Optional.of(parsed);
                     }
                 }
-                detail = detailOf(response.body());
+                detail = token.redact(detailOf(response.body()));
                 retryAfter = response.headers().firstValue("Retry-After");
             } catch (IOException e) {
                 status = 0;

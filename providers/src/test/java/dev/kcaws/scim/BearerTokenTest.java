@@ -23,4 +23,11 @@ class BearerTokenTest {
                 .hasMessageNotContaining("abc");
         assertThatThrownBy(() -> BearerToken.of("   ")).isInstanceOf(ScimInputException.class);
     }
+
+    @Test
+    void tokenEchoedByAServerIsMasked() {
+        BearerToken token = BearerToken.of(SECRET);
+        assertThat(token.redact("bad header: Bearer " + SECRET)).isEqualTo("bad header: Bearer ***");
+        assertThat(token.redact(null)).isNull();
+    }
 }

@@ -188,9 +188,12 @@ class AwsLikeScimServerTest {
         assertRefused(wire.call("PATCH", "Users/" + id, ScimWire.patch("[{\"op\":\"move\",\"path\":\"title\",\"value\":\"x\"}]")), ScimRule.PATCH_USER_OPERATIONS);
         assertRefused(wire.call("PATCH", "Users/" + id, ScimWire.patch("[{\"op\":\"add\",\"path\":\"groups\",\"value\":[]}]")), ScimRule.PATCH_USER_OPERATIONS);
         assertThat(server.directory().user(id).get("active").asBoolean()).isTrue();
-        Reply ok = wire.call("PATCH", "Users/" + id, ScimWire.patch("[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]"));
+        Reply ok = wire.call("PATCH", "Users/" + id, ScimWire.patch(
+                "[{\"op\":\"replace\",\"path\":\"active\",\"value\":false},{\"op\":\"replace\",\"path\":\"name.givenName\",\"value\":\"Q\"}]"));
         assertThat(ok.status()).isEqualTo(200);
         assertThat(server.directory().user(id).get("active").asBoolean()).isFalse();
+        assertThat(server.directory().user(id).at("/name/givenName").asText()).isEqualTo("Q");
+        assertThat(server.directory().user(id).at("/name/familyName").asText()).isEqualTo("Family");
     }
 
     @Test

@@ -59,10 +59,16 @@ public final class ScimDirectory {
             String path = op.path("path").asText(null);
             if (path == null) {
                 op.get("value").fields().forEachRemaining(e -> user.set(e.getKey(), e.getValue()));
-            } else if (kind.equals("remove")) {
-                user.remove(path);
             } else {
-                user.set(path, op.get("value"));
+                // "name.givenName" addresses a sub-attribute; the rules already refused anything else odd.
+                int dot = path.startsWith("urn:") ? -1 : path.indexOf('.');
+                ObjectNode parent = dot < 0 ? user : user.with(path.substring(0, dot));
+                String field = dot < 0 ? path : path.substring(dot + 1);
+                if (kind.equals("remove")) {
+                    parent.remove(field);
+                } else {
+                    parent.set(field, op.get("value"));
+                }
             }
         }
         UserDocumentRules.checkMultiValued(user);
