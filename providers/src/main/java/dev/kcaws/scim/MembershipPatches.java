@@ -1,0 +1,84 @@
+package dev.kcaws.scim;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a membership change of any size into PatchGroup bodies Identity Center accepts: only
+ * {@code add} and {@code remove} of {@code members} with explicit values, at most
+ * {@value #MAX_CHANGES} member values per request over all its operations. Never {@code replace}
+ * and never a {@code remove} without values: AWS refuses both (they replace or remove all members).
+ */
+public final class MembershipPatches {
+    /** PatchGroup's limit of membership changes in a single request. */
+    public static final int MAX_CHANGES = 100;
+
+    private MembershipPatches() {
+    }
+
+    /**
+     * @param add    user IDs (Identity Center's) to add
+     * @param remove user IDs to remove; an ID in both is dropped from both (no net change)
+     * @return the request bodies in order, empty when nothing changes
+     */
+    public static List<ObjectNode> bodies(Collection<String> add, Collection<String> remove) {
+        Set<String> adds = new LinkedHashSet<>(add);
+        Set<String> removes = new LinkedHashSet<>(remove);
+        Set<String> both = new LinkedHashSet<>(adds);
+        both.retainAll(removes);
+        adds.removeAll(both);
+        removes.removeAll(both);
+
+        List<String[]> changes = new ArrayList<>();
+        adds.forEach(id -> changes.add(new String[]{"add", id}));
+        removes.forEach(id -> changes.add(new String[]{"remove", id}));
+
+        List<ObjectNode> bodies = new ArrayList<>();
+        for (int from = 0; from < changes.size(); from += MAX_CHANGES) {
+            List<String[]> batch = changes.subList(from, Math.min(changes.size(), from + MAX_CHANGES));
+            ObjectNode body = ScimJson.object();
+            body.putArray("schemas").add(ScimJson.PATCH_OP_SCHEMA);
+            ArrayNode operations = body.putArray("Operations");
+            ArrayNode addValues = null;
+            ArrayNode removeValues = null;
+            for (String[] change : batch) {
+                if (change[0].equals("add")) {
+                    if (addValues == null) {
+                        addValues = operation(operations, "add");
+                    }
+                    addValues.addObject().put("value", change[1]);
+                } else {
+                    if (removeValues == null) {
+                        removeValues = operation(operations, "remove");
+                    }
+                    removeValues.addObject().put("value", change[1]);
+                }
+            }
+            bodies.add(body);
+        }
+        return bodies;
+    }
+
+    /** The body of a rename: {@code replace displayName}, allowed (only members may not be replaced). */
+    public static ObjectNode rename(String displayName) {
+        String name = ScimUserDocument.clean(displayName);
+        if (name == null) {
+            throw new ScimInputException("displayName", "the group has no name");
+        }
+        ObjectNode body = ScimJson.object();
+        body.putArray("schemas").add(ScimJson.PATCH_OP_SCHEMA);
+        body.putArray("Operations").addObject().put("op", "replace").put("path", "displayName").put("value", name);
+        return body;
+    }
+
+    private static ArrayNode operation(ArrayNode operations, String op) {
+        ObjectNode operation = operations.addObject();
+        operation.put("op", op).put("path", "members");
+        return operation.putArray("value");
+    }
+}

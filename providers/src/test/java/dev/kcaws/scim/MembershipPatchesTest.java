@@ -1,0 +1,66 @@
+package dev.kcaws.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class MembershipPatchesTest {
+
+    private static List<String> ids(String prefix, int n) {
+        return IntStream.range(0, n).mapToObj(i -> prefix + i).toList();
+    }
+
+    private static int changes(JsonNode body) {
+        int n = 0;
+        for (JsonNode op : body.get("Operations")) {
+            n += op.get("value").size();
+        }
+        return n;
+    }
+
+    @Test
+    void twoHundredFiftyAddsAreThreeRequestsOfAtMostOneHundred() {
+        List<ObjectNode> bodies = MembershipPatches.bodies(ids("u", 250), List.of());
+        assertThat(bodies).hasSize(3);
+        assertThat(bodies.stream().map(MembershipPatchesTest::changes)).containsExactly(100, 100, 50);
+    }
+
+    @Test
+    void addsAndRemovesShareTheLimitOfOneRequest() {
+        List<ObjectNode> bodies = MembershipPatches.bodies(ids("a", 60), ids("r", 60));
+        assertThat(bodies).hasSize(2);
+        assertThat(changes(bodies.get(0))).isEqualTo(100);
+        assertThat(changes(bodies.get(1))).isEqualTo(20);
+    }
+
+    @Test
+    void neverReplaceAndNeverRemoveWithoutValues() {
+        for (ObjectNode body : MembershipPatches.bodies(ids("a", 150), ids("r", 150))) {
+            assertThat(body.get("schemas").get(0).asText()).isEqualTo(ScimJson.PATCH_OP_SCHEMA);
+            for (JsonNode op : body.get("Operations")) {
+                assertThat(op.get("op").asText()).isIn("add", "remove");
+                assertThat(op.get("path").asText()).isEqualTo("members");
+                assertThat(op.get("value").isArray()).isTrue();
+                assertThat(op.get("value")).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void nothingToChangeSendsNothing() {
+        assertThat(MembershipPatches.bodies(List.of("u1"), List.of("u1"))).isEmpty();
+        assertThat(MembershipPatches.bodies(List.of(), List.of())).isEmpty();
+    }
+
+    @Test
+    void renameReplacesOnlyDisplayName() {
+        JsonNode op = MembershipPatches.rename("Developers").get("Operations").get(0);
+        assertThat(op.get("op").asText()).isEqualTo("replace");
+        assertThat(op.get("path").asText()).isEqualTo("displayName");
+        assertThat(op.get("value").asText()).isEqualTo("Developers");
+    }
+}
