@@ -20,7 +20,7 @@ public record ScimUserDocument(String userName, String givenName, String familyN
      *
      * @throws ScimInputException when the userName itself cannot be filled
      */
-    public static ScimUserDocument from(UserFacts user, UserNameSource source) {
+    public static ScimUserDocument from(KeycloakUser user, UserNameSource source) {
         if (user.id() == null || user.id().isBlank()) {
             throw new ScimInputException("externalId", "the user has no Keycloak ID");
         }

@@ -43,7 +43,7 @@ class ScimClientAgainstAwsLikeServerTest {
     }
 
     private static ScimUserDocument user(int i) {
-        return ScimUserDocument.from(new UserFacts("kc-" + i, "user" + i, "user" + i + "@example.com",
+        return ScimUserDocument.from(new KeycloakUser("kc-" + i, "user" + i, "user" + i + "@example.com",
                 "First" + i, "Last" + i, true), UserNameSource.EMAIL);
     }
 
@@ -194,7 +194,7 @@ class ScimClientAgainstAwsLikeServerTest {
     @Test
     void userWithoutNamesProvisionsByTheFallback() {
         ScimUserDocument nameless = ScimUserDocument.from(
-                new UserFacts("kc-9", "nobody", "nobody@example.com", null, null, true), UserNameSource.EMAIL);
+                new KeycloakUser("kc-9", "nobody", "nobody@example.com", null, null, true), UserNameSource.EMAIL);
         assertThat(client.createUser(nameless).id()).isNotNull();
         assertThat(rejections()).isZero();
     }
@@ -206,7 +206,7 @@ class ScimClientAgainstAwsLikeServerTest {
         client.changeMembers(group, List.of(id), List.of());
 
         ScimUserDocument renamed = ScimUserDocument.from(
-                new UserFacts("kc-1", "user1", "user1@example.com", "New", "Name", true), UserNameSource.EMAIL);
+                new KeycloakUser("kc-1", "user1", "user1@example.com", "New", "Name", true), UserNameSource.EMAIL);
         assertThat(client.putUser(id, renamed).text("displayName")).isEqualTo("New Name");
         client.setUserActive(id, false);
         assertThat(client.getUser(id)).get().extracting(r -> r.document().get("active").asBoolean()).isEqualTo(false);

@@ -11,7 +11,7 @@ class ScimUserDocumentTest {
     @Test
     void fullUserBecomesTheDocumentAwsRequires() {
         JsonNode json = ScimUserDocument.from(
-                new UserFacts("kc-1", "alice", "alice@example.com", "Alice", "Liddell", true), UserNameSource.EMAIL).toJson();
+                new KeycloakUser("kc-1", "alice", "alice@example.com", "Alice", "Liddell", true), UserNameSource.EMAIL).toJson();
         assertThat(json.get("schemas").get(0).asText()).isEqualTo(ScimJson.USER_SCHEMA);
         assertThat(json.get("userName").asText()).isEqualTo("alice@example.com");
         assertThat(json.at("/name/givenName").asText()).isEqualTo("Alice");
@@ -29,7 +29,7 @@ class ScimUserDocumentTest {
     @Test
     void usernameSourceSendsTheKeycloakUsername() {
         ScimUserDocument doc = ScimUserDocument.from(
-                new UserFacts("kc-1", "alice", "alice@example.com", "Alice", "Liddell", false), UserNameSource.USERNAME);
+                new KeycloakUser("kc-1", "alice", "alice@example.com", "Alice", "Liddell", false), UserNameSource.USERNAME);
         assertThat(doc.userName()).isEqualTo("alice");
         assertThat(doc.active()).isFalse();
         assertThat(doc.email()).isEqualTo("alice@example.com");
@@ -38,7 +38,7 @@ class ScimUserDocumentTest {
     @Test
     void missingNamesFallBackToTheUserNamesLocalPartNeverBlank() {
         ScimUserDocument doc = ScimUserDocument.from(
-                new UserFacts("kc-2", "bob", "bob@example.com", null, "  ", true), UserNameSource.EMAIL);
+                new KeycloakUser("kc-2", "bob", "bob@example.com", null, "  ", true), UserNameSource.EMAIL);
         assertThat(doc.givenName()).isEqualTo("bob");
         assertThat(doc.familyName()).isEqualTo("bob");
         assertThat(doc.displayName()).isEqualTo("bob@example.com");
@@ -47,7 +47,7 @@ class ScimUserDocumentTest {
     @Test
     void oneMissingNameKeepsTheOtherAndDisplaysIt() {
         ScimUserDocument doc = ScimUserDocument.from(
-                new UserFacts("kc-3", "carol", null, "Carol", null, true), UserNameSource.USERNAME);
+                new KeycloakUser("kc-3", "carol", null, "Carol", null, true), UserNameSource.USERNAME);
         assertThat(doc.givenName()).isEqualTo("Carol");
         assertThat(doc.familyName()).isEqualTo("carol");
         assertThat(doc.displayName()).isEqualTo("Carol");
@@ -57,7 +57,7 @@ class ScimUserDocumentTest {
     @Test
     void emailSourceWithoutEmailIsRefusedBeforeAnyRequest() {
         assertThatThrownBy(() -> ScimUserDocument.from(
-                new UserFacts("kc-4", "dave", " ", "Dave", "D", true), UserNameSource.EMAIL))
+                new KeycloakUser("kc-4", "dave", " ", "Dave", "D", true), UserNameSource.EMAIL))
                 .isInstanceOf(ScimInputException.class)
                 .satisfies(e -> assertThat(((ScimInputException) e).field()).isEqualTo("userName"));
     }
@@ -65,7 +65,7 @@ class ScimUserDocumentTest {
     @Test
     void userWithoutIdIsRefused() {
         assertThatThrownBy(() -> ScimUserDocument.from(
-                new UserFacts(null, "eve", "eve@example.com", null, null, true), UserNameSource.EMAIL))
+                new KeycloakUser(null, "eve", "eve@example.com", null, null, true), UserNameSource.EMAIL))
                 .isInstanceOf(ScimInputException.class);
     }
 }

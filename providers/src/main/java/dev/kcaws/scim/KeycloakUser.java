@@ -10,5 +10,5 @@ package dev.kcaws.scim;
  * @param lastName  the last name, or null
  * @param enabled   Keycloak's enabled flag, sent as {@code active}
  */
-public record UserFacts(String id, String username, String email, String firstName, String lastName, boolean enabled) {
+public record KeycloakUser(String id, String username, String email, String firstName, String lastName, boolean enabled) {
 }
