@@ -1,6 +1,7 @@
 package dev.kcaws.portal;
 
 import dev.kcaws.client.PortalClient;
+import dev.kcaws.keycloak.IdentityCookie;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.KeycloakSession;
@@ -27,7 +28,7 @@ final class PortalSignIn {
     }
 
     static Optional<AuthenticationManager.AuthResult> current(KeycloakSession session, RealmModel realm) {
-        return Optional.ofNullable(AuthenticationManager.authenticateIdentityCookie(session, realm, true));
+        return IdentityCookie.authenticate(session, realm);
     }
 
     /** The realm's login for the portal client, coming back to {@code portalUrl}. */
