@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The members one compiled class links to (its constant pool's field, method and interface-method
  * references), read straight from the class file: what the JVM resolves, and fails with
- * {@code NoSuchMethodError} / {@code NoSuchFieldError} on, when the class runs on another server.
+ * {@code NoSuchMethodError} / {@code NoSuchFieldError} on, when the class runs on another server;
+ * and its {@link Shape} (supertypes, declared methods), read without loading or linking anything.
  */
 public final class ClassFileReferences {
 
@@ -28,6 +29,59 @@ public final class ClassFileReferences {
     private ClassFileReferences() {
     }
 
+    /** What a class file says about its type: its supertypes and the methods it declares. */
+    public record Shape(String superName, List<String> interfaces, List<Method> methods) {
+    }
+
+    /** A declared method: name, descriptor and access flags ({@link java.lang.reflect.Modifier} bits; 0x1000 synthetic, 0x40 bridge). */
+    public record Method(String name, String descriptor, int access) {
+        public boolean overridable() {
+            return (access & (0x0002 | 0x0008 | 0x1000 | 0x0040)) == 0 && !name.startsWith("<");
+        }
+    }
+
+    public static Shape shape(byte[] classFile) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
+        if (in.readInt() != 0xCAFEBABE) {
+            throw new IOException("not a class file");
+        }
+        in.readUnsignedShort();
+        in.readUnsignedShort();
+        int count = in.readUnsignedShort();
+        String[] utf8 = new String[count];
+        int[] classNames = new int[count];
+        readPool(in, count, utf8, classNames, new int[count][], new ArrayList<>());
+        in.readUnsignedShort();
+        in.readUnsignedShort();
+        int superIndex = in.readUnsignedShort();
+        List<String> interfaces = new ArrayList<>();
+        for (int i = in.readUnsignedShort(); i > 0; i--) {
+            interfaces.add(utf8[classNames[in.readUnsignedShort()]]);
+        }
+        for (int i = in.readUnsignedShort(); i > 0; i--) {
+            in.readUnsignedShort();
+            in.readUnsignedShort();
+            in.readUnsignedShort();
+            skipAttributes(in);
+        }
+        List<Method> methods = new ArrayList<>();
+        for (int i = in.readUnsignedShort(); i > 0; i--) {
+            int access = in.readUnsignedShort();
+            String name = utf8[in.readUnsignedShort()];
+            String descriptor = utf8[in.readUnsignedShort()];
+            skipAttributes(in);
+            methods.add(new Method(name, descriptor, access));
+        }
+        return new Shape(superIndex == 0 ? null : utf8[classNames[superIndex]], interfaces, methods);
+    }
+
+    private static void skipAttributes(DataInputStream in) throws IOException {
+        for (int i = in.readUnsignedShort(); i > 0; i--) {
+            in.readUnsignedShort();
+            in.skipNBytes(in.readInt() & 0xFFFFFFFFL);
+        }
+    }
+
     public static List<Reference> of(byte[] classFile) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
         if (in.readInt() != 0xCAFEBABE) {
@@ -40,6 +94,17 @@ public final class ClassFileReferences {
         int[] classNames = new int[count];
         int[][] nameAndTypes = new int[count][];
         List<int[]> refs = new ArrayList<>();
+        readPool(in, count, utf8, classNames, nameAndTypes, refs);
+        List<Reference> result = new ArrayList<>();
+        for (int[] ref : refs) {
+            int[] nameAndType = nameAndTypes[ref[1]];
+            result.add(new Reference(utf8[classNames[ref[0]]], utf8[nameAndType[0]], utf8[nameAndType[1]]));
+        }
+        return result;
+    }
+
+    private static void readPool(DataInputStream in, int count, String[] utf8, int[] classNames, int[][] nameAndTypes,
+                                 List<int[]> refs) throws IOException {
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
@@ -60,11 +125,5 @@ public final class ClassFileReferences {
                 default -> throw new IOException("unknown constant pool tag " + tag);
             }
         }
-        List<Reference> result = new ArrayList<>();
-        for (int[] ref : refs) {
-            int[] nameAndType = nameAndTypes[ref[1]];
-            result.add(new Reference(utf8[classNames[ref[0]]], utf8[nameAndType[0]], utf8[nameAndType[1]]));
-        }
-        return result;
     }
 }
