@@ -3,7 +3,6 @@ package dev.kcaws.keycloak;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
 import org.keycloak.authorization.fgap.AdminPermissionsSchema;
 import org.keycloak.authorization.fgap.evaluation.partial.PartialEvaluationStorageProvider;
 import org.keycloak.common.Version;
@@ -39,8 +38,6 @@ import java.util.Optional;
  * completely on each tested release.
  */
 public final class InternalApiCheck {
-
-    private static final Logger LOG = Logger.getLogger(InternalApiCheck.class);
 
     /** One internal API: what it is, what the bundle needs it for, and a probe that throws if this server lacks it. */
     record Need(String api, String usedFor, Probe probe) {
@@ -92,10 +89,14 @@ public final class InternalApiCheck {
     private InternalApiCheck() {
     }
 
-    /** Called from a provider factory's postInit: logs one line and stops the start-up if an internal API is missing. */
+    /**
+     * Called from a provider factory's postInit: stops the start-up if an internal API is missing.
+     * Keycloak prints the exception's message as its one {@code ERROR: …} line (seen on 26.4.7:
+     * "ERROR: Failed to start server", then "ERROR: kcaws: Keycloak 26.4.7 lacks …"), so it is not
+     * logged here a second time.
+     */
     public static void verify() {
         missing(NEEDS, Version.VERSION).ifPresent(line -> {
-            LOG.error(line);
             throw new IllegalStateException(line);
         });
     }
