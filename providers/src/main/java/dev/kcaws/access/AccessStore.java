@@ -5,9 +5,9 @@ import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.Partition;
 import dev.kcaws.aws.PermissionSetName;
+import dev.kcaws.keycloak.BatchWrites;
 import dev.kcaws.keycloak.ModelLock;
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -274,7 +274,7 @@ public final class AccessStore {
      * <p>What makes it fast: each {@code addRole} and {@code grantRole} of Keycloak's JPA store makes
      * Hibernate flush, and a flush walks every entity the request has loaded (the realm, the model
      * client with one attribute per account, every role created so far), so n grants cost O(n²).
-     * Here the writes run in {@link EntityManagers#runInBatch}, which Keycloak's own realm import
+     * Here the writes run in {@link BatchWrites} (Keycloak's {@code EntityManagers.runInBatch}), which Keycloak's own realm import
      * uses for groups and their role mappings: a second Hibernate session on the same connection,
      * hence the same database transaction, whose persistence context starts empty; it is flushed
      * and cleared every {@value #BATCH} grants (the batch size of Keycloak's own batch mode), so
@@ -298,7 +298,7 @@ public final class AccessStore {
                     .map(RoleModel::getId).collect(Collectors.toCollection(HashSet::new))));
         }
         int[] granted = {0};
-        EntityManagers.runInBatch(session, () -> {
+        BatchWrites.run(session, () -> {
             for (AwsAccount account : accounts) {
                 for (PermissionSet set : sets) {
                     String name = ModelFormat.accessRoleName(account.id().value(), set.name().value());
@@ -311,13 +311,13 @@ public final class AccessStore {
                         if (held.get(i).add(role.getId())) {
                             principals.get(i).grantRole(role);
                             if (++granted[0] % BATCH == 0) {
-                                EntityManagers.flush(session, true);
+                                BatchWrites.flushAndClear(session);
                             }
                         }
                     }
                 }
             }
-        }, true);
+        });
         return granted[0];
     }
 

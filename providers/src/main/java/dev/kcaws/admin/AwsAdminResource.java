@@ -21,6 +21,7 @@ import dev.kcaws.iac.TerraformConfiguration;
 import dev.kcaws.aws.Partition;
 import dev.kcaws.client.AwsClients;
 import dev.kcaws.client.DefaultAwsClient;
+import dev.kcaws.keycloak.SamlIdpMetadata;
 import dev.kcaws.saml.MapperSettings;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
@@ -33,7 +34,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.protocol.saml.SamlProtocol;
-import org.keycloak.protocol.saml.SamlService;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -459,7 +459,7 @@ public class AwsAdminResource {
     }
 
     private String idpMetadataXml() {
-        String xml = SamlService.getIDPMetadataDescriptor(session.getContext().getUri(), session, realm);
+        String xml = SamlIdpMetadata.xml(session, realm);
         if (xml == null || xml.isBlank()) {
             throw new InternalServerErrorException("the realm's SAML IdP metadata could not be built (see the server log)");
         }

@@ -4,11 +4,11 @@ import dev.kcaws.client.PortalClient;
 
 import dev.kcaws.access.ModelFormat;
 import dev.kcaws.client.AwsClients;
+import dev.kcaws.keycloak.BuiltInClients;
+import dev.kcaws.keycloak.ClientUrls;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.util.ResolveRelative;
 
 import java.util.Comparator;
 import java.util.List;
@@ -43,11 +43,11 @@ public final class ApplicationTiles {
                 .filter(ClientModel::isEnabled)
                 .filter(c -> !c.isBearerOnly())
                 .filter(c -> c.getBaseUrl() != null && !c.getBaseUrl().isBlank())
-                .filter(c -> !Constants.defaultClients.contains(c.getClientId()))
+                .filter(c -> !BuiltInClients.contains(c.getClientId()))
                 .filter(c -> !PortalClient.CLIENT_ID.equals(c.getClientId()) && !ModelFormat.MODEL_CLIENT_ID.equals(c.getClientId()))
                 .filter(c -> AwsClients.roleMapperOf(c).isEmpty())
                 .map(c -> new App(c.getName() == null || c.getName().isBlank() ? c.getClientId() : c.getName(),
-                        ResolveRelative.resolveRelativeUri(session, c.getRootUrl(), c.getBaseUrl())))
+                        ClientUrls.home(session, c.getRootUrl(), c.getBaseUrl())))
                 .sorted(Comparator.comparing(App::getName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }

@@ -2,6 +2,7 @@ package dev.kcaws.portal;
 
 import dev.kcaws.adminpage.AdminPageSetup;
 import dev.kcaws.client.LegacyPageTheme;
+import dev.kcaws.keycloak.InternalApiCheck;
 import dev.kcaws.portal.sts.StsCredentialsClient;
 import org.keycloak.Config;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -46,6 +47,8 @@ public class AwsRealmResourceProviderFactory implements RealmResourceProviderFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // A Keycloak release without an internal API the bundle calls stops here, with one line.
+        InternalApiCheck.verify();
         AdminPageSetup.register(factory);
         LegacyPageTheme.register(factory);
     }

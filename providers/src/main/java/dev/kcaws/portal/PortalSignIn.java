@@ -1,11 +1,12 @@
 package dev.kcaws.portal;
 
 import dev.kcaws.client.PortalClient;
+import dev.kcaws.keycloak.IdentityCookie;
+import dev.kcaws.keycloak.OidcEndpoints;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.services.managers.AuthenticationManager;
 
 import java.net.URI;
@@ -27,7 +28,7 @@ final class PortalSignIn {
     }
 
     static Optional<AuthenticationManager.AuthResult> current(KeycloakSession session, RealmModel realm) {
-        return Optional.ofNullable(AuthenticationManager.authenticateIdentityCookie(session, realm, true));
+        return IdentityCookie.authenticate(session, realm);
     }
 
     /** The realm's login for the portal client, coming back to {@code portalUrl}. */
@@ -35,7 +36,7 @@ final class PortalSignIn {
         // PKCE is required of the client; the code is never redeemed (the SSO cookie is the proof),
         // so the verifier is simply not kept.
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(randomToken()));
-        return OIDCLoginProtocolService.authUrl(session.getContext().getUri())
+        return OidcEndpoints.authorization(session.getContext().getUri())
                 .queryParam(OAuth2Constants.CLIENT_ID, PortalClient.CLIENT_ID)
                 .queryParam(OAuth2Constants.REDIRECT_URI, portalUrl)
                 .queryParam(OAuth2Constants.RESPONSE_TYPE, OAuth2Constants.CODE)
@@ -47,7 +48,7 @@ final class PortalSignIn {
     }
 
     static URI logoutRedirect(KeycloakSession session, RealmModel realm, String portalUrl) {
-        return OIDCLoginProtocolService.logoutUrl(session.getContext().getUri())
+        return OidcEndpoints.logout(session.getContext().getUri())
                 .queryParam(OAuth2Constants.CLIENT_ID, PortalClient.CLIENT_ID)
                 .queryParam("post_logout_redirect_uri", portalUrl)
                 .build(realm.getName());

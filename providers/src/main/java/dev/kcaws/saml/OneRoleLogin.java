@@ -1,15 +1,10 @@
 package dev.kcaws.saml;
 
+import dev.kcaws.keycloak.IdpInitiatedSamlLogin;
+
 import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.protocol.LoginProtocol;
-import org.keycloak.protocol.saml.SamlProtocol;
-import org.keycloak.protocol.saml.SamlProtocolFactory;
-import org.keycloak.protocol.saml.SamlService;
-import org.keycloak.saml.validators.DestinationValidator;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 import jakarta.ws.rs.core.Response;
 
@@ -19,28 +14,22 @@ import jakarta.ws.rs.core.Response;
  * {@link LaunchChoice} naming one role pair. Each call opens its own authentication session tab,
  * so two tabs launching two roles at once each keep their own choice.
  */
-public final class OneRoleLogin extends SamlService {
+public final class OneRoleLogin {
 
-    private OneRoleLogin(KeycloakSession session, EventBuilder event, long maxInflatingSize) {
-        // The destination validator only checks inbound SAML messages; an IdP-initiated login has none.
-        super(session, event, maxInflatingSize, DestinationValidator.forProtocolMap(null));
+    private final KeycloakSession session;
+    private final EventBuilder event;
+
+    private OneRoleLogin(KeycloakSession session, EventBuilder event) {
+        this.session = session;
+        this.event = event;
     }
 
     public static OneRoleLogin create(KeycloakSession session, EventBuilder event) {
-        SamlProtocolFactory factory = (SamlProtocolFactory) session.getKeycloakSessionFactory()
-                .getProviderFactory(LoginProtocol.class, SamlProtocol.LOGIN_PROTOCOL);
-        return new OneRoleLogin(session, event, factory.getMaxInflatingSize());
+        return new OneRoleLogin(session, event);
     }
 
     /** @return the login page, or (already signed in) the auto-submitting POST to AWS, or Keycloak's error page */
     public Response start(ClientModel awsClient, LaunchChoice choice, String relayState) {
-        event.event(EventType.LOGIN).client(awsClient);
-        session.getContext().setClient(awsClient);
-        AuthenticationSessionModel authSession = getOrCreateLoginSessionForIdpInitiatedSso(session, realm, awsClient, relayState);
-        if (authSession == null) {
-            throw new IllegalStateException("AWS client " + awsClient.getClientId() + " has no assertion consumer URL");
-        }
-        authSession.setClientNote(LaunchChoice.NOTE, choice.noteValue());
-        return newBrowserAuthentication(authSession, false, false);
+        return IdpInitiatedSamlLogin.start(session, event, awsClient, relayState, LaunchChoice.NOTE, choice.noteValue());
     }
 }

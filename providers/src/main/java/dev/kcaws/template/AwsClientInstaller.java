@@ -5,6 +5,7 @@ import dev.kcaws.client.DefaultAwsClient;
 import dev.kcaws.client.PortalClient;
 
 import dev.kcaws.access.AccessStore;
+import dev.kcaws.keycloak.ClientCreation;
 import dev.kcaws.saml.AwsAccessCheck;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -12,7 +13,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.protocol.saml.SamlProtocol;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.services.managers.ClientManager;
 
 import java.util.Map;
 
@@ -50,7 +50,7 @@ public final class AwsClientInstaller {
         // The model lock first: the partition's default is read and written as one step with any other change.
         AccessStore store = AccessStore.forWriting(session, realm);
         keepServingClient(store, DefaultAwsClient.of(realm, options.endpoint().partition()), rep.getClientId());
-        ClientModel client = ClientManager.createClient(session, realm, rep);
+        ClientModel client = ClientCreation.create(session, realm, rep);
         PortalClient.ensure(realm);
         AdminPageClient.ensure(realm);
         enableAccessCheck(realm);

@@ -1,0 +1,26 @@
+package dev.kcaws.keycloak;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.managers.AuthenticationManager;
+
+import java.util.Optional;
+
+/**
+ * Who the browser is signed in as, by the realm's SSO (identity) cookie, as Keycloak's own pages
+ * (account console, login) decide it: the bundle's portal and credentials pages have no token.
+ *
+ * <p>Keycloak internal used: {@code AuthenticationManager.authenticateIdentityCookie(session,
+ * realm, checkActive)} (public static; same in 26.4.7, 26.5.6 and 26.7.x), and its result type
+ * {@code AuthenticationManager.AuthResult}.
+ */
+public final class IdentityCookie {
+
+    private IdentityCookie() {
+    }
+
+    /** The active user session behind the cookie, or empty (no cookie, expired, logged out). */
+    public static Optional<AuthenticationManager.AuthResult> authenticate(KeycloakSession session, RealmModel realm) {
+        return Optional.ofNullable(AuthenticationManager.authenticateIdentityCookie(session, realm, true));
+    }
+}
