@@ -32,7 +32,7 @@ if ! mvn -B -q -Dstyle.color=never package -DskipTests -Dkcaws.matrix.skip=true 
 fi
 [[ -x "$kc_home/bin/kc.sh" ]] || fail "the build did not unpack Keycloak into $kc_home; see $build_log"
 
-step "Installing the providers and themes jars into $kc_home/providers/…"
+step "Installing the bundle (kcaws-providers.jar) and the example theme acme (kcaws-themes.jar) into $kc_home/providers/…"
 # -p keeps the jars' timestamps: Keycloak rebuilds itself (~20 s) only when they change.
 cp -p providers/target/kcaws-providers.jar themes/target/kcaws-themes.jar "$kc_home/providers/"
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OfficialImageIT {
 
     @Container
-    static final KeycloakContainer KEYCLOAK = new KeycloakContainer("quay.io/keycloak/keycloak:26.7.3")
+    static final KeycloakContainer KEYCLOAK = new KeycloakContainer("quay.io/keycloak/keycloak:26.7.5")
             .withProviderLibsFrom(java.util.List.of(
                     Path.of(System.getProperty("kcaws.providers.jar")).toFile(),
                     Path.of(System.getProperty("kcaws.themes.jar")).toFile()))
