@@ -1,6 +1,6 @@
 package dev.kcaws.portal;
 
-import dev.kcaws.adminpage.AdminPageSetup;
+import dev.kcaws.setup.BundleSetup;
 import dev.kcaws.portal.sts.StsCredentialsClient;
 import org.keycloak.Config;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -45,7 +45,8 @@ public class AwsRealmResourceProviderFactory implements RealmResourceProviderFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        AdminPageSetup.register(factory);
+        // The model guards and the admin page client, registered once whichever of the bundle's providers are enabled.
+        BundleSetup.register(factory);
     }
 
     @Override
