@@ -24,12 +24,17 @@ final class AdminErrors {
     }
 
     static WebApplicationException invalid(InvalidFields invalid) {
+        return error(Response.Status.BAD_REQUEST, representation(invalid));
+    }
+
+    /** The first violation at the top; all of them in {@code errors} when there is more than one. */
+    static ErrorRepresentation representation(InvalidFields invalid) {
         List<AwsRuleViolation> violations = invalid.violations();
         ErrorRepresentation body = representation(violations.get(0));
         if (violations.size() > 1) {
             body.setErrors(violations.stream().map(AdminErrors::representation).toList());
         }
-        return error(Response.Status.BAD_REQUEST, body);
+        return body;
     }
 
     static WebApplicationException badRequest(String field, String message) {
