@@ -2,6 +2,7 @@ package dev.kcaws.admin;
 
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.aws.AccountId;
+import dev.kcaws.aws.AccountName;
 import dev.kcaws.aws.AwsRegion;
 import dev.kcaws.aws.Partition;
 import dev.kcaws.aws.SamlProviderName;
@@ -14,10 +15,18 @@ public record AccountRepresentation(String id, String name, String partition, St
                 a.region() == null ? null : a.region().name());
     }
 
-    /** Validates every field by AWS's rules; defaults: partition aws, SAML provider "keycloak". */
+    /**
+     * Validates every field by AWS's rules, each on its own so that all invalid fields are reported
+     * ({@link InvalidFields}); defaults: partition aws, SAML provider "keycloak".
+     */
     AwsAccount toModel() {
-        return new AwsAccount(new AccountId(id), name,
-                partition == null ? Partition.AWS : Partition.parse("account.partition", partition),
-                new SamlProviderName(samlProvider == null ? "keycloak" : samlProvider), AwsRegion.parseOptional("account.region", region));
+        InvalidFields.Collector invalid = new InvalidFields.Collector();
+        AccountId accountId = invalid.check(() -> new AccountId(id));
+        Partition accountPartition = invalid.check(() -> partition == null ? Partition.AWS : Partition.parse("account.partition", partition));
+        SamlProviderName provider = invalid.check(() -> new SamlProviderName(samlProvider == null ? "keycloak" : samlProvider));
+        AwsRegion accountRegion = invalid.check(() -> AwsRegion.parseOptional("account.region", region));
+        invalid.check(() -> new AccountName(name));
+        invalid.throwIfAny();
+        return new AwsAccount(accountId, name, accountPartition, provider, accountRegion);
     }
 }

@@ -1,47 +1,63 @@
 package dev.kcaws.admin;
 
 import dev.kcaws.aws.AwsRuleViolation;
+import org.keycloak.representations.idm.ErrorRepresentation;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
-/** JSON errors in the shape Keycloak's admin API uses ({@code errorMessage}), plus the field at fault. */
+/**
+ * Errors as Keycloak's admin API answers them, in its own {@link ErrorRepresentation}: the message
+ * ({@code errorMessage}, starting with the field at fault) and the {@code field}; a body with
+ * several invalid fields lists each in {@code errors}, the first also at the top.
+ */
 final class AdminErrors {
 
     private AdminErrors() {
     }
 
     static WebApplicationException invalid(AwsRuleViolation violation) {
-        return error(Response.Status.BAD_REQUEST, violation.getMessage(), violation.field());
+        return error(Response.Status.BAD_REQUEST, representation(violation));
+    }
+
+    static WebApplicationException invalid(InvalidFields invalid) {
+        return error(Response.Status.BAD_REQUEST, representation(invalid));
+    }
+
+    /** The first violation at the top; all of them in {@code errors} when there is more than one. */
+    static ErrorRepresentation representation(InvalidFields invalid) {
+        List<AwsRuleViolation> violations = invalid.violations();
+        ErrorRepresentation body = representation(violations.get(0));
+        if (violations.size() > 1) {
+            body.setErrors(violations.stream().map(AdminErrors::representation).toList());
+        }
+        return body;
     }
 
     static WebApplicationException badRequest(String field, String message) {
-        return error(Response.Status.BAD_REQUEST, field + ": " + message, field);
+        return error(Response.Status.BAD_REQUEST, new ErrorRepresentation(field, field + ": " + message, null));
     }
 
     static WebApplicationException notFound(String message) {
-        return error(Response.Status.NOT_FOUND, message, null);
+        return error(Response.Status.NOT_FOUND, new ErrorRepresentation(null, message, null));
     }
 
     static WebApplicationException conflict(String message) {
-        return error(Response.Status.CONFLICT, message, null);
+        return error(Response.Status.CONFLICT, new ErrorRepresentation(null, message, null));
     }
 
     static WebApplicationException conflict(String field, String message) {
-        return error(Response.Status.CONFLICT, message, field);
+        return error(Response.Status.CONFLICT, new ErrorRepresentation(field, message, null));
     }
 
-    private static WebApplicationException error(Response.Status status, String message, String field) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", status == Response.Status.BAD_REQUEST ? "invalid_request" : status.getReasonPhrase().toLowerCase().replace(' ', '_'));
-        body.put("errorMessage", message);
-        if (field != null) {
-            body.put("field", field);
-        }
+    private static ErrorRepresentation representation(AwsRuleViolation violation) {
+        return new ErrorRepresentation(violation.field(), violation.getMessage(), null);
+    }
+
+    private static WebApplicationException error(Response.Status status, ErrorRepresentation body) {
         return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build());
     }
 }

@@ -61,6 +61,11 @@ public final class AssignmentVisibility {
         return allUsers && allGroups;
     }
 
+    /** True when every group row may be shown (the admin may view every group). */
+    boolean seesAllGroups() {
+        return allGroups;
+    }
+
     /** Whether the row may be shown: its group or user is one the admin may view. */
     boolean visible(AssignmentRepresentation row) {
         if (row.group() != null) {

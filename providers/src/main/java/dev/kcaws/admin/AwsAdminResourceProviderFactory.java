@@ -1,6 +1,6 @@
 package dev.kcaws.admin;
 
-import dev.kcaws.setup.ModelGuard;
+import dev.kcaws.setup.BundleSetup;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -31,10 +31,8 @@ public class AwsAdminResourceProviderFactory implements AdminRealmResourceProvid
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // An AWS model that AWS would reject is never stored, whichever admin path it comes by.
-        ModelGuard.register(factory);
-        // …and Keycloak's own client and role endpoints do not change it at all (they skip this API's permissions).
-        KeycloakApiGuard.register(factory);
+        // The model guards and the admin page client, registered once whichever of the bundle's providers are enabled.
+        BundleSetup.register(factory);
     }
 
     @Override

@@ -15,7 +15,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.kcaws.aws.AwsRuleViolation;
 
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads request bodies strictly, the one way every call of the admin API reads them: the body must
@@ -41,12 +46,55 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
+    /** The body as {@code type}, or a 400 listing every field at fault (the first one Jackson found at the top). */
     static <T> T read(String body, Class<T> type) {
         try {
             return parse(body, type);
-        } catch (AwsRuleViolation e) {
-            throw AdminErrors.invalid(e);
+        } catch (AwsRuleViolation first) {
+            List<AwsRuleViolation> all = new ArrayList<>(List.of(first));
+            otherFieldProblems(body, type, first.field()).forEach(all::add);
+            throw all.size() == 1 ? AdminErrors.invalid(first) : AdminErrors.invalid(InvalidFields.of(all));
         }
+    }
+
+    /**
+     * The body's other unknown or mistyped fields, each read on its own (Jackson stops at the first):
+     * only for a record type and a body that is a JSON object.
+     */
+    static List<AwsRuleViolation> otherFieldProblems(String body, Class<?> type, String reported) {
+        if (!type.isRecord()) {
+            return List.of();
+        }
+        JsonNode tree;
+        try {
+            tree = STRICT.readTree(body);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return List.of();
+        }
+        if (tree == null || !tree.isObject()) {
+            return List.of();
+        }
+        Map<String, RecordComponent> known = new LinkedHashMap<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            known.put(component.getName(), component);
+        }
+        List<AwsRuleViolation> problems = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(name -> {
+            if (name.equals(reported)) {
+                return;
+            }
+            RecordComponent component = known.get(name);
+            if (component == null) {
+                problems.add(new AwsRuleViolation(name, "unknown field; known fields are " + known.keySet()));
+                return;
+            }
+            try {
+                STRICT.readerFor(STRICT.constructType(component.getGenericType())).readValue(tree.get(name));
+            } catch (IOException | RuntimeException e) {
+                problems.add(new AwsRuleViolation(name, "not a value of this field's type (a null in a list, a number out of range, text for a number…)"));
+            }
+        });
+        return problems;
     }
 
     /** The body as {@code type}, or an {@link AwsRuleViolation} naming the field at fault ({@code body} for the whole). */

@@ -4,6 +4,7 @@ import dev.kcaws.access.PermissionSet;
 import dev.kcaws.aws.ConsoleDestination;
 import dev.kcaws.aws.InlinePolicy;
 import dev.kcaws.aws.ManagedPolicyArn;
+import dev.kcaws.aws.PermissionSetDescription;
 import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.aws.SessionDuration;
 
@@ -21,14 +22,21 @@ public record PermissionSetRepresentation(String name, String description, Integ
                 s.permissionsBoundary() == null ? null : s.permissionsBoundary().value());
     }
 
+    /** Validates every field by AWS's rules, each on its own so that all invalid fields are reported ({@link InvalidFields}). */
     PermissionSet toModel() {
-        return new PermissionSet(new PermissionSetName(name), description,
-                sessionDuration == null ? null : new SessionDuration(sessionDuration),
-                relayState == null || relayState.isBlank() ? null : ConsoleDestination.parseAnyPartition("permissionSet.relayState", relayState),
-                managedPolicies == null ? List.of()
-                        : managedPolicies.stream().map(p -> ManagedPolicyArn.parse("permissionSet.managedPolicies", p)).toList(),
-                inlinePolicy == null || inlinePolicy.isBlank() ? null : InlinePolicy.parse("permissionSet.inlinePolicy", inlinePolicy),
-                permissionsBoundary == null || permissionsBoundary.isBlank() ? null
-                        : ManagedPolicyArn.parse("permissionSet.permissionsBoundary", permissionsBoundary));
+        InvalidFields.Collector invalid = new InvalidFields.Collector();
+        PermissionSetName setName = invalid.check(() -> new PermissionSetName(name));
+        SessionDuration duration = invalid.check(() -> sessionDuration == null ? null : new SessionDuration(sessionDuration));
+        ConsoleDestination destination = invalid.check(() -> relayState == null || relayState.isBlank() ? null
+                : ConsoleDestination.parseAnyPartition("permissionSet.relayState", relayState));
+        List<ManagedPolicyArn> policies = invalid.check(() -> managedPolicies == null ? List.of()
+                : managedPolicies.stream().map(p -> ManagedPolicyArn.parse("permissionSet.managedPolicies", p)).toList());
+        InlinePolicy inline = invalid.check(() -> inlinePolicy == null || inlinePolicy.isBlank() ? null
+                : InlinePolicy.parse("permissionSet.inlinePolicy", inlinePolicy));
+        ManagedPolicyArn boundary = invalid.check(() -> permissionsBoundary == null || permissionsBoundary.isBlank() ? null
+                : ManagedPolicyArn.parse("permissionSet.permissionsBoundary", permissionsBoundary));
+        invalid.check(() -> description == null ? null : new PermissionSetDescription(description));
+        invalid.throwIfAny();
+        return new PermissionSet(setName, description, duration, destination, policies, inline, boundary);
     }
 }

@@ -244,6 +244,16 @@ public final class RoleMappingQueries {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * Whether the user queries here leave out the users the admin may not view, as
+     * {@link #userCounts} and {@link #usernamesOf} do with fine-grained admin permissions v2
+     * ({@link AdminPermissionsSchema#isAdminPermissionsEnabled}, 26.2); with v1 (or none) they do
+     * not, and the caller must check each user itself.
+     */
+    public static boolean filtersUsersForAdmin(RealmModel realm) {
+        return AdminPermissionsSchema.SCHEMA.isAdminPermissionsEnabled(realm);
+    }
+
     /** Where a mapping to user {@code u} and role {@code m.roleId} counts: the same filters as Keycloak's role members. */
     private List<Predicate> userPredicates(CriteriaBuilder cb, CriteriaQuery<?> cq, Root<UserRoleMappingEntity> mapping,
                                            Root<UserEntity> user, String userId) {

@@ -1,8 +1,6 @@
 package dev.kcaws.portal;
 
-import dev.kcaws.adminpage.AdminPageSetup;
-import dev.kcaws.client.LegacyPageTheme;
-import dev.kcaws.keycloak.InternalApiCheck;
+import dev.kcaws.setup.BundleSetup;
 import dev.kcaws.portal.sts.StsCredentialsClient;
 import org.keycloak.Config;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -47,10 +45,8 @@ public class AwsRealmResourceProviderFactory implements RealmResourceProviderFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // A Keycloak release without an internal API the bundle calls stops here, with one line.
-        InternalApiCheck.verify();
-        AdminPageSetup.register(factory);
-        LegacyPageTheme.register(factory);
+        // The model guards and the admin page client, registered once whichever of the bundle's providers are enabled.
+        BundleSetup.register(factory);
     }
 
     @Override

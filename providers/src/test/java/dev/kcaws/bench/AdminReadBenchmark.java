@@ -6,6 +6,8 @@ import dev.kcaws.testsupport.DemoRealm;
 import dev.kcaws.testsupport.GeneratedRealm;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
+import dev.kcaws.testsupport.keycloak.KeycloakServer;
+import dev.kcaws.testsupport.keycloak.RealmAdmins;
 import dev.kcaws.testsupport.keycloak.SharedKeycloak;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,8 @@ class AdminReadBenchmark {
             measure(cells, "GET iac/cloudformation?accountId= (one account)", roles, admin, api + "/iac/cloudformation?accountId=" + account, -1);
             measure(cells, "GET iac/cloudformation (all accounts)", roles, admin, api + "/iac/cloudformation", -1);
             measure(cells, "GET iac/terraform (all accounts)", roles, admin, api + "/iac/terraform", -1);
+            measure(cells, "GET assignments, first page (max 100), admin who may view every group but no user (fgap v2)", roles,
+                    groupViewer(realm), api + "/assignments?first=0&max=100", 100);
             admin.deleteRealm(realm);
         }
         StringBuilder report = new StringBuilder("# kcaws admin reads at scale\n\n"
@@ -85,6 +89,26 @@ class AdminReadBenchmark {
         Path out = Path.of("target", "benchmark", "admin-read-benchmark.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+    }
+
+    /**
+     * A realm admin with view-realm who may view every group (fine-grained admin permissions v2,
+     * one permission on all groups) but no user: the listing must leave out every user row.
+     */
+    private static AdminApi groupViewer(String realm) {
+        KeycloakServer server = SharedKeycloak.get();
+        AdminApi master = server.adminApi();
+        String realmApi = "/admin/realms/" + realm;
+        master.expect(204, "PUT", realmApi, Map.of("realm", realm, "adminPermissionsEnabled", true));
+        AdminApi viewer = RealmAdmins.create(server, realm, "group-viewer", "view-realm");
+        String viewerId = master.findUserId(realm, "group-viewer").orElseThrow();
+        String permissions = realmApi + "/clients/" + master.findClientByClientId(realm, "admin-permissions").orElseThrow().path("id").asText()
+                + "/authz/resource-server";
+        String policy = master.expect(201, "POST", permissions + "/policy/user", Map.of("name", "group viewer", "users", List.of(viewerId)))
+                .json().path("id").asText();
+        master.expect(201, "POST", permissions + "/permission/scope", Map.of("name", "view every group",
+                "resourceType", "Groups", "scopes", List.of("view"), "policies", List.of(policy)));
+        return viewer;
     }
 
     /** One warm-up, then the median of {@value #RUNS} calls; {@code expectedRows} >= 0 checks a listing's length. */

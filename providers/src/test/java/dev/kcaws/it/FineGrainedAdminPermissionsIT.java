@@ -96,6 +96,11 @@ class FineGrainedAdminPermissionsIT {
     void anAdminWhoMayViewOneGroupSeesOnlyItsAssignments() {
         List<String> shown = AdminPermissionsIT.principals(helpdesk.expect(200, "GET", API + "/assignments?max=1000", null));
         assertThat(shown).isNotEmpty().containsOnly("/DevOps");
+        List<String> paged = new java.util.ArrayList<>();
+        for (int first = 0; first <= shown.size(); first++) {
+            paged.addAll(AdminPermissionsIT.principals(helpdesk.expect(200, "GET", API + "/assignments?max=1&first=" + first, null)));
+        }
+        assertThat(paged).as("the same rows, a page of one at a time").isEqualTo(shown);
         assertThat(AdminPermissionsIT.principals(master.expect(200, "GET", API + "/assignments?max=1000", null)))
                 .contains("/DevOps", "/Developers", "/Everyone", "erin");
         assertThat(helpdesk.send("GET", API + "/assignments?group=/Developers", null).status()).isEqualTo(403);

@@ -1,4 +1,4 @@
-package dev.kcaws.admin;
+package dev.kcaws.setup;
 
 import dev.kcaws.access.ModelFormat;
 import dev.kcaws.keycloak.ModelLock;

@@ -1,0 +1,113 @@
+package dev.kcaws.admin;
+
+import dev.kcaws.access.AccessStore;
+import dev.kcaws.access.AwsAccount;
+import dev.kcaws.access.ModelFormat;
+import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.AccountId;
+import dev.kcaws.aws.AwsRuleViolation;
+import dev.kcaws.aws.PermissionSetName;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleMapperModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.net.URI;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What every sub-resource of the AWS admin API works with — the request's session, realm, admin
+ * permission evaluator and admin event builder — and the lookups they share, each answering the
+ * same 400/403/404 wherever it is used.
+ */
+record AdminContext(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+
+    AccessStore store() {
+        return AccessStore.of(realm);
+    }
+
+    AccessStore storeForWriting() {
+        return AccessStore.forWriting(session, realm);
+    }
+
+    AwsAccount existingAccount(String id) {
+        return existingAccount(store(), id);
+    }
+
+    static AwsAccount existingAccount(AccessStore store, String id) {
+        if (!AccountId.isValid(id)) {
+            throw AdminErrors.badRequest("accountId", "must be exactly 12 digits");
+        }
+        return store.account(new AccountId(id)).orElseThrow(() -> AdminErrors.notFound("AWS account " + id + " not found"));
+    }
+
+    PermissionSet existingSet(String name) {
+        return existingSet(store(), name);
+    }
+
+    static PermissionSet existingSet(AccessStore store, String name) {
+        if (!PermissionSetName.isValid(name)) {
+            throw AdminErrors.badRequest("permissionSet", "must be 1 to 32 characters of letters, digits and _+=,.@-");
+        }
+        return store.permissionSet(new PermissionSetName(name)).orElseThrow(() -> AdminErrors.notFound("permission set " + name + " not found"));
+    }
+
+    /** The group (by path) or user (by username) an assignment names; exactly one of them. */
+    RoleMapperModel principal(AssignmentRepresentation rep) {
+        if ((rep.group() == null) == (rep.user() == null)) {
+            throw AdminErrors.badRequest("principal", "give exactly one of group (a path such as /Developers) or user (a username)");
+        }
+        if (rep.group() != null) {
+            GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, rep.group().startsWith("/") ? rep.group() : "/" + rep.group());
+            if (group == null) {
+                throw AdminErrors.notFound("group " + rep.group() + " not found");
+            }
+            return group;
+        }
+        UserModel user = session.users().getUserByUsername(realm, rep.user());
+        if (user == null) {
+            if (!auth.users().canQuery()) {
+                throw new ForbiddenException(); // as Keycloak's UsersResource: no probing for usernames
+            }
+            throw AdminErrors.notFound("user " + rep.user() + " not found");
+        }
+        return user;
+    }
+
+    /** Keycloak's map-role check for the (account, set) access role, which may not exist yet. */
+    static void requireMapAccessRole(AccessStore store, AssignmentPermissions permissions, AwsAccount account, PermissionSet set) {
+        permissions.requireMapAccessRole(store.modelClient(),
+                store.accessRole(account.id(), set.name()).orElse(null),
+                ModelFormat.accessRoleName(account.id().value(), set.name().value()));
+    }
+
+    static <T> T valid(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (AwsRuleViolation e) {
+            throw AdminErrors.invalid(e);
+        } catch (InvalidFields e) {
+            throw AdminErrors.invalid(e);
+        }
+    }
+
+    void event(OperationType op, Object rep, String... path) {
+        adminEvent.clone(session).operation(op).resourcePath(path).representation(rep).success();
+    }
+
+    /** {@code 201 Created} with the entity and a {@code Location} built on this request's URI, as Keycloak's own creates answer. */
+    Response created(Function<UriBuilder, UriBuilder> location, Object entity) {
+        URI uri = location.apply(session.getContext().getUri().getAbsolutePathBuilder()).build();
+        return Response.created(uri).entity(entity).build();
+    }
+}

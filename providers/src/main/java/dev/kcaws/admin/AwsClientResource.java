@@ -1,0 +1,50 @@
+package dev.kcaws.admin;
+
+import dev.kcaws.access.AccessStore;
+import dev.kcaws.aws.Partition;
+import dev.kcaws.client.AwsClients;
+import dev.kcaws.client.DefaultAwsClient;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.ClientModel;
+
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /aws/clients/{id}}: one AWS client, {@code id} as in Keycloak's {@code /clients/{id}}. */
+public class AwsClientResource {
+
+    private final AdminContext context;
+    private final String id;
+
+    AwsClientResource(AdminContext context, String id) {
+        this.context = context;
+        this.id = id;
+    }
+
+    /**
+     * Makes the client its partition's default: the one its shortcut links and access keys go
+     * through. Creating another client never changes it. Needs manage-realm.
+     */
+    @PUT
+    @Path("default")
+    public Response makeDefault() {
+        context.auth().realm().requireManageRealm();
+        AccessStore store = context.storeForWriting();
+        ClientModel client = id == null ? null : context.realm().getClientById(id);
+        if (client == null) {
+            throw AdminErrors.notFound("client " + id + " not found");
+        }
+        Partition partition = AwsClients.partitionOf(client);
+        if (AwsClients.roleMapperOf(client).isEmpty()) {
+            throw AdminErrors.badRequest("id", "client " + client.getClientId() + " is not an AWS client (a SAML client with the AWS role-pair mapper)");
+        }
+        if (!DefaultAwsClient.serves(client, partition)) {
+            throw AdminErrors.badRequest("id", "client " + client.getClientId() + " cannot serve one-role logins: enable it and give it an IdP-initiated URL name first");
+        }
+        DefaultAwsClient.choose(store, client);
+        context.event(OperationType.UPDATE, new PartitionDefaultRepresentation(partition.id(), client.getClientId(), client.getClientId(), null, null),
+                "clients", client.getId(), "default");
+        return Response.noContent().build();
+    }
+}
