@@ -2,6 +2,7 @@ package dev.kcaws.portal;
 
 import dev.kcaws.client.PortalClient;
 import dev.kcaws.keycloak.IdentityCookie;
+import dev.kcaws.keycloak.KeycloakPages;
 
 import dev.kcaws.access.Access;
 import dev.kcaws.access.AccessStore;
@@ -27,9 +28,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.ErrorPage;
-import org.keycloak.services.util.CacheControlUtil;
-import org.keycloak.services.util.LocaleUtil;
 import org.keycloak.utils.MediaType;
 
 import jakarta.ws.rs.Consumes;
@@ -60,7 +58,7 @@ public class AwsRealmResource {
         // response, the portal its anti-CSRF token, the keys page the keys), so each is sent as
         // Keycloak sends its own login and IdP-initiated SAML pages: never stored, not even for
         // the back button. Set here, it also covers error pages and the login pages of the flows.
-        CacheControlUtil.noBackButtonCacheControlHeader(session);
+        KeycloakPages.neverStore(session);
     }
 
     /**
@@ -151,7 +149,7 @@ public class AwsRealmResource {
             // language stored in the user's profile left alone. Keycloak stores it only when a
             // sign-in is completed in it or it is saved in the account console, never from a GET
             // (a link on any site could send one).
-            LocaleUtil.processLocaleParam(session, realm, null);
+            KeycloakPages.applyLocaleParam(session, realm);
         }
         PortalPage page = new PortalPage(PortalView.of(AccessStore.of(realm).effectiveAccess(user)),
                 ApplicationTiles.of(session, realm), displayName(user),
@@ -243,6 +241,6 @@ public class AwsRealmResource {
 
     /** Keycloak's error page in the realm's login theme, the text a {@code kcaws*} key of the messages bundle in the user's language. */
     private Response error(Response.Status status, String messageKey, String... parameters) {
-        return ErrorPage.error(session, null, status, messageKey, (Object[]) parameters);
+        return KeycloakPages.error(session, status, messageKey, (Object[]) parameters);
     }
 }
