@@ -26,7 +26,7 @@ public class AccountResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public AccountRepresentation get() {
-        context.auth().realm().requireViewRealm();
+        context.auth().requireViewRealm();
         return AccountRepresentation.of(context.existingAccount(id));
     }
 
@@ -34,7 +34,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public AccountRepresentation update(String body) {
-        context.auth().realm().requireManageRealm();
+        context.auth().requireManageRealm();
         AccessStore store = context.storeForWriting();
         AwsAccount existing = AdminContext.existingAccount(store, id);
         AwsAccount account = AdminContext.valid(() -> JsonBodies.read(body, AccountRepresentation.class).toModel());
@@ -49,7 +49,7 @@ public class AccountResource {
 
     @DELETE
     public Response delete() {
-        context.auth().realm().requireManageRealm();
+        context.auth().requireManageRealm();
         AccessStore store = context.storeForWriting();
         AwsAccount account = AdminContext.existingAccount(store, id);
         store.removeAccount(account.id());

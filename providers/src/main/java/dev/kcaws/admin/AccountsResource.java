@@ -27,7 +27,7 @@ public class AccountsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<AccountRepresentation> list() {
-        context.auth().realm().requireViewRealm();
+        context.auth().requireViewRealm();
         return context.store().accounts().stream().map(AccountRepresentation::of).toList();
     }
 
@@ -35,7 +35,7 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body) {
-        context.auth().realm().requireManageRealm();
+        context.auth().requireManageRealm();
         AwsAccount account = AdminContext.valid(() -> JsonBodies.read(body, AccountRepresentation.class).toModel());
         AccessStore store = context.storeForWriting();
         if (store.account(account.id()).isPresent()) {

@@ -7,6 +7,7 @@ import dev.kcaws.access.PermissionSet;
 import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.PermissionSetName;
+import dev.kcaws.keycloak.AdminPermissions;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -15,7 +16,6 @@ import org.keycloak.models.RoleMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.Response;
@@ -27,10 +27,10 @@ import java.util.function.Supplier;
 
 /**
  * What every sub-resource of the AWS admin API works with — the request's session, realm, admin
- * permission evaluator and admin event builder — and the lookups they share, each answering the
- * same 400/403/404 wherever it is used.
+ * permission checks (Keycloak's evaluator, through the adapter {@link AdminPermissions}) and admin
+ * event builder — and the lookups they share, each answering the same 400/403/404 wherever it is used.
  */
-record AdminContext(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+record AdminContext(KeycloakSession session, RealmModel realm, AdminPermissions auth, AdminEventBuilder adminEvent) {
 
     AccessStore store() {
         return AccessStore.of(realm);
@@ -76,7 +76,7 @@ record AdminContext(KeycloakSession session, RealmModel realm, AdminPermissionEv
         }
         UserModel user = session.users().getUserByUsername(realm, rep.user());
         if (user == null) {
-            if (!auth.users().canQuery()) {
+            if (!auth.canQueryUsers()) {
                 throw new ForbiddenException(); // as Keycloak's UsersResource: no probing for usernames
             }
             throw AdminErrors.notFound("user " + rep.user() + " not found");

@@ -1,12 +1,13 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.keycloak.AdminPermissions;
+
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.RoleContainerModel;
 import org.keycloak.models.RoleMapperModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import jakarta.ws.rs.ForbiddenException;
 
@@ -23,18 +24,18 @@ import java.util.stream.Stream;
  */
 final class AssignmentPermissions {
 
-    private final AdminPermissionEvaluator auth;
+    private final AdminPermissions auth;
 
-    AssignmentPermissions(AdminPermissionEvaluator auth) {
+    AssignmentPermissions(AdminPermissions auth) {
         this.auth = auth;
     }
 
     /** What Keycloak's {@code /users/{id}/role-mappings} and {@code /groups/{id}/role-mappings} require to change mappings. */
     void requireMapRolesOf(RoleMapperModel principal) {
         if (principal instanceof UserModel user) {
-            auth.users().requireMapRoles(user);
+            auth.requireMapRoles(user);
         } else if (principal instanceof GroupModel group) {
-            auth.groups().requireManage(group);
+            auth.requireManageGroup(group);
         } else {
             throw new ForbiddenException();
         }
@@ -47,11 +48,11 @@ final class AssignmentPermissions {
      * map-role permission on all roles); a permission naming one role cannot exist before the role.
      */
     void requireMapAccessRole(ClientModel modelClient, RoleModel existing, String roleName) {
-        auth.roles().requireMapRole(existing != null ? existing : new UnsavedRole(modelClient, roleName));
+        auth.requireMapRole(existing != null ? existing : new UnsavedRole(modelClient, roleName));
     }
 
     void requireMapAccessRole(RoleModel role) {
-        auth.roles().requireMapRole(role);
+        auth.requireMapRole(role);
     }
 
     /** A client role only as far as a permission check reads one: its name, container and no attributes. */

@@ -1,11 +1,12 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.keycloak.AdminPermissions;
+
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import jakarta.ws.rs.ForbiddenException;
 
@@ -22,18 +23,18 @@ public final class AssignmentVisibility {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
+    private final AdminPermissions auth;
     private final boolean allUsers;
     private final boolean allGroups;
     private final Map<String, Boolean> rowGroups = new HashMap<>();
     private final Map<String, Boolean> rowUsers = new HashMap<>();
 
-    AssignmentVisibility(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    AssignmentVisibility(KeycloakSession session, RealmModel realm, AdminPermissions auth) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
-        this.allUsers = auth.users().canView();
-        this.allGroups = auth.groups().canView();
+        this.allUsers = auth.canViewUsers();
+        this.allGroups = auth.canViewGroups();
     }
 
     /**
@@ -44,13 +45,13 @@ public final class AssignmentVisibility {
     void requireVisibleFilter(String groupPath, String username) {
         if (groupPath != null && !allGroups) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, groupPath);
-            if (group == null || !auth.groups().canView(group)) {
+            if (group == null || !auth.canView(group)) {
                 throw new ForbiddenException();
             }
         }
         if (username != null && !allUsers) {
             UserModel user = session.users().getUserByUsername(realm, username);
-            if (user == null || !auth.users().canView(user)) {
+            if (user == null || !auth.canView(user)) {
                 throw new ForbiddenException();
             }
         }
@@ -71,12 +72,12 @@ public final class AssignmentVisibility {
         if (row.group() != null) {
             return allGroups || rowGroups.computeIfAbsent(row.group(), path -> {
                 GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, path);
-                return group != null && auth.groups().canView(group);
+                return group != null && auth.canView(group);
             });
         }
         return allUsers || rowUsers.computeIfAbsent(row.user(), name -> {
             UserModel user = session.users().getUserByUsername(realm, name);
-            return user != null && auth.users().canView(user);
+            return user != null && auth.canView(user);
         });
     }
 }

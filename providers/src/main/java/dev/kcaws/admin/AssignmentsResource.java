@@ -52,7 +52,7 @@ public class AssignmentsResource {
                                                @QueryParam("group") String group, @QueryParam("user") String user,
                                                @QueryParam("first") String firstParam,
                                                @QueryParam("max") String maxParam) {
-        context.auth().realm().requireViewRealm();
+        context.auth().requireViewRealm();
         int first = QueryParams.integer("first", firstParam, 0, 0, Integer.MAX_VALUE);
         int max = QueryParams.integer("max", maxParam, 100, 1, 1000);
         String groupPath = group == null ? null : (group.startsWith("/") ? group : "/" + group);

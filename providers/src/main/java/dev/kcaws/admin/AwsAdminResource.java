@@ -1,9 +1,10 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.keycloak.AdminPermissions;
+
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import jakarta.ws.rs.Path;
 
@@ -19,7 +20,7 @@ public class AwsAdminResource {
 
     private final AdminContext context;
 
-    AwsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    AwsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissions auth, AdminEventBuilder adminEvent) {
         this.context = new AdminContext(session, realm, auth, adminEvent.resource("AWS_ACCESS"));
     }
 

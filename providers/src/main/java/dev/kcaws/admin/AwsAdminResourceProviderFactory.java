@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.keycloak.AdminPermissions;
 import dev.kcaws.setup.BundleSetup;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -22,7 +23,7 @@ public class AwsAdminResourceProviderFactory implements AdminRealmResourceProvid
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return new AwsAdminResource(session, realm, auth, adminEvent);
+        return new AwsAdminResource(session, realm, AdminPermissions.of(auth), adminEvent);
     }
 
     @Override

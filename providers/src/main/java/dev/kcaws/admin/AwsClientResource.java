@@ -29,7 +29,7 @@ public class AwsClientResource {
     @PUT
     @Path("default")
     public Response makeDefault() {
-        context.auth().realm().requireManageRealm();
+        context.auth().requireManageRealm();
         AccessStore store = context.storeForWriting();
         ClientModel client = id == null ? null : context.realm().getClientById(id);
         if (client == null) {

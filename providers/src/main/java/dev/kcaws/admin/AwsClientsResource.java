@@ -48,7 +48,7 @@ public class AwsClientsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<AwsClientRepresentation> list() {
-        context.auth().clients().requireView();
+        context.auth().requireViewClients();
         RealmModel realm = context.realm();
         String realmUrl = context.session().getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName()).build().toString();
         Map<Partition, DefaultAwsClient> defaults = new EnumMap<>(Partition.class);
@@ -73,7 +73,7 @@ public class AwsClientsResource {
     @Path("defaults")
     @Produces(MediaType.APPLICATION_JSON)
     public List<PartitionDefaultRepresentation> defaults() {
-        context.auth().realm().requireViewRealm();
+        context.auth().requireViewRealm();
         RealmModel realm = context.realm();
         Set<Partition> present = new HashSet<>();
         realm.getClientsStream().filter(c -> AwsClients.roleMapperOf(c).isPresent()).forEach(c -> present.add(AwsClients.partitionOf(c)));
@@ -94,8 +94,8 @@ public class AwsClientsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body) {
-        context.auth().clients().requireManage();
-        context.auth().realm().requireManageRealm();
+        context.auth().requireManageClients();
+        context.auth().requireManageRealm();
         ClientTemplateRequest request = body == null || body.isBlank()
                 ? new ClientTemplateRequest(null, null, null, null) : JsonBodies.read(body, ClientTemplateRequest.class);
         AwsClientOptions options = AdminContext.valid(() -> new AwsClientOptions(AwsClientOptions.parseEndpoint(request.endpoint()),

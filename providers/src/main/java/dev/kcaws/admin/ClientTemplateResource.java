@@ -22,7 +22,7 @@ public class ClientTemplateResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ClientRepresentation render(@QueryParam("endpoint") String endpoint, @QueryParam("clientId") String clientId,
                                        @QueryParam("urlName") String urlName, @QueryParam("name") String name) {
-        context.auth().clients().requireView();
+        context.auth().requireViewClients();
         AwsClientOptions options = AdminContext.valid(() -> new AwsClientOptions(AwsClientOptions.parseEndpoint(endpoint), clientId, urlName, name));
         return AwsClientTemplate.render(context.realm().getName(), options);
     }

@@ -39,7 +39,7 @@ public class IamCodeResource {
     @Path("cloudformation")
     @Produces(MediaType.APPLICATION_JSON)
     public Response cloudFormation(@QueryParam("accountId") String accountId) {
-        context.auth().realm().requireViewRealm();
+        context.auth().requireViewRealm();
         return iamAsCode(accountId, CloudFormationTemplate::of, CloudFormationTemplate::forAccounts, "cfn.json");
     }
 
@@ -48,7 +48,7 @@ public class IamCodeResource {
     @Path("terraform")
     @Produces(MediaType.APPLICATION_JSON)
     public Response terraform(@QueryParam("accountId") String accountId) {
-        context.auth().realm().requireViewRealm();
+        context.auth().requireViewRealm();
         return iamAsCode(accountId, TerraformConfiguration::of, TerraformConfiguration::forAccounts, "tf.json");
     }
 

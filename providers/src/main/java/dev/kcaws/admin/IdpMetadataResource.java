@@ -24,7 +24,7 @@ public class IdpMetadataResource {
     @GET
     @Produces(MediaType.APPLICATION_XML)
     public Response download() {
-        context.auth().realm().requireViewRealm();
+        context.auth().requireViewRealm();
         return Response.ok(xml(context.session(), context.realm()), MediaType.APPLICATION_XML_TYPE)
                 .header("Content-Disposition", attachment("kcaws-" + context.realm().getName() + "-idp-metadata.xml")).build();
     }

@@ -26,7 +26,7 @@ public class PermissionSetResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public PermissionSetRepresentation get() {
-        context.auth().realm().requireViewRealm();
+        context.auth().requireViewRealm();
         return PermissionSetRepresentation.of(context.existingSet(name));
     }
 
@@ -34,7 +34,7 @@ public class PermissionSetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public PermissionSetRepresentation update(String body) {
-        context.auth().realm().requireManageRealm();
+        context.auth().requireManageRealm();
         AccessStore store = context.storeForWriting();
         PermissionSet existing = AdminContext.existingSet(store, name);
         PermissionSet set = AdminContext.valid(() -> JsonBodies.read(body, PermissionSetRepresentation.class).toModel());
@@ -49,7 +49,7 @@ public class PermissionSetResource {
 
     @DELETE
     public Response delete() {
-        context.auth().realm().requireManageRealm();
+        context.auth().requireManageRealm();
         AccessStore store = context.storeForWriting();
         PermissionSet set = AdminContext.existingSet(store, name);
         store.removePermissionSet(set.name());

@@ -27,7 +27,7 @@ public class PermissionSetsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<PermissionSetRepresentation> list() {
-        context.auth().realm().requireViewRealm();
+        context.auth().requireViewRealm();
         return context.store().permissionSets().stream().map(PermissionSetRepresentation::of).toList();
     }
 
@@ -35,7 +35,7 @@ public class PermissionSetsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body) {
-        context.auth().realm().requireManageRealm();
+        context.auth().requireManageRealm();
         PermissionSet set = AdminContext.valid(() -> JsonBodies.read(body, PermissionSetRepresentation.class).toModel());
         AccessStore store = context.storeForWriting();
         if (store.permissionSet(set.name()).isPresent()) {

@@ -1,12 +1,12 @@
 package dev.kcaws.adminpage;
 
 import dev.kcaws.client.AdminPageClient;
+import dev.kcaws.keycloak.KeycloakPages;
 
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.ErrorPage;
 import org.keycloak.theme.Theme;
 import org.keycloak.utils.MediaType;
 
@@ -48,7 +48,7 @@ public class AdminPageResource {
         ClientModel client = realm.getClientByClientId(AdminPageClient.CLIENT_ID);
         if (client == null || !client.isEnabled()) {
             // A message key: the error page shows it in the visitor's language.
-            return ErrorPage.error(session, null, Response.Status.NOT_FOUND, "kcawsAdminNotSetUp");
+            return KeycloakPages.error(session, Response.Status.NOT_FOUND, "kcawsAdminNotSetUp");
         }
         session.getContext().setClient(client);
         Response page = session.getProvider(LoginFormsProvider.class)

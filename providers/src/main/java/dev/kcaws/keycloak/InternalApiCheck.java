@@ -2,6 +2,7 @@ package dev.kcaws.keycloak;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.keycloak.authorization.fgap.AdminPermissionsSchema;
 import org.keycloak.authorization.fgap.evaluation.partial.PartialEvaluationStorageProvider;
@@ -10,8 +11,11 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.cache.CacheRealmProvider;
 import org.keycloak.protocol.AuthorizationEndpointBase;
@@ -21,8 +25,12 @@ import org.keycloak.protocol.saml.JaxrsSAML2BindingBuilder;
 import org.keycloak.protocol.saml.SamlProtocol;
 import org.keycloak.protocol.saml.SamlService;
 import org.keycloak.representations.idm.authorization.ResourceType;
+import org.keycloak.services.ErrorPage;
+import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.util.CacheControlUtil;
+import org.keycloak.services.util.LocaleUtil;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.w3c.dom.Document;
 
@@ -83,14 +91,47 @@ public final class InternalApiCheck {
                     () -> AdminPermissionsSchema.class.getMethod("applyAuthorizationFilters", KeycloakSession.class, ResourceType.class,
                             PartialEvaluationStorageProvider.class, RealmModel.class, CriteriaBuilder.class, CriteriaQuery.class,
                             jakarta.persistence.criteria.Path.class)),
-            new Need("org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator", "the admin API's permission checks",
-                    () -> AdminPermissionEvaluator.class.getMethod("realm")));
+            new Need("org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator and the checks AdminPermissions makes",
+                    "the admin API's permission checks",
+                    InternalApiCheck::adminPermissionChecks),
+            new Need("ErrorPage.error(KeycloakSession, AuthenticationSessionModel, Response.Status, String, Object[])",
+                    "the portal's and admin page's error pages",
+                    () -> ErrorPage.class.getMethod("error", KeycloakSession.class, AuthenticationSessionModel.class,
+                            Response.Status.class, String.class, Object[].class)),
+            new Need("CacheControlUtil.noBackButtonCacheControlHeader(KeycloakSession)", "the portal's never-store cache headers",
+                    () -> CacheControlUtil.class.getMethod("noBackButtonCacheControlHeader", KeycloakSession.class)),
+            new Need("LocaleUtil.processLocaleParam(KeycloakSession, RealmModel, AuthenticationSessionModel)", "the portal's language menu",
+                    () -> LocaleUtil.class.getMethod("processLocaleParam", KeycloakSession.class, RealmModel.class,
+                            AuthenticationSessionModel.class)),
+            new Need("ErrorResponse.error(String, Response.Status)", "refusing model changes through Keycloak's client and role endpoints",
+                    () -> ErrorResponse.class.getMethod("error", String.class, Response.Status.class)));
 
     private InternalApiCheck() {
     }
 
+    /** Every evaluator method {@link AdminPermissions} calls, found through the evaluator's own return types. */
+    private static void adminPermissionChecks() throws ReflectiveOperationException {
+        Class<?> realm = AdminPermissionEvaluator.class.getMethod("realm").getReturnType();
+        realm.getMethod("requireViewRealm");
+        realm.getMethod("requireManageRealm");
+        Class<?> clients = AdminPermissionEvaluator.class.getMethod("clients").getReturnType();
+        clients.getMethod("requireView");
+        clients.getMethod("requireManage");
+        Class<?> users = AdminPermissionEvaluator.class.getMethod("users").getReturnType();
+        users.getMethod("canQuery");
+        users.getMethod("canView");
+        users.getMethod("canView", UserModel.class);
+        users.getMethod("requireMapRoles", UserModel.class);
+        Class<?> groups = AdminPermissionEvaluator.class.getMethod("groups").getReturnType();
+        groups.getMethod("canView");
+        groups.getMethod("canView", GroupModel.class);
+        groups.getMethod("requireManage", GroupModel.class);
+        AdminPermissionEvaluator.class.getMethod("roles").getReturnType().getMethod("requireMapRole", RoleModel.class);
+    }
+
     /**
-     * Called from a provider factory's postInit: stops the start-up if an internal API is missing.
+     * Called from {@code dev.kcaws.setup.BundleSetup.register} (the provider factories' postInit):
+     * stops the start-up if an internal API is missing.
      * Keycloak prints the exception's message as its one {@code ERROR: …} line (seen on 26.4.7:
      * "ERROR: Failed to start server", then "ERROR: kcaws: Keycloak 26.4.7 lacks …"), so it is not
      * logged here a second time.

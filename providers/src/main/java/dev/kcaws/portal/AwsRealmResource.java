@@ -1,6 +1,8 @@
 package dev.kcaws.portal;
 
 import dev.kcaws.client.PortalClient;
+import dev.kcaws.keycloak.IdentityCookie;
+import dev.kcaws.keycloak.KeycloakPages;
 
 import dev.kcaws.access.Access;
 import dev.kcaws.access.AccessStore;
@@ -26,10 +28,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.ErrorPage;
-import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.util.CacheControlUtil;
-import org.keycloak.services.util.LocaleUtil;
 import org.keycloak.utils.MediaType;
 
 import jakarta.ws.rs.Consumes;
@@ -60,7 +58,7 @@ public class AwsRealmResource {
         // response, the portal its anti-CSRF token, the keys page the keys), so each is sent as
         // Keycloak sends its own login and IdP-initiated SAML pages: never stored, not even for
         // the back button. Set here, it also covers error pages and the login pages of the flows.
-        CacheControlUtil.noBackButtonCacheControlHeader(session);
+        KeycloakPages.neverStore(session);
     }
 
     /**
@@ -73,18 +71,18 @@ public class AwsRealmResource {
     @Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML_UTF_8)
     public Response credentials(@FormParam("csrf") String csrf, @FormParam("access") String access) {
-        Optional<AuthenticationManager.AuthResult> auth = PortalSignIn.current(session, realm);
+        Optional<IdentityCookie.SignedIn> auth = PortalSignIn.current(session, realm);
         if (auth.isEmpty()) {
             return error(Response.Status.UNAUTHORIZED, "kcawsSessionEnded");
         }
-        if (!PortalCsrfToken.isValid(session, realm, auth.get().getSession(), csrf)) {
+        if (!PortalCsrfToken.isValid(session, realm, auth.get().userSession(), csrf)) {
             return error(Response.Status.FORBIDDEN, "kcawsNotFromPortal");
         }
         Optional<LaunchChoice> choice = LaunchChoice.fromNote(access).filter(c -> !c.isAll());
         if (choice.isEmpty()) {
             return error(Response.Status.BAD_REQUEST, "kcawsNoRoleNamed");
         }
-        UserModel user = auth.get().getUser();
+        UserModel user = auth.get().user();
         Optional<Access> held = AccessStore.of(realm).heldAccess(user, choice.get().account(), choice.get().permissionSet());
         if (held.isEmpty()) {
             return error(Response.Status.FORBIDDEN, "kcawsNotAssigned", choice.get().account().value(),
@@ -95,7 +93,7 @@ public class AwsRealmResource {
         if (client.isEmpty()) {
             return refusal(serving);
         }
-        Optional<String> assertion = OneRoleAssertion.issue(session, realm, client.get(), auth.get().getSession(), choice.get());
+        Optional<String> assertion = OneRoleAssertion.issue(session, realm, client.get(), auth.get().userSession(), choice.get());
         if (assertion.isEmpty()) {
             return error(Response.Status.FORBIDDEN, "kcawsKeysNotIssued");
         }
@@ -133,7 +131,7 @@ public class AwsRealmResource {
         if (portalClient == null || !portalClient.isEnabled()) {
             return error(Response.Status.NOT_FOUND, "kcawsPortalNotSetUp");
         }
-        Optional<AuthenticationManager.AuthResult> auth = PortalSignIn.current(session, realm);
+        Optional<IdentityCookie.SignedIn> auth = PortalSignIn.current(session, realm);
         if (auth.isEmpty()) {
             if (code != null || error != null) {
                 return error(Response.Status.BAD_REQUEST, "kcawsSignInIncomplete");
@@ -144,19 +142,19 @@ public class AwsRealmResource {
             // Back from sign-in: the SSO cookie is set; drop the unused code from the address bar.
             return Response.seeOther(URI.create(portalUrl)).build();
         }
-        UserModel user = auth.get().getUser();
+        UserModel user = auth.get().user();
         if (kcLocale != null && realm.isInternationalizationEnabled() && realm.getSupportedLocalesStream().anyMatch(kcLocale::equals)) {
             // The language menu does what it does on Keycloak's own pages for a signed-in user (its
             // sign-out confirmation): this page in that language and the locale cookie set, the
             // language stored in the user's profile left alone. Keycloak stores it only when a
             // sign-in is completed in it or it is saved in the account console, never from a GET
             // (a link on any site could send one).
-            LocaleUtil.processLocaleParam(session, realm, null);
+            KeycloakPages.applyLocaleParam(session, realm);
         }
         PortalPage page = new PortalPage(PortalView.of(AccessStore.of(realm).effectiveAccess(user)),
                 ApplicationTiles.of(session, realm), displayName(user),
                 PortalSignIn.logoutRedirect(session, realm, portalUrl).toString(),
-                PortalCsrfToken.of(session, realm, auth.get().getSession()));
+                PortalCsrfToken.of(session, realm, auth.get().userSession()));
         session.getContext().setClient(portalClient);
         Response response = session.getProvider(LoginFormsProvider.class)
                 .setUser(user)
@@ -243,6 +241,6 @@ public class AwsRealmResource {
 
     /** Keycloak's error page in the realm's login theme, the text a {@code kcaws*} key of the messages bundle in the user's language. */
     private Response error(Response.Status status, String messageKey, String... parameters) {
-        return ErrorPage.error(session, null, status, messageKey, (Object[]) parameters);
+        return KeycloakPages.error(session, status, messageKey, (Object[]) parameters);
     }
 }

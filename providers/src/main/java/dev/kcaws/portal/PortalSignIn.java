@@ -7,7 +7,6 @@ import dev.kcaws.keycloak.OidcEndpoints;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.managers.AuthenticationManager;
 
 import java.net.URI;
 import java.security.MessageDigest;
@@ -27,7 +26,7 @@ final class PortalSignIn {
     private PortalSignIn() {
     }
 
-    static Optional<AuthenticationManager.AuthResult> current(KeycloakSession session, RealmModel realm) {
+    static Optional<IdentityCookie.SignedIn> current(KeycloakSession session, RealmModel realm) {
         return IdentityCookie.authenticate(session, realm);
     }
 

@@ -1,6 +1,7 @@
 package dev.kcaws.setup;
 
 import dev.kcaws.access.ModelFormat;
+import dev.kcaws.keycloak.ErrorResponses;
 import dev.kcaws.keycloak.ModelLock;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.ClientModel;
@@ -9,9 +10,8 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleContainerModel;
 import org.keycloak.models.RoleModel;
-import org.keycloak.services.ErrorResponse;
-import org.keycloak.services.ErrorResponseException;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
@@ -77,12 +77,12 @@ public final class KeycloakApiGuard {
         });
     }
 
-    static ErrorResponseException refused(RealmModel realm) {
+    static WebApplicationException refused(RealmModel realm) {
         return refused(realm, "");
     }
 
-    private static ErrorResponseException refused(RealmModel realm, String detail) {
-        return ErrorResponse.error("AWS accounts, permission sets and access roles (the kcaws.* attributes and "
+    private static WebApplicationException refused(RealmModel realm, String detail) {
+        return ErrorResponses.error("AWS accounts, permission sets and access roles (the kcaws.* attributes and "
                 + "access:* roles of the " + ModelFormat.MODEL_CLIENT_ID + " client) change only through the AWS admin API, /admin/realms/"
                 + realm.getName() + "/aws, or a realm import; Keycloak's client and role endpoints may not change them." + detail,
                 Response.Status.FORBIDDEN);
