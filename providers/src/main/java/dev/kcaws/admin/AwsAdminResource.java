@@ -58,4 +58,9 @@ public class AwsAdminResource {
     public IdpMetadataResource idpMetadata() {
         return new IdpMetadataResource(context);
     }
+
+    @Path("identity-center")
+    public IdentityCenterResource identityCenter() {
+        return new IdentityCenterResource(context);
+    }
 }

@@ -1,0 +1,14 @@
+package dev.kcaws.admin;
+
+/**
+ * {@code /aws/identity-center}: the IAM Identity Center side of the bundle, one sub-resource per
+ * thing (the SAML client, the SCIM push settings and status, the Identity Center side as code).
+ */
+public class IdentityCenterResource {
+
+    private final AdminContext context;
+
+    IdentityCenterResource(AdminContext context) {
+        this.context = context;
+    }
+}
