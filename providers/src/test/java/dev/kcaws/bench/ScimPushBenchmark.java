@@ -17,6 +17,7 @@ import dev.kcaws.testsupport.awsscim.ScimOperation;
 import dev.kcaws.testsupport.awsscim.ScimRule;
 import dev.kcaws.testsupport.scimpush.InMemoryPushSource;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,8 +123,9 @@ class ScimPushBenchmark {
             assertThat(newMember.created()).isEqualTo(1);
             row(report, "one new user in one group (pushUser)", seconds, server, 2, newMember);
         }
-        report.append("\nTimes are wall-clock on this machine, one run each; the fake answers from memory, so "
-                + "they measure the push's own cost plus local HTTP, not AWS's latency.\n");
+        report.append(String.format(Locale.ROOT, "%nTimes are wall-clock, one run each, %d cores, system load average %.1f at the end; "
+                + "the fake answers from memory, so they measure the push's own cost plus local HTTP, not AWS's latency.%n",
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 
         String text = report.toString();
         System.out.println(text);
@@ -137,8 +139,9 @@ class ScimPushBenchmark {
         long writes = server.writeRequests();
         String ratio = minimum == 0 ? (writes == 0 ? "0 writes (target 0: met)" : writes + " writes (target 0: missed)")
                 : String.format(Locale.ROOT, "%.4fx", (double) total / minimum);
-        report.append(String.format(Locale.ROOT, "| %s | %.1f s | %,d | %,d | %,d | %s | created %,d, updated %,d, deactivated %,d, unchanged %,d |%n",
-                run, seconds, total, writes, total - writes, ratio, result.created(), result.updated(), result.deactivated(), result.unchanged()));
+        String time = seconds < 1 ? String.format(Locale.ROOT, "%.0f ms", seconds * 1000) : String.format(Locale.ROOT, "%.1f s", seconds);
+        report.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %s | created %,d, updated %,d, deactivated %,d, unchanged %,d |%n",
+                run, time, total, writes, total - writes, ratio, result.created(), result.updated(), result.deactivated(), result.unchanged()));
     }
 
     private static long rejections(AwsLikeScimServer server) {
