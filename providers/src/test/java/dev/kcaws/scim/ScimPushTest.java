@@ -11,6 +11,8 @@ import dev.kcaws.testsupport.awsscim.ScimOperation;
 import dev.kcaws.testsupport.awsscim.ScimRule;
 import dev.kcaws.testsupport.scimpush.InMemoryPushSource;
 import dev.kcaws.testsupport.scimpush.SwitchingHttpClient;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -461,6 +463,28 @@ class ScimPushTest {
 
         push().reconcile(source, ledger);
         assertThat(heldMemberNames("Group1")).contains("kc-u0");
+    }
+
+    @Test
+    void whenIdentityCenterRefusesTheMemberFilterTheReconcileTrustsTheLedger() {
+        realm(4, 2);
+        push().reconcile(source, ledger);
+        admin.changeMembers(groupScimId("Group1"), List.of(), List.of(held(0).get("id").asText()));
+        // As if Identity Center answered 400 to ListUsers filter=groups.value eq "…" (older pages do not list it).
+        http.rewrite(request -> request.uri().getRawQuery() != null && request.uri().getRawQuery().contains("groups.value")
+                ? HttpRequest.newBuilder(request, (name, value) -> true)
+                        .uri(URI.create(request.uri().toString().replace("groups.value", "groups.display"))).build()
+                : request);
+        server.resetCounters();
+
+        PushResult result = push().reconcile(source, ledger);
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(server.writeRequests()).isZero();
+        // One page of users, one refused member read; the check is dropped for the second group.
+        assertThat(server.requests(ScimOperation.LIST_USERS)).isEqualTo(2);
+        assertThat(server.rejections(ScimRule.FILTER_COMBINATION)).isEqualTo(1);
+        assertThat(ledger.members("kc-g1")).contains("kc-u0");
     }
 
     @Test
