@@ -3,6 +3,7 @@ package dev.kcaws.identitycenter;
 import dev.kcaws.aws.AccessControlAttribute;
 import dev.kcaws.aws.AccessControlMappings.Mapping;
 import dev.kcaws.aws.AwsRuleViolation;
+import dev.kcaws.aws.IdentityCenterUserName;
 import dev.kcaws.scim.KeycloakUser;
 import dev.kcaws.scim.ScimInputException;
 import dev.kcaws.scim.ScimUserDocument;
@@ -38,6 +39,8 @@ public record IdentityCenterSignIn(String nameId, List<AccessControlAttribute> a
 
     /** The setting is EMAIL and the user has no email (or USERNAME and no username). */
     public static final String NO_USER_NAME = "no_identity_center_user_name";
+    /** The value is not an RFC 2822 address of at most 128 characters, which Identity Center requires of a NameID. */
+    public static final String USER_NAME_NOT_EMAIL = "identity_center_user_name_not_email";
     /** A user attribute chosen for an ABAC attribute holds a value STS refuses. */
     public static final String INVALID_ACCESS_CONTROL = "invalid_access_control_attribute";
     /** The ABAC mapper's stored setting is invalid (hand-edited). */
@@ -55,6 +58,11 @@ public record IdentityCenterSignIn(String nameId, List<AccessControlAttribute> a
                     user.getFirstName(), user.getLastName(), user.isEnabled()), source).userName();
         } catch (ScimInputException e) {
             return refuse(null, NO_USER_NAME, source == UserNameSource.EMAIL ? "kcawsIdentityCenterNoEmail" : "kcawsIdentityCenterNoUserName");
+        }
+        if (!IdentityCenterUserName.isValidNameId(nameId)) {
+            // Identity Center refuses it with "An unexpected error has occurred"; say why here instead.
+            return refuse(null, USER_NAME_NOT_EMAIL, source == UserNameSource.EMAIL ? "kcawsIdentityCenterEmailNotUsable"
+                    : "kcawsIdentityCenterUserNameNotEmail", nameId);
         }
         List<Mapping> mappings;
         try {

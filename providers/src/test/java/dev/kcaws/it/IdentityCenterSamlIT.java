@@ -38,6 +38,8 @@ class IdentityCenterSamlIT {
     static final String ACS_DUAL = "https://eu-west-1.sso.signin.aws/platform/saml/acs/4ac38751-0bc8-4220-b40b-e027af9ecaa5";
     static final String USER_NAME_SETTING = "kcaws.identity-center.user-name-source";
 
+    static final List<String> EMAILS = List.of("alice@example.com", "bob@example.com", "dave@example.com", "frank.mail@example.com");
+
     static AdminApi admin;
     static String realmUrl;
     static IdentityCenterLikeServiceProvider unconfigured;
@@ -66,6 +68,9 @@ class IdentityCenterSamlIT {
         ObjectNode noEmail = DemoRealm.JSON.createObjectNode().put("username", "nomail").put("enabled", true)
                 .put("firstName", "No").put("lastName", "Mail");
         admin.setUserPassword(REALM, admin.createUser(REALM, noEmail), "nomail");
+        ObjectNode frank = DemoRealm.JSON.createObjectNode().put("username", "frank@corp.example").put("enabled", true)
+                .put("email", "frank.mail@example.com").put("emailVerified", true).put("firstName", "Frank").put("lastName", "Test");
+        admin.setUserPassword(REALM, admin.createUser(REALM, frank), "frank@corp.example");
 
         unconfigured = IdentityCenterLikeServiceProvider.instance(ISSUER, ACS, ACS_DUAL);
         ObjectNode body = DemoRealm.JSON.createObjectNode().put("metadata", unconfigured.metadataXml());
@@ -73,7 +78,7 @@ class IdentityCenterSamlIT {
         created = admin.send("POST", api(REALM), body);
         String idpMetadata = new BrowserSession().get(realmUrl + "/protocol/saml/descriptor").body();
         identityCenter = unconfigured.trustingIdpMetadata(idpMetadata)
-                .withProvisionedUsers(List.of("alice@example.com", "bob@example.com", "dave@example.com"));
+                .withProvisionedUsers(EMAILS);
     }
 
     @AfterAll
@@ -246,15 +251,22 @@ class IdentityCenterSamlIT {
         assertThat(alice.inResponseTo()).isNull();
         // No stray attribute: only what the client's own mappers send (alice has no costCenter).
         assertThat(alice.attributeNames()).isEmpty();
+        assertThat(accepted(signIn(new BrowserSession(), idpInitiatedUrl(), "frank@corp.example")).userName()).isEqualTo("frank.mail@example.com");
 
+        // The one setting switched: the next sign-in's NameID is the username (what the SCIM push then provisions).
         setUserNameSource("USERNAME");
         try {
-            identityCenter = identityCenter.withProvisionedUsers(List.of("alice", "bob", "dave"));
-            assertThat(accepted(signIn(new BrowserSession(), idpInitiatedUrl(), "alice")).userName()).isEqualTo("alice");
+            identityCenter = identityCenter.withProvisionedUsers(List.of("alice", "frank@corp.example"));
+            assertThat(accepted(signIn(new BrowserSession(), idpInitiatedUrl(), "frank@corp.example")).userName()).isEqualTo("frank@corp.example");
             assertThat(admin.expect(200, "GET", api(REALM), null).json().path("userNameSource").asText()).isEqualTo("USERNAME");
+            // A username that is no address: Identity Center would refuse it, so Keycloak says why and sends nothing.
+            Page refused = signIn(new BrowserSession(), idpInitiatedUrl(), "alice");
+            assertThat(refused.document().selectFirst("input[name=SAMLResponse]")).as("nothing sent to Identity Center").isNull();
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.errorMessage()).contains("alice").contains("accepts only an email address");
         } finally {
             setUserNameSource("EMAIL");
-            identityCenter = identityCenter.withProvisionedUsers(List.of("alice@example.com", "bob@example.com", "dave@example.com"));
+            identityCenter = identityCenter.withProvisionedUsers(EMAILS);
         }
     }
 

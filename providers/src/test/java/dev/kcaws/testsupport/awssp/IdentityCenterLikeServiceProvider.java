@@ -23,13 +23,17 @@ import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 import org.opensaml.core.xml.util.XMLObjectSupport;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.core.xml.XMLObject;
 import org.opensaml.saml.saml2.core.Assertion;
+import org.opensaml.saml.saml2.core.Attribute;
+import org.opensaml.saml.saml2.core.AttributeStatement;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.NameIDPolicy;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
+import org.w3c.dom.Element;
 
 /**
  * Stands in for IAM Identity Center with an external identity provider: it publishes its
@@ -47,6 +51,10 @@ public final class IdentityCenterLikeServiceProvider {
     public static final String NAME_ID_EMAIL = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress";
     public static final String ACCESS_CONTROL_PREFIX = "https://aws.amazon.com/SAML/Attributes/AccessControl:";
     static final int MAX_ACCESS_CONTROL = 50;
+    // RFC 2822 addr-spec, dot-atom form: what "user@domain.com" means in Identity Center's guide.
+    private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+    private static final Pattern ADDRESS = Pattern.compile(ATOM + "(\\." + ATOM + ")*@" + ATOM + "(\\." + ATOM + ")*");
+    private static final Set<String> SAML_NAME_FORMATS = Set.of(Attribute.BASIC, Attribute.URI_REFERENCE, Attribute.UNSPECIFIED);
     private static final Pattern TAG_CHARS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
     private final String issuer;
@@ -175,9 +183,13 @@ public final class IdentityCenterLikeServiceProvider {
         if (!NAME_ID_EMAIL.equals(nameId.getFormat())) {
             throw IdentityCenterRule.NAME_ID_FORMAT_NOT_EMAIL.rejection("Format '" + nameId.getFormat() + "'");
         }
+        if (!ADDRESS.matcher(nameId.getValue()).matches()) {
+            throw IdentityCenterRule.NAME_ID_NOT_AN_ADDRESS.rejection("NameID '" + nameId.getValue() + "'");
+        }
         if (!provisionedUserNames.contains(nameId.getValue())) {
             throw IdentityCenterRule.NAME_ID_NOT_PROVISIONED.rejection("NameID '" + nameId.getValue() + "'; provisioned " + provisionedUserNames);
         }
+        requirePlainAccessControl(assertion);
         AssertionAttributes attributes = AssertionAttributes.of(assertion);
         return new IdentityCenterSignIn(nameId.getValue(), nameId.getFormat(), inResponseTo, relayState, accessControl(attributes),
                 attributes.names());
@@ -198,6 +210,28 @@ public final class IdentityCenterLikeServiceProvider {
             throw IdentityCenterRule.IN_RESPONSE_TO_UNKNOWN.rejection("'" + inResponseTo + "' was not sent, or was already answered");
         }
         return inResponseTo;
+    }
+
+    /** A SAML 2.0 NameFormat on each AccessControl attribute, and values that are text, not XML. */
+    private static void requirePlainAccessControl(Assertion assertion) throws IdentityCenterRejection {
+        for (AttributeStatement statement : assertion.getAttributeStatements()) {
+            for (Attribute attribute : statement.getAttributes()) {
+                if (attribute.getName() == null || !attribute.getName().startsWith(ACCESS_CONTROL_PREFIX)) {
+                    continue;
+                }
+                if (!SAML_NAME_FORMATS.contains(attribute.getNameFormat())) {
+                    throw IdentityCenterRule.ACCESS_CONTROL_NAME_FORMAT.rejection(attribute.getName() + " NameFormat " + attribute.getNameFormat());
+                }
+                for (XMLObject value : attribute.getAttributeValues()) {
+                    Element dom = value.getDOM();
+                    for (int i = 0; dom != null && i < dom.getChildNodes().getLength(); i++) {
+                        if (dom.getChildNodes().item(i) instanceof Element) {
+                            throw IdentityCenterRule.ACCESS_CONTROL_INVALID.rejection(attribute.getName() + " has an XML value");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static Map<String, String> accessControl(AssertionAttributes attributes) throws IdentityCenterRejection {

@@ -74,6 +74,13 @@ class IdentityCenterLikeServiceProviderTest {
     }
 
     @Test
+    void theNameIdMustBeAnAddress() {
+        IdentityCenterLikeServiceProvider withPlainNames = identityCenter.withProvisionedUsers(List.of("alice", ALICE));
+        refused(() -> withPlainNames.accept(valid().nameId("alice", IdentityCenterLikeServiceProvider.NAME_ID_EMAIL).base64(), null, ACS),
+                IdentityCenterRule.NAME_ID_NOT_AN_ADDRESS, null);
+    }
+
+    @Test
     void theAudienceMustBeTheIssuer() {
         refused(() -> identityCenter.accept(valid().audiences("urn:amazon:webservices").base64(), null, ACS),
                 IdentityCenterRule.SAML_RESPONSE, AwsSamlRule.AUDIENCE_MISMATCH);
@@ -118,6 +125,21 @@ class IdentityCenterLikeServiceProviderTest {
         refused(() -> identityCenter.accept(valid().attribute(prefix + "k".repeat(129), "v").base64(), null, ACS),
                 IdentityCenterRule.ACCESS_CONTROL_INVALID, null);
         refused(() -> identityCenter.accept(valid().attribute(prefix + "aws:team", "v").base64(), null, ACS),
+                IdentityCenterRule.ACCESS_CONTROL_INVALID, null);
+        refused(() -> identityCenter.accept(valid().attribute(prefix + "CostCenter", "blue").customize(r -> r.getAssertions().get(0)
+                        .getAttributeStatements().get(0).getAttributes().get(0).setNameFormat("urn:example:generic")).base64(), null, ACS),
+                IdentityCenterRule.ACCESS_CONTROL_NAME_FORMAT, null);
+        refused(() -> identityCenter.accept(valid().attribute(prefix + "CostCenter", "blue").customize(r -> {
+                    var attribute = r.getAssertions().get(0).getAttributeStatements().get(0).getAttributes().get(0);
+                    var builder = (org.opensaml.core.xml.schema.impl.XSAnyBuilder) org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport
+                            .getBuilderFactory().<org.opensaml.core.xml.schema.XSAny>getBuilderOrThrow(org.opensaml.core.xml.schema.XSAny.TYPE_NAME);
+                    var value = builder.buildObject(org.opensaml.saml.saml2.core.AttributeValue.DEFAULT_ELEMENT_NAME);
+                    var child = builder.buildObject("urn:example", "team", "ex");
+                    child.setTextContent("blue");
+                    value.getUnknownXMLObjects().add(child);
+                    attribute.getAttributeValues().clear();
+                    attribute.getAttributeValues().add(value);
+                }).base64(), null, ACS),
                 IdentityCenterRule.ACCESS_CONTROL_INVALID, null);
         ResponseSpec many = valid();
         for (int i = 0; i <= 50; i++) {
