@@ -63,7 +63,12 @@ public class IdentityCenterSamlClientResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         context.auth().requireManageClients();
-        IdentityCenterClientOptions options = options(JsonBodies.read(body, IdentityCenterSamlClientRequest.class));
+        IdentityCenterClientOptions options;
+        try {
+            options = options(JsonBodies.read(body, IdentityCenterSamlClientRequest.class));
+        } catch (InvalidFields e) {
+            throw AdminErrors.invalid(e);
+        }
         if (IdentityCenterClientInstaller.changesRealm(context.realm())) {
             context.auth().requireManageRealm();
         }
@@ -81,7 +86,7 @@ public class IdentityCenterSamlClientResource {
         return Response.created(location).entity(representation(client)).build();
     }
 
-    /** Every field checked on its own, so that a 400 lists them all; nothing is written before. */
+    /** Every field checked on its own, so that a 400 lists them all ({@link InvalidFields}); nothing is written before. */
     static IdentityCenterClientOptions options(IdentityCenterSamlClientRequest request) {
         InvalidFields.Collector fields = new InvalidFields.Collector();
         boolean urlsGiven = request.acsUrl() != null || request.issuer() != null;
@@ -119,11 +124,7 @@ public class IdentityCenterSamlClientResource {
         }
         String portal = request.accessPortalUrl() == null ? null
                 : fields.check(() -> IdentityCenterSp.accessPortalUrl("accessPortalUrl", request.accessPortalUrl()));
-        try {
-            fields.throwIfAny();
-        } catch (InvalidFields e) {
-            throw AdminErrors.invalid(e);
-        }
+        fields.throwIfAny();
         return new IdentityCenterClientOptions(sp, mappings, request.urlName(), request.name(), portal);
     }
 
