@@ -27,8 +27,9 @@ import java.util.Optional;
 
 /**
  * Runs after the user is authenticated and before Keycloak builds the SAML response: if the
- * login would send AWS (an AWS client, or the Identity Center client) nothing valid (no access, the chosen role not held, too many roles for
- * AWS's size cap, a required tag invalid), the user gets a clear page and AWS gets nothing.
+ * login would send AWS nothing valid (no access, the chosen role not held, too many roles for
+ * AWS's size cap, a required tag invalid; for the Identity Center client: no NameID Identity
+ * Center accepts, an ABAC value STS refuses), the user gets a clear page and AWS gets nothing.
  * Keycloak calls {@code evaluateTriggers} of every enabled required action on every login; that
  * is the only hook between authentication and the protocol response that needs no flow changes.
  */
