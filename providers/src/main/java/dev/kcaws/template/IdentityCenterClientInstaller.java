@@ -35,16 +35,14 @@ public final class IdentityCenterClientInstaller {
      */
     public static ClientModel install(KeycloakSession session, RealmModel realm, IdentityCenterClientOptions options) {
         ClientRepresentation rep = IdentityCenterClientTemplate.render(realm.getName(), options);
-        // Serialises creates of the realm on every node (the portal client's row, which the tile needs
-        // anyway); the search below then reads the database, so a client another node just made is seen.
+        // Serialises creates of the realm's Identity Center client on every node (on the portal
+        // client's row, which the tile needs anyway). The realm's client list is then read through
+        // Keycloak's cache, which another node's create reaches a moment after its commit; the
+        // issuer, the client ID, is unique in the database whatever the cache says.
         ModelLock.acquire(session, realm, PortalClient.CLIENT_ID, PortalClient::ensure);
-        boolean exists = session.clients().searchClientsByAttributes(realm,
-                Map.of(IdentityCenterClientTemplate.TEMPLATE_VERSION_ATTRIBUTE, IdentityCenterClientTemplate.TEMPLATE_VERSION), 0, 1)
-                .findAny().isPresent();
-        if (exists || IdentityCenterClients.of(realm).isPresent()) {
-            throw new AwsClientInstaller.Conflict("issuer", "this realm already has an Identity Center client ("
-                    + IdentityCenterClients.of(realm).map(ClientModel::getClientId).orElse("made by another request") + ")");
-        }
+        IdentityCenterClients.of(realm).ifPresent(existing -> {
+            throw new AwsClientInstaller.Conflict("issuer", "this realm already has an Identity Center client (" + existing.getClientId() + ")");
+        });
         if (realm.getClientByClientId(rep.getClientId()) != null) {
             throw new AwsClientInstaller.Conflict("issuer", "a client with client ID " + rep.getClientId() + " already exists");
         }
