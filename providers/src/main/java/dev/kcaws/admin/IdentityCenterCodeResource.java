@@ -9,6 +9,7 @@ import dev.kcaws.iac.IdentityCenterModel;
 import dev.kcaws.iac.IdentityCenterTerraform;
 import dev.kcaws.iac.Json;
 
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,7 +23,7 @@ import java.util.function.Function;
 /**
  * {@code /aws/identity-center/iac}: the realm's permission sets and group assignments as code for
  * IAM Identity Center (Terraform, CloudFormation), as downloads. Needs view-realm, as the IAM side
- * as code ({@link IamCodeResource}). {@code ?accountId=} limits it to one account; without it,
+ * as code ({@link IamCodeResource}), and to view every group (the output names them). {@code ?accountId=} limits it to one account; without it,
  * every account of the realm, which must then be in one partition (an Identity Center instance
  * serves one), or {@code ?partition=} chooses.
  *
@@ -46,7 +47,7 @@ public class IdentityCenterCodeResource {
     @Path("terraform")
     @Produces(MediaType.APPLICATION_JSON)
     public Response terraform(@QueryParam("accountId") String accountId, @QueryParam("partition") String partition) {
-        context.auth().requireViewRealm();
+        requireView();
         return download(accountId, partition, IdentityCenterTerraform::of, "tf.json");
     }
 
@@ -55,8 +56,19 @@ public class IdentityCenterCodeResource {
     @Path("cloudformation")
     @Produces(MediaType.APPLICATION_JSON)
     public Response cloudFormation(@QueryParam("accountId") String accountId, @QueryParam("partition") String partition) {
-        context.auth().requireViewRealm();
+        requireView();
         return download(accountId, partition, IdentityCenterCloudFormation::of, "cfn.json");
+    }
+
+    /**
+     * view-realm, as the IAM side as code; and, since the output names the realm's groups, the right
+     * to view every group (view-users, or fine-grained group permissions), as Keycloak's own group listing.
+     */
+    private void requireView() {
+        context.auth().requireViewRealm();
+        if (!context.auth().canViewGroups()) {
+            throw new ForbiddenException();
+        }
     }
 
     private Response download(String accountId, String partitionId, Function<IdentityCenterModel, ObjectNode> generator, String extension) {

@@ -7,6 +7,7 @@ import dev.kcaws.testsupport.TerraformCli;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
 import dev.kcaws.testsupport.keycloak.KeycloakServer;
+import dev.kcaws.testsupport.keycloak.RealmAdmins;
 import dev.kcaws.testsupport.keycloak.SharedKeycloak;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ class IdentityCenterCodeIT {
     static final String DEMO = "/admin/realms/aws-demo/aws/identity-center/iac";
     static final String COPY = "ic-iac-check";
     static final String COPY_API = "/admin/realms/" + COPY + "/aws";
+    static final String PERMS = "ic-iac-perms";
     static KeycloakServer server;
     static AdminApi admin;
 
@@ -48,6 +50,7 @@ class IdentityCenterCodeIT {
     @AfterAll
     static void cleanUp() {
         admin.deleteRealm(COPY);
+        admin.deleteRealm(PERMS);
     }
 
     static JsonNode download(ApiResponse response, String fileName) {
@@ -185,6 +188,22 @@ class IdentityCenterCodeIT {
         UserToken dave = UserToken.of(server.baseUrl(), "aws-demo", "dave", "dave");
         assertThat(dave.status("GET", DEMO + "/terraform", null)).isEqualTo(403);
         assertThat(dave.status("GET", DEMO + "/cloudformation?accountId=111111111111", null)).isEqualTo(403);
+    }
+
+    /** The downloads name the realm's groups: view-realm alone is not enough, viewing every group is needed too (as Keycloak's group list). */
+    @Test
+    void viewRealmAndViewingGroupsAreNeeded() {
+        admin.createRealm(DemoRealm.copyNamed(PERMS));
+        AdminApi viewer = RealmAdmins.create(server, PERMS, "viewer", "view-realm");
+        AdminApi groupViewer = RealmAdmins.create(server, PERMS, "group-viewer", "view-realm", "view-users");
+        AdminApi usersOnly = RealmAdmins.create(server, PERMS, "users-only", "view-users");
+        String ic = "/admin/realms/" + PERMS + "/aws/identity-center/iac/";
+        for (String kind : List.of("terraform", "cloudformation")) {
+            assertThat(viewer.send("GET", ic + kind, null).status()).as(kind).isEqualTo(403);
+            assertThat(usersOnly.send("GET", ic + kind, null).status()).as(kind).isEqualTo(403);
+            assertThat(groupViewer.send("GET", ic + kind, null).status()).as(kind).isEqualTo(200);
+        }
+        assertThat(viewer.send("GET", "/admin/realms/" + PERMS + "/aws/iac/terraform", null).status()).as("the IAM side names no group").isEqualTo(200);
     }
 
     /** What the model allows and Identity Center does not: 409 naming it, both formats; what Identity Center can take comes through. */
