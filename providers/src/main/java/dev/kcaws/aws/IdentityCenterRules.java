@@ -11,15 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class IdentityCenterRules {
 
-    /** CreatePermissionSet's Name: 1..32 of {@code [\w+=,.@-]}. */
-    public static final int MAX_PERMISSION_SET_NAME_CHARS = 32;
-    /** Identity Center's session duration range: 1 to 12 hours. */
+    /** Identity Center's session duration range: 1 to 12 hours (the model's upper end, {@link AwsLimits#MAX_SESSION_SECONDS}, is the same). */
     public static final int MIN_SESSION_SECONDS = 3600;
-    public static final int MAX_SESSION_SECONDS = 43_200;
-    /** CreatePermissionSet's Description: 1..700 characters of tab, LF, CR, printable ASCII and Latin-1. */
-    public static final int MAX_DESCRIPTION_CHARS = 700;
-    /** CreatePermissionSet's RelayState: 1..240 characters of the pattern below. */
-    public static final int MAX_RELAY_STATE_CHARS = 240;
     /** The Identity Store's group DisplayName: 1..1024 characters. */
     public static final int MAX_GROUP_DISPLAY_NAME_CHARS = 1024;
 
@@ -47,7 +40,7 @@ public final class IdentityCenterRules {
      */
     public static String sessionDuration(String setName, SessionDuration duration) {
         int seconds = duration.seconds();
-        if (seconds < MIN_SESSION_SECONDS || seconds > MAX_SESSION_SECONDS) {
+        if (seconds < MIN_SESSION_SECONDS || seconds > AwsLimits.MAX_SESSION_SECONDS) {
             throw new AwsRuleViolation("permissionSet.sessionDuration", "permission set " + setName
                     + ": Identity Center takes a session duration of 1 to 12 hours (3600 to 43200 seconds), the set has " + seconds);
         }
@@ -69,7 +62,7 @@ public final class IdentityCenterRules {
         if (description == null || description.isEmpty()) {
             return null;
         }
-        if (description.length() > MAX_DESCRIPTION_CHARS) {
+        if (description.length() > AwsLimits.MAX_PERMISSION_SET_DESCRIPTION_CHARS) {
             throw new AwsRuleViolation("permissionSet.description", "permission set " + setName
                     + ": Identity Center takes a description of at most 700 characters, the set's has " + description.length());
         }
@@ -84,7 +77,7 @@ public final class IdentityCenterRules {
 
     /** The relay state (a console URL of the model) if Identity Center's pattern admits it: no non-ASCII, {@code <>^`} or the like. */
     public static String relayState(String setName, String relayState) {
-        if (relayState.length() > MAX_RELAY_STATE_CHARS || !RELAY_STATE.matcher(relayState).matches()) {
+        if (relayState.length() > AwsLimits.MAX_RELAY_STATE_CHARS || !RELAY_STATE.matcher(relayState).matches()) {
             throw new AwsRuleViolation("permissionSet.relayState", "permission set " + setName
                     + ": Identity Center takes a relay state of at most 240 characters of letters, digits and &$@#\\/%?=~-_'\"|!:,.;*+[] (){}"
                     + " (percent-encode the others)");
