@@ -27,7 +27,7 @@ final class IdentityCenterFixtures {
             "https://console.aws.amazon.com/ec2/home?region=eu-west-1#Instances:", INLINE, "arn:aws:iam::111111111111:policy/team/Boundary",
             "arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws:iam::aws:policy/job-function/Billing", "arn:aws:iam::111111111111:policy/team/ci/Deploy",
             "arn:aws:iam::111111111111:policy/Local");
-    static final PermissionSet READ_ONLY = set("ReadOnlyAccess", 43200, null, null, null, "arn:aws:iam::aws:policy/ReadOnlyAccess",
+    static final PermissionSet READ_ONLY = set("ReadOnlyAccess", 43200, null, null, null, null, "arn:aws:iam::aws:policy/ReadOnlyAccess",
             "arn:aws:iam::aws:policy/ReadOnlyAccess");
     static final PermissionSet ADMIN = set("AdministratorAccess", 3600, "", null, null, null, "arn:aws:iam::aws:policy/AdministratorAccess");
 
