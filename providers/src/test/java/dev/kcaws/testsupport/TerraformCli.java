@@ -29,7 +29,9 @@ public final class TerraformCli {
         Path pluginDir = Path.of(System.getProperty("kcaws.terraform.pluginDir", "/opt/tf-plugins"));
         Assumptions.assumeTrue(Files.isDirectory(pluginDir.resolve("registry.terraform.io/hashicorp/aws")),
                 "no AWS provider in " + pluginDir + ": terraform validate not run");
-        Assumptions.assumeTrue(run(Files.createTempDirectory("tf-version"), "terraform", "version").exit() == 0, "terraform is not installed");
+        Path versionDir = Files.createTempDirectory("tf-version");
+        Assumptions.assumeTrue(run(versionDir, "terraform", "version").exit() == 0, "terraform is not installed");
+        deleteTree(versionDir);
         Path dir = Files.createTempDirectory("kcaws-tf");
         Files.writeString(dir.resolve("main.tf.json"), tfJson, StandardCharsets.UTF_8);
         Result init = run(dir, "terraform", "init", "-backend=false", "-input=false", "-no-color", "-plugin-dir=" + pluginDir);
@@ -37,7 +39,17 @@ public final class TerraformCli {
             throw new AssertionError("terraform init failed: " + init.output() + init.errors());
         }
         Result validate = run(dir, "terraform", "validate", "-json", "-no-color");
+        deleteTree(dir);
         return JSON.readTree(validate.output());
+    }
+
+    /** The working directory holds the configuration and a link to the provider: removed after use (a link is removed, not followed). */
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     record Result(int exit, String output, String errors) {
@@ -46,7 +58,7 @@ public final class TerraformCli {
     /** Runs a command in {@code dir}: its exit code and standard output (standard error, e.g. CLI config warnings, goes to a file). */
     private static Result run(Path dir, String... command) throws IOException, InterruptedException {
         Process process;
-        Path errors = Files.createTempFile("tf-stderr", ".txt");
+        Path errors = dir.resolve(".stderr");
         try {
             process = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectError(errors.toFile())
