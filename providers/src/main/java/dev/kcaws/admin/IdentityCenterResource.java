@@ -1,5 +1,7 @@
 package dev.kcaws.admin;
 
+import jakarta.ws.rs.Path;
+
 /**
  * {@code /aws/identity-center}: the IAM Identity Center side of the bundle, one sub-resource per
  * thing (the SAML client, the SCIM push settings and status, the Identity Center side as code).
@@ -10,5 +12,11 @@ public class IdentityCenterResource {
 
     IdentityCenterResource(AdminContext context) {
         this.context = context;
+    }
+
+    /** {@code scim}: the SCIM push settings and connection test (view-realm to read, manage-realm to change). */
+    @Path("scim")
+    public ScimSettingsResource scim() {
+        return new ScimSettingsResource(context);
     }
 }
