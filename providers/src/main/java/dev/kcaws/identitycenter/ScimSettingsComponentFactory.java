@@ -10,6 +10,7 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelValidationException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -58,19 +59,39 @@ public class ScimSettingsComponentFactory implements ScimPushSettingsProviderFac
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         if (model.getParentId() != null && !realm.getId().equals(model.getParentId())) {
-            throw new ComponentValidationException("The IAM Identity Center SCIM settings belong to the realm itself (parentId = the realm's ID)");
+            throw refusal(session, "The IAM Identity Center SCIM settings belong to the realm itself (parentId = the realm's ID)");
         }
         boolean another = realm.getComponentsStream(realm.getId(), ScimSettingsComponent.PROVIDER_TYPE)
                 .anyMatch(existing -> !existing.getId().equals(model.getId()));
         if (another) {
-            throw new ComponentValidationException("This realm already has IAM Identity Center SCIM settings; update them instead");
+            throw refusal(session, "This realm already has IAM Identity Center SCIM settings; update them instead");
         }
         try {
             ScimSettingsComponent.check(realm, ScimSettingsComponent.draft(model));
         } catch (ScimSettingsRules.Invalid invalid) {
-            // One message naming every field: Keycloak's components API answers it as the 400's errorMessage.
-            throw new ComponentValidationException(invalid.violations().stream()
-                    .map(AwsRuleViolation::getMessage).collect(Collectors.joining("; ")));
+            // One message naming every field (never a value of the token).
+            throw refusal(session, invalid.violations().stream().map(AwsRuleViolation::getMessage).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /**
+     * The exception each of Keycloak's write paths answers as a 400 with the message: its components
+     * API catches {@link ComponentValidationException} (and formats the message with MessageFormat);
+     * its realm import ({@code POST /admin/realms}) answers that one as a 500 but a
+     * {@link ModelValidationException} as a 400. Everywhere the write is refused and rolled back.
+     */
+    static RuntimeException refusal(KeycloakSession session, String message) {
+        if (componentsApi(session)) {
+            return new ComponentValidationException(message.replace("'", "''").replace("{", "'{'").replace("}", "'}'"));
+        }
+        return new ModelValidationException(message);
+    }
+
+    private static boolean componentsApi(KeycloakSession session) {
+        try {
+            return session.getContext().getUri().getPath().contains("/components");
+        } catch (RuntimeException noRequest) {
+            return false; // kc.sh import at start-up: no HTTP request, the message goes to the log
         }
     }
 
