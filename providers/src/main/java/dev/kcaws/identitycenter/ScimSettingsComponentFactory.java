@@ -1,5 +1,6 @@
 package dev.kcaws.identitycenter;
 
+import dev.kcaws.access.ModelRefusedException;
 import dev.kcaws.aws.AwsRuleViolation;
 
 import java.util.List;
@@ -7,10 +8,8 @@ import java.util.stream.Collectors;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.ModelValidationException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -75,24 +74,12 @@ public class ScimSettingsComponentFactory implements ScimPushSettingsProviderFac
     }
 
     /**
-     * The exception each of Keycloak's write paths answers as a 400 with the message: its components
-     * API catches {@link ComponentValidationException} (and formats the message with MessageFormat);
-     * its realm import ({@code POST /admin/realms}) answers that one as a 500 but a
-     * {@link ModelValidationException} as a 400. Everywhere the write is refused and rolled back.
+     * A 400 with the message on each of Keycloak's write paths: its components API and its realm
+     * import pass a {@link ModelRefusedException} (a response, transaction marked rollback-only) on
+     * as it is; a {@code ComponentValidationException} would be a 500 from the realm import.
      */
     static RuntimeException refusal(KeycloakSession session, String message) {
-        if (componentsApi(session)) {
-            return new ComponentValidationException(message.replace("'", "''").replace("{", "'{'").replace("}", "'}'"));
-        }
-        return new ModelValidationException(message);
-    }
-
-    private static boolean componentsApi(KeycloakSession session) {
-        try {
-            return session.getContext().getUri().getPath().contains("/components");
-        } catch (RuntimeException noRequest) {
-            return false; // kc.sh import at start-up: no HTTP request, the message goes to the log
-        }
+        return ModelRefusedException.of(session, message);
     }
 
     @Override
