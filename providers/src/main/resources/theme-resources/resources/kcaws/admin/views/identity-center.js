@@ -233,8 +233,9 @@ function samlClientCard(current) {
     const rows = h('div', {'data-field': 'attributes', tabindex: '-1'});
     const form = h('form', {class: 'pf-v5-c-form kcaws-form', 'data-testid': 'ic-saml-form', novalidate: true},
         formGroup(t('kcawsAdminIcSamlFrom'), mode), byMetadata, byUrls,
-        h('div', {class: 'pf-v5-c-form__group'}, h('h3', {}, t('kcawsAdminIcAbac')), note(t('kcawsAdminIcAbacNote')), rows,
-            button(t('kcawsAdminIcAbacAdd'), 'secondary', () => attributeRow(rows), {'data-testid': 'ic-abac-add'})),
+        // In a form group, so an error the API names on 'attributes' shows next to the rows.
+        formGroup(t('kcawsAdminIcAbac'), rows, t('kcawsAdminIcAbacNote')),
+        h('div', {}, button(t('kcawsAdminIcAbacAdd'), 'secondary', () => attributeRow(rows), {'data-testid': 'ic-abac-add'})),
         submitButton(current ? t('kcawsAdminIcSamlRecreate') : t('kcawsAdminIcSamlCreate'), 'ic-saml-create'));
     const created = h('div', {'aria-live': 'polite'});
     form.addEventListener('submit', (event) => {
