@@ -93,18 +93,18 @@ function settingsCard(settings) {
     if (settings.error) {
         return cardError(title, settings.error, 'ic-settings-error');
     }
-    const enabled = h('input', {type: 'checkbox', 'data-field': 'enabled', checked: settings.configured ? settings.enabled : true});
-    const endpoint = input('endpoint', {value: settings.endpoint || '', placeholder: 'https://scim.us-east-1.amazonaws.com/…/scim/v2/'});
+    const enabled = h('input', {type: 'checkbox', name: 'enabled', 'data-field': 'enabled', checked: settings.configured ? settings.enabled : true});
+    const endpoint = input('endpoint', {name: 'endpoint', value: settings.endpoint || '', placeholder: 'https://scim.us-east-1.amazonaws.com/…/scim/v2/'});
     // Never filled back: the API does not return the token. Empty on save keeps the stored one.
-    const token = input('token', {type: 'password', autocomplete: 'new-password', 'data-testid': 'ic-token'});
+    const token = input('token', {name: 'token', type: 'password', autocomplete: 'new-password', 'data-testid': 'ic-token'});
     const tokenHelp = settings.tokenVaultReference ? t('kcawsAdminIcTokenFromVault', settings.tokenVaultReference)
         : settings.tokenSet ? t('kcawsAdminIcTokenSet') : t('kcawsAdminIcTokenHelp', VAULT_EXAMPLE);
     const groups = groupPicker(settings.groups || []);
-    const userNameSource = select('userNameSource', [['EMAIL', t('kcawsAdminIcUserNameEmail')], ['USERNAME', t('kcawsAdminIcUserNameUsername')]]);
+    const userNameSource = select('userNameSource', [['EMAIL', t('kcawsAdminIcUserNameEmail')], ['USERNAME', t('kcawsAdminIcUserNameUsername')]], {name: 'userNameSource'});
     userNameSource.value = settings.userNameSource || 'EMAIL';
-    const leavePolicy = select('leavePolicy', [['DEACTIVATE', t('kcawsAdminIcLeaveDeactivate')], ['DELETE', t('kcawsAdminIcLeaveDelete')]]);
+    const leavePolicy = select('leavePolicy', [['DEACTIVATE', t('kcawsAdminIcLeaveDeactivate')], ['DELETE', t('kcawsAdminIcLeaveDelete')]], {name: 'leavePolicy'});
     leavePolicy.value = settings.leavePolicy || 'DEACTIVATE';
-    const interval = input('reconcileIntervalMinutes', {inputmode: 'numeric', value: String(settings.reconcileIntervalMinutes ?? '')});
+    const interval = input('reconcileIntervalMinutes', {name: 'reconcileIntervalMinutes', inputmode: 'numeric', value: String(settings.reconcileIntervalMinutes ?? '')});
     const testResult = h('div', {'data-testid': 'ic-test-result', 'aria-live': 'polite'});
     const form = h('form', {class: 'pf-v5-c-form pf-m-horizontal kcaws-form', 'data-testid': 'ic-settings-form', novalidate: true},
         h('p', {'data-testid': 'ic-token-state'}, tokenHelp),
@@ -214,16 +214,16 @@ function samlClientCard(current) {
     if (current && current.error) {
         return cardError(title, current.error, 'ic-saml-error');
     }
-    const mode = select('mode', [['metadata', t('kcawsAdminIcByMetadata')], ['urls', t('kcawsAdminIcByUrls')]], {'data-testid': 'ic-saml-mode'});
-    const metadata = h('textarea', {'data-field': 'metadata', rows: 6, 'data-testid': 'ic-metadata'});
+    const mode = select('mode', [['metadata', t('kcawsAdminIcByMetadata')], ['urls', t('kcawsAdminIcByUrls')]], {name: 'mode', 'data-testid': 'ic-saml-mode'});
+    const metadata = h('textarea', {name: 'metadata', 'data-field': 'metadata', rows: 6, 'data-testid': 'ic-metadata'});
     const file = h('input', {type: 'file', accept: '.xml,application/xml,text/xml', 'aria-label': t('kcawsAdminIcMetadataFile'),
         onchange: async () => {
             if (file.files.length > 0) {
                 metadata.value = await file.files[0].text();
             }
         }});
-    const acsUrl = input('acsUrl', {placeholder: 'https://us-east-1.signin.aws/platform/saml/acs/…'});
-    const issuer = input('issuer', {placeholder: 'https://us-east-1.signin.aws/platform/saml/…'});
+    const acsUrl = input('acsUrl', {name: 'acsUrl', placeholder: 'https://us-east-1.signin.aws/platform/saml/acs/…'});
+    const issuer = input('issuer', {name: 'issuer', placeholder: 'https://us-east-1.signin.aws/platform/saml/…'});
     const byMetadata = h('div', {}, formGroup(t('kcawsAdminIcMetadata'), metadata, t('kcawsAdminIcMetadataHelp')), file);
     const byUrls = h('div', {hidden: true}, formGroup(t('kcawsAdminIcAcsUrl'), acsUrl), formGroup(t('kcawsAdminIcIssuer'), issuer));
     mode.addEventListener('change', () => {
