@@ -65,6 +65,14 @@ class IdentityCenterPageBrowserIT extends ChromiumAgainstFakeAws {
         browser.await().until(d -> !d.findElements(By.xpath("//*[@data-testid='ic-groups']/li[span='" + path + "']")).isEmpty());
     }
 
+    /** Saves the settings form and waits for the view to be shown again (the old form gone). */
+    private void saveAndAwaitReload(AdminPage page) {
+        WebElement before = page.form("ic-settings-form");
+        page.submit("ic-settings-form", "ic-save");
+        browser.await().withMessage("the view to be shown again after saving").until(ExpectedConditions.stalenessOf(before));
+        page.awaitLoaded();
+    }
+
     @Test
     void theSettingsAreSavedTestedAndTheTokenIsNeverShownAgain() {
         browser.open(AdminPage.url(server.baseUrl(), "master", MANAGED, "identity-center"));
@@ -82,7 +90,7 @@ class IdentityCenterPageBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(admin.expect(200, "GET", API, null).json().path("configured").asBoolean()).isFalse();
 
         page.fill("ic-settings-form", "endpoint", scim.endpoint().toString()).choose("ic-settings-form", "leavePolicy", "DELETE");
-        page.submit("ic-settings-form", "ic-save");
+        saveAndAwaitReload(page);
         assertThat(page.successAlert()).isEqualTo("SCIM push settings saved.");
         JsonNode stored = admin.expect(200, "GET", API, null).json();
         assertThat(stored.path("endpoint").asText()).isEqualTo(scim.endpoint().toString());
@@ -98,7 +106,7 @@ class IdentityCenterPageBrowserIT extends ChromiumAgainstFakeAws {
 
         // Saving again with the token field empty keeps the token: the connection test passes.
         page.fill("ic-settings-form", "reconcileIntervalMinutes", "120");
-        page.submit("ic-settings-form", "ic-save");
+        saveAndAwaitReload(page);
         page.click("ic-test");
         assertThat(await("ic-test-ok").getText()).isEqualTo("Identity Center accepted the endpoint and the token.");
         assertThat(admin.expect(200, "GET", API, null).json().path("reconcileIntervalMinutes").asInt()).isEqualTo(120);
