@@ -4,6 +4,7 @@
  * its own endpoint; one that is not there (404) or not allowed (403) says so without hiding the rest.
  */
 import {api, ApiError, aws} from '../api.js';
+import {SigningIn} from '../auth.js';
 import {button, card, details, formGroup, h, input, note, row, select, submitButton, table} from '../dom.js';
 import {query} from '../format.js';
 import {groupEntries, localTime, outcomeKind, runCounts, safeHref, samlClientBody, scimSettingsBody} from '../identity-center-format.js';
@@ -25,9 +26,9 @@ function orWhenMissing(promise, missing) {
     return promise.catch(e => e instanceof ApiError && e.status === 404 ? missing : Promise.reject(e));
 }
 
-/** The answer, or {error} so one card can show its own error. */
+/** The answer, or {error} so one card can show its own error (a sign-in under way stops the view). */
 function settle(promise) {
-    return promise.catch(e => ({error: e}));
+    return promise.catch(e => e instanceof SigningIn ? Promise.reject(e) : {error: e});
 }
 
 export async function identityCenter() {
@@ -129,7 +130,10 @@ function settingsCard(settings) {
     const actions = settings.configured ? [
         button(t('kcawsAdminIcTest'), 'secondary', () => act(async () => {
             testResult.replaceChildren(inlineAlert('info', t('kcawsAdminIcTesting'), 'ic-test-running'));
-            const result = await api('POST', IC('/scim/test'));
+            const result = await api('POST', IC('/scim/test')).catch(e => {
+                testResult.replaceChildren();
+                return Promise.reject(e);
+            });
             testResult.replaceChildren(result.ok
                 ? inlineAlert('success', t('kcawsAdminIcTestOk'), 'ic-test-ok')
                 : inlineAlert('danger', t('kcawsAdminIcTestFailed', result.message), 'ic-test-failed'));
