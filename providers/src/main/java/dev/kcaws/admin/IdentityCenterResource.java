@@ -19,4 +19,10 @@ public class IdentityCenterResource {
     public IdentityCenterCodeResource code() {
         return new IdentityCenterCodeResource(context);
     }
+
+    /** {@code scim}: the SCIM push settings and connection test (view-realm to read, manage-realm to change). */
+    @Path("scim")
+    public ScimSettingsResource scim() {
+        return new ScimSettingsResource(context);
+    }
 }
