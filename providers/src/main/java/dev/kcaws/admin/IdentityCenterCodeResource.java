@@ -2,12 +2,14 @@ package dev.kcaws.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.access.AwsAccount;
+import dev.kcaws.aws.AwsRegion;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.Partition;
 import dev.kcaws.iac.IdentityCenterCloudFormation;
 import dev.kcaws.iac.IdentityCenterModel;
 import dev.kcaws.iac.IdentityCenterTerraform;
 import dev.kcaws.iac.Json;
+import dev.kcaws.identitycenter.IdentityCenterSettings;
 
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
@@ -17,7 +19,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /**
@@ -35,6 +42,8 @@ import java.util.function.Function;
 public class IdentityCenterCodeResource {
 
     static final String USER_ASSIGNMENTS_HEADER = "X-Kcaws-User-Assignments-Left-Out";
+    static final String GROUPS_NOT_PUSHED_HEADER = "X-Kcaws-Groups-Not-Pushed";
+    private static final Pattern SCIM_HOST = Pattern.compile("scim\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?");
 
     private final AdminContext context;
 
@@ -71,6 +80,19 @@ public class IdentityCenterCodeResource {
         }
     }
 
+    /** The region of Identity Center's SCIM endpoint ({@code https://scim.<region>.amazonaws.com/...}), the instance's region; null if it is another host. */
+    static AwsRegion regionOf(URI endpoint) {
+        Matcher host = SCIM_HOST.matcher(endpoint.getHost() == null ? "" : endpoint.getHost());
+        if (!host.matches()) {
+            return null;
+        }
+        try {
+            return AwsRegion.parse("endpoint", host.group(1));
+        } catch (AwsRuleViolation notARegion) {
+            return null;
+        }
+    }
+
     private Response download(String accountId, String partitionId, Function<IdentityCenterModel, ObjectNode> generator, String extension) {
         Partition partition = partitionId == null ? null : AdminContext.valid(() -> Partition.parse("partition", partitionId));
         List<AwsAccount> accounts;
@@ -98,7 +120,9 @@ public class IdentityCenterCodeResource {
         ObjectNode generated;
         IdentityCenterModel model;
         try {
-            model = IdentityCenterAssignments.in(context.session(), context.realm(), partition, accounts);
+            Optional<IdentityCenterSettings> push = IdentityCenterSettings.of(context.session(), context.realm());
+            model = IdentityCenterAssignments.in(context.session(), context.realm(), partition, accounts,
+                    push.map(p -> Set.copyOf(p.groupIds())).orElse(null), push.map(p -> regionOf(p.endpoint())).orElse(null));
             generated = generator.apply(model);
         } catch (AwsRuleViolation e) {
             throw AdminErrors.conflict(e.field(), e.getMessage());
@@ -108,6 +132,7 @@ public class IdentityCenterCodeResource {
         return Response.ok(Json.pretty(generated), MediaType.APPLICATION_JSON_TYPE)
                 .header("Content-Disposition", IdpMetadataResource.attachment(fileName))
                 .header(USER_ASSIGNMENTS_HEADER, model.userAssignmentsLeftOut())
+                .header(GROUPS_NOT_PUSHED_HEADER, model.groupsNotPushed().size())
                 .build();
     }
 }

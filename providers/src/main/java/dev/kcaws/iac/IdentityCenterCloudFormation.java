@@ -79,6 +79,8 @@ public final class IdentityCenterCloudFormation {
         model.accounts().forEach(a -> accounts.add(a.id().value()));
         ObjectNode groupMeta = meta.putObject("groups");
         meta.put("userAssignmentsLeftOut", model.userAssignmentsLeftOut());
+        ArrayNode notPushed = meta.putArray("groupsNotPushed");
+        model.groupsNotPushed().forEach(notPushed::add);
 
         ObjectNode parameters = template.putObject("Parameters");
         ObjectNode instance = parameters.putObject(INSTANCE_ARN);

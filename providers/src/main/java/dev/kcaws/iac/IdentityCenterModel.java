@@ -2,6 +2,7 @@ package dev.kcaws.iac;
 
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.AwsRegion;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.IdentityCenterRules;
 import dev.kcaws.aws.Partition;
@@ -27,9 +28,20 @@ import java.util.TreeMap;
  * @param userAssignmentsLeftOut access roles mapped straight to users in these accounts: not
  *                               generated (see {@code docs/identity-center-iac.md}), but counted
  *                               so the output can say so
+ * @param groupsNotPushed        groups holding access whose assignments are left out because the
+ *                               realm's SCIM push does not push them (so Identity Center has no
+ *                               such group to assign), by path; named in the output
+ * @param instanceRegion         the Identity Center instance's region when known (from the SCIM
+ *                               push's endpoint), else null
  */
 public record IdentityCenterModel(String realmName, Partition partition, List<AwsAccount> accounts,
-                                  List<Assignment> assignments, long userAssignmentsLeftOut) {
+                                  List<Assignment> assignments, long userAssignmentsLeftOut,
+                                  List<String> groupsNotPushed, AwsRegion instanceRegion) {
+
+    public IdentityCenterModel(String realmName, Partition partition, List<AwsAccount> accounts, List<Assignment> assignments,
+                               long userAssignmentsLeftOut) {
+        this(realmName, partition, accounts, assignments, userAssignmentsLeftOut, List.of(), null);
+    }
 
     /** A Keycloak group as Identity Center knows it once pushed: its display name is the group's name. */
     public record Group(String displayName, String keycloakPath) {
@@ -73,6 +85,10 @@ public record IdentityCenterModel(String realmName, Partition partition, List<Aw
                 .thenComparing(a -> a.group().displayName())).toList();
         for (PermissionSet set : setsOf(assignments)) {
             check(set, partition);
+        }
+        groupsNotPushed = groupsNotPushed == null ? List.of() : groupsNotPushed.stream().distinct().sorted().toList();
+        if (instanceRegion != null && instanceRegion.partition() != partition) {
+            instanceRegion = null; // a SCIM endpoint of another partition says nothing about this instance
         }
     }
 

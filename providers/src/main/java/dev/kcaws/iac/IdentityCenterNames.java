@@ -44,6 +44,12 @@ final class IdentityCenterNames {
         }
     }
 
+    /** At most 20 names, comma-separated, then how many more: a list for a comment. */
+    static String listed(List<String> names) {
+        int shown = Math.min(names.size(), 20);
+        return String.join(", ", names.subList(0, shown)) + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
+    }
+
     static String setKey(PermissionSet set) {
         return IamNames.identifier(set.name().value());
     }

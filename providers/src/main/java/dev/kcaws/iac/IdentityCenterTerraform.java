@@ -59,12 +59,17 @@ public final class IdentityCenterTerraform {
                 + "). Apply with credentials of the organization's management account or Identity Center's delegated administrator,"
                 + " after the SCIM push has created the groups. Generated; change the realm, not this file."
                 + (model.userAssignmentsLeftOut() == 0 ? "" : " " + model.userAssignmentsLeftOut()
-                + " assignment(s) of single users are not generated: assign groups."));
+                + " assignment(s) of single users are not generated: assign groups.")
+                + (model.groupsNotPushed().isEmpty() ? "" : " Not assigned because the realm's SCIM push does not push them"
+                + " (choose them in its settings): " + IdentityCenterNames.listed(model.groupsNotPushed()) + "."));
         config.putObject("terraform").putObject("required_providers").putObject("aws")
                 .put("source", "hashicorp/aws").put("version", ">= 5.0");
         ObjectNode region = config.putObject("variable").putObject(REGION_VARIABLE);
         region.put("type", "string");
         region.put("description", "The region of the IAM Identity Center instance (where its settings page is)");
+        if (model.instanceRegion() != null) {
+            region.put("default", model.instanceRegion().name()); // the SCIM push's endpoint is in the instance's region
+        }
         config.putObject("provider").putObject("aws").set("region", TerraformJson.reference("var." + REGION_VARIABLE));
 
         ObjectNode data = config.putObject("data");

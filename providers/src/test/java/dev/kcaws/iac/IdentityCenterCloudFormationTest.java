@@ -95,6 +95,12 @@ class IdentityCenterCloudFormationTest {
         assertThat(meta.path("groups").path("GroupDevelopersId").path("displayName").asText()).isEqualTo("Developers");
         assertThat(meta.path("groups").path("GroupDevelopersId").path("keycloakPath").asText()).isEqualTo("/Engineering/Developers");
         assertThat(meta.path("userAssignmentsLeftOut").asLong()).isZero();
+        assertThat(meta.path("groupsNotPushed").isArray()).isTrue();
+        assertThat(meta.path("groupsNotPushed").size()).isZero();
+        IdentityCenterModel notPushed = new IdentityCenterModel("acme", dev.kcaws.aws.Partition.AWS, List.of(PROD), List.of(assign(DEVOPS, PROD, ADMIN)), 2,
+                List.of("/Everyone"), null);
+        assertThat(texts(template(notPushed).path("Metadata").path("kcaws").path("groupsNotPushed"))).containsExactly("/Everyone");
+        assertThat(template(notPushed).path("Metadata").path("kcaws").path("userAssignmentsLeftOut").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -200,6 +200,19 @@ class IdentityCenterTerraformTest {
     }
 
     @Test
+    void theRegionDefaultsToTheScimPushsAndGroupsNotPushedAreNamed() {
+        IdentityCenterModel known = new IdentityCenterModel("acme", dev.kcaws.aws.Partition.AWS, List.of(PROD), List.of(assign(DEVOPS, PROD, ADMIN)), 0,
+                List.of("/Everyone", "/BillingAdmin"), dev.kcaws.aws.AwsRegion.parse("r", "eu-west-1"));
+        JsonNode c = config(known);
+        assertThat(c.path("variable").path("identity_center_region").path("default").asText()).isEqualTo("eu-west-1");
+        assertThat(c.path("//").asText()).contains("does not push them").contains("/BillingAdmin, /Everyone.");
+        IdentityCenterModel otherPartition = new IdentityCenterModel("acme", dev.kcaws.aws.Partition.AWS, List.of(PROD), List.of(), 0,
+                List.of(), dev.kcaws.aws.AwsRegion.parse("r", "us-gov-west-1"));
+        assertThat(config(otherPartition).path("variable").path("identity_center_region").has("default")).isFalse();
+        assertThat(config(full()).path("//").asText()).doesNotContain("does not push");
+    }
+
+    @Test
     void leftOutUserAssignmentsAreSaid() {
         IdentityCenterModel withUsers = new IdentityCenterModel("acme", dev.kcaws.aws.Partition.AWS, List.of(PROD),
                 List.of(assign(DEVOPS, PROD, ADMIN)), 3);

@@ -32,6 +32,7 @@ class IdentityCenterCodeIT {
     static final String COPY = "ic-iac-check";
     static final String COPY_API = "/admin/realms/" + COPY + "/aws";
     static final String PERMS = "ic-iac-perms";
+    static final String PUSH = "ic-iac-push";
     static KeycloakServer server;
     static AdminApi admin;
 
@@ -51,6 +52,7 @@ class IdentityCenterCodeIT {
     static void cleanUp() {
         admin.deleteRealm(COPY);
         admin.deleteRealm(PERMS);
+        admin.deleteRealm(PUSH);
     }
 
     static JsonNode download(ApiResponse response, String fileName) {
@@ -188,6 +190,42 @@ class IdentityCenterCodeIT {
         UserToken dave = UserToken.of(server.baseUrl(), "aws-demo", "dave", "dave");
         assertThat(dave.status("GET", DEMO + "/terraform", null)).isEqualTo(403);
         assertThat(dave.status("GET", DEMO + "/cloudformation?accountId=111111111111", null)).isEqualTo(403);
+    }
+
+    /** With the SCIM push on, a group it does not push is not in Identity Center: named, not assigned; the push's region is the default. */
+    @Test
+    void groupsTheScimPushDoesNotPushAreNamedNotAssigned() {
+        admin.createRealm(DemoRealm.copyNamed(PUSH));
+        String realm = "/admin/realms/" + PUSH;
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("enabled", true);
+        settings.put("endpoint", "https://scim.eu-west-1.amazonaws.com/AbC123-tenant/scim/v2/");
+        settings.put("token", "not-a-real-token");
+        settings.put("groupIds", List.of(admin.findGroupId(PUSH, "/DevOps").orElseThrow(), admin.findGroupId(PUSH, "/Developers").orElseThrow()));
+        settings.put("leavePolicy", "DEACTIVATE");
+        settings.put("reconcileIntervalMinutes", 60);
+        admin.expect(200, "PUT", realm + "/aws/identity-center/scim", settings);
+
+        ApiResponse response = admin.send("GET", realm + "/aws/identity-center/iac/terraform", null);
+        JsonNode config = download(response, "kcaws-" + PUSH + "-identity-center.tf.json");
+        assertThat(response.header("X-Kcaws-Groups-Not-Pushed").orElse("")).isEqualTo("2");
+        assertThat(tfAssignments(config)).containsExactlyInAnyOrderElementsOf(DEMO_ASSIGNMENTS.stream().filter(a -> a.startsWith("Dev")).toList());
+        assertThat(config.path("//").asText()).contains("does not push them").contains("/BillingAdmin, /Everyone.");
+        assertThat(config.path("variable").path("identity_center_region").path("default").asText()).isEqualTo("eu-west-1");
+        assertThat(config.path("resource").path("aws_ssoadmin_permission_set").has("Billing")).as("assigned to a group not pushed only").isFalse();
+
+        JsonNode template = download(admin.send("GET", realm + "/aws/identity-center/iac/cloudformation", null), "kcaws-" + PUSH + "-identity-center.cfn.json");
+        List<String> notPushed = new ArrayList<>();
+        template.path("Metadata").path("kcaws").path("groupsNotPushed").forEach(g -> notPushed.add(g.asText()));
+        assertThat(notPushed).containsExactly("/BillingAdmin", "/Everyone");
+        List<String> parameters = new ArrayList<>();
+        template.path("Parameters").fieldNames().forEachRemaining(parameters::add);
+        assertThat(parameters).containsExactly("InstanceArn", "GroupDevOpsId", "GroupDevelopersId");
+
+        admin.expect(204, "DELETE", realm + "/aws/identity-center/scim", null);
+        ApiResponse withoutPush = admin.send("GET", realm + "/aws/identity-center/iac/terraform", null);
+        assertThat(withoutPush.header("X-Kcaws-Groups-Not-Pushed").orElse("")).as("no push: every group").isEqualTo("0");
+        assertThat(tfAssignments(download(withoutPush, "kcaws-" + PUSH + "-identity-center.tf.json"))).hasSize(DEMO_ASSIGNMENTS.size());
     }
 
     /** The downloads name the realm's groups: view-realm alone is not enough, viewing every group is needed too (as Keycloak's group list). */
