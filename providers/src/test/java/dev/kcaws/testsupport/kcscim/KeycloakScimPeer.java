@@ -96,7 +96,29 @@ public final class KeycloakScimPeer implements AutoCloseable {
                 .put("serviceAccountClientId", CLIENT_ID);
         serviceAccount.putObject("clientRoles").putArray("realm-management").add("manage-users");
         server.adminApi().createRealm(json);
+        keepExternalIdAndDisplayName(realm);
         return new ScimPeerRealm(server, realm, CLIENT_ID, secret, audience);
+    }
+
+    /**
+     * Keycloak's SCIM server keeps a SCIM attribute only where a user-profile attribute is
+     * annotated with it ({@code kc.scim.schema.attribute}); {@code userName}, {@code name.*},
+     * {@code emails} and {@code active} map to built-in fields. Without these two, it answers 201
+     * but drops {@code externalId} and {@code displayName}, so every reconcile would see drift.
+     */
+    private void keepExternalIdAndDisplayName(String realm) {
+        String path = "/admin/realms/" + realm + "/users/profile";
+        ObjectNode profile = (ObjectNode) server.adminApi().expect(200, "GET", path, null).json();
+        var attributes = profile.withArray("attributes");
+        for (String[] attribute : new String[][]{{"scimExternalId", "externalId"}, {"scimDisplayName", "displayName"}}) {
+            ObjectNode added = attributes.addObject().put("name", attribute[0]).put("displayName", "SCIM " + attribute[1])
+                    .put("multivalued", false);
+            ObjectNode permissions = added.putObject("permissions");
+            permissions.putArray("view").add("admin");
+            permissions.putArray("edit").add("admin");
+            added.putObject("annotations").put("kc.scim.schema.attribute", attribute[1]);
+        }
+        server.adminApi().expect(200, "PUT", path, profile);
     }
 
     /** A plain enabled user for the admin API: username, email and both names. */
