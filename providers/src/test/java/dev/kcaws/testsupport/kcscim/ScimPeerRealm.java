@@ -94,22 +94,6 @@ public final class ScimPeerRealm {
         return new ScimClient(endpoint(), token, HTTP, retry, d -> Thread.sleep(d.toMillis()));
     }
 
-    /** A raw SCIM call (for what the bundle's client does not send, e.g. startIndex); the body may be null. */
-    public HttpResponse<String> rawScim(String method, String path, String body, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint().resolve(path))
-                .timeout(Duration.ofMinutes(1))
-                .header("Accept", "application/scim+json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/scim+json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return send(request.build());
-    }
-
     // ---- the realm as Keycloak's admin API sees it ----
 
     public AdminApi admin() {
