@@ -17,7 +17,8 @@ final class Drift {
                 || !Objects.equals(text(held.path("name").path("givenName")), wanted.givenName())
                 || !Objects.equals(text(held.path("name").path("familyName")), wanted.familyName())
                 || !Objects.equals(text(held.path("displayName")), wanted.displayName())
-                || !Objects.equals(text(held.path("externalId")), wanted.externalId())
+                // A SCIM server that does not keep externalId must not make every reconcile rewrite every user.
+                || held.hasNonNull("externalId") && !Objects.equals(text(held.path("externalId")), wanted.externalId())
                 || !Objects.equals(text(email), wanted.email())
                 || held.path("emails").size() > (wanted.email() == null ? 0 : 1)
                 || held.path("active").asBoolean(true) != wanted.active();

@@ -95,8 +95,12 @@ final class PushRun {
                 return Optional.of(known);
             }
             Optional<PushedUser> put = putUser(known, document);
-            if (put.isPresent() || failed(PushFailure.USER, user.id())) {
+            if (put.isPresent()) {
                 return put;
+            }
+            if (failed(PushFailure.USER, user.id())) {
+                // Refused: the user stays there as last pushed, and their memberships still follow Keycloak.
+                return Optional.of(known);
             }
             ledger.forgetUsers(List.of(user.id()));
         }

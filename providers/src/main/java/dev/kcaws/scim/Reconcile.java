@@ -140,6 +140,9 @@ final class Reconcile {
         if (held != null) {
             if (Drift.groupDiffers(held.document(), document.get())) {
                 now = run.renameGroup(pushed, document.get());
+                if (now.isEmpty() && run.failed(PushFailure.GROUP, group.id())) {
+                    now = Optional.of(pushed); // refused: old name, members still synced
+                }
             } else {
                 now = Optional.of(recordGroupFingerprint(pushed, document.get()));
                 run.mark(PushFailure.GROUP, group.id(), PushRun.Outcome.UNCHANGED);
@@ -199,6 +202,9 @@ final class Reconcile {
         if (held != null) {
             if (Drift.userDiffers(held.document(), document.get())) {
                 now = run.putUser(pushed, document.get());
+                if (now.isEmpty() && run.failed(PushFailure.USER, user.id())) {
+                    now = Optional.of(pushed); // refused: as last pushed, memberships still synced
+                }
             } else {
                 now = Optional.of(recordUserFingerprint(pushed, document.get()));
                 run.mark(PushFailure.USER, user.id(), PushRun.Outcome.UNCHANGED);

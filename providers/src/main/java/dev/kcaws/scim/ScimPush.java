@@ -167,8 +167,12 @@ public final class ScimPush {
             return known;
         }
         Optional<PushedGroup> renamed = run.renameGroup(known.get(), document);
-        if (renamed.isPresent() || run.failed(PushFailure.GROUP, group.id())) {
+        if (renamed.isPresent()) {
             return renamed;
+        }
+        if (run.failed(PushFailure.GROUP, group.id())) {
+            // Refused (the name is taken): the group keeps its old name, its members still follow Keycloak.
+            return known;
         }
         run.ledger.forgetGroups(List.of(group.id()));
         return run.createGroup(group, document);

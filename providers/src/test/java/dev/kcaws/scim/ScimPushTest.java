@@ -11,6 +11,8 @@ import dev.kcaws.testsupport.awsscim.ScimOperation;
 import dev.kcaws.testsupport.awsscim.ScimRule;
 import dev.kcaws.testsupport.scimpush.InMemoryPushSource;
 import dev.kcaws.testsupport.scimpush.SwitchingHttpClient;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -464,6 +466,28 @@ class ScimPushTest {
     }
 
     @Test
+    void whenIdentityCenterRefusesTheMemberFilterTheReconcileTrustsTheLedger() {
+        realm(4, 2);
+        push().reconcile(source, ledger);
+        admin.changeMembers(groupScimId("Group1"), List.of(), List.of(held(0).get("id").asText()));
+        // As if Identity Center answered 400 to ListUsers filter=groups.value eq "…" (older pages do not list it).
+        http.rewrite(request -> request.uri().getRawQuery() != null && request.uri().getRawQuery().contains("groups.value")
+                ? HttpRequest.newBuilder(request, (name, value) -> true)
+                        .uri(URI.create(request.uri().toString().replace("groups.value", "groups.display"))).build()
+                : request);
+        server.resetCounters();
+
+        PushResult result = push().reconcile(source, ledger);
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(server.writeRequests()).isZero();
+        // One page of users, one refused member read; the check is dropped for the second group.
+        assertThat(server.requests(ScimOperation.LIST_USERS)).isEqualTo(2);
+        assertThat(server.rejections(ScimRule.FILTER_COMBINATION)).isEqualTo(1);
+        assertThat(ledger.members("kc-g1")).contains("kc-u0");
+    }
+
+    @Test
     void theReconcileAdoptsUsersAndGroupsThatAlreadyExist() {
         realm(4, 2);
         String same = admin.createUser(ScimUserDocument.from(user(0), UserNameSource.EMAIL)).id();
@@ -524,7 +548,52 @@ class ScimPushTest {
         assertUnchangedReconcileWritesNothing();
     }
 
+    @Test
+    void aSinglePushRecreatesWhatWasDeletedInIdentityCenter() {
+        realm(4, 1);
+        push().reconcile(source, ledger);
+        admin.deleteUser(held(1).get("id").asText());
+        admin.deleteGroup(groupScimId("Group1"));
+        server.resetCounters();
+
+        source.putUser(new KeycloakUser("kc-u1", "user1", email(1), "New", "Name", true));
+        PushResult user = push().pushUser("kc-u1", source, ledger);
+        // PutUser answers 404: created again; its group is gone too (PatchGroup 404): created again with its members.
+        assertThat(user.failures()).isEmpty();
+        assertThat(held(1).at("/name/givenName").asText()).isEqualTo("New");
+        assertThat(heldMemberNames("Group1")).containsExactlyInAnyOrder("kc-u0", "kc-u1", "kc-u2", "kc-u3");
+        assertUnchangedReconcileWritesNothing();
+    }
+
     // ---- failures ----
+
+    @Test
+    void aGroupIdentityCenterRefusesIsAFailureAndTheRestGoesOn() {
+        realm(4, 2);
+        push().reconcile(source, ledger);
+        admin.createGroup(new ScimGroupDocument("Taken", "someone-else"));
+        source.putGroup(new SourceGroup("kc-g1", "Taken")).putUser(user(4)).join("kc-g2", "kc-u4");
+        server.resetCounters();
+
+        PushResult result = push().reconcile(source, ledger);
+
+        assertThat(result.failures()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(PushFailure.GROUP);
+            assertThat(f.keycloakId()).isEqualTo("kc-g1");
+            assertThat(f.name()).isEqualTo("Taken");
+            assertThat(f.message()).contains("409");
+        });
+        assertThat(heldMemberNames("Group2")).contains("kc-u4");
+        assertThat(server.directory().groupByDisplayName("Group1")).isPresent();
+        server.resetCounters();
+
+        // Its members still follow Keycloak under the old name, through a single push as well.
+        source.putUser(user(5)).join("kc-g1", "kc-u5");
+        assertThat(push().pushGroup("kc-g1", source, ledger).failures()).hasSize(1);
+        assertThat(heldMemberNames("Group1")).contains("kc-u5");
+        assertThat(ledger.group("kc-g1").orElseThrow().fingerprint())
+                .isEqualTo(ScimPush.fingerprint(ScimGroupDocument.of("Group1", "kc-g1")));
+    }
 
     @Test
     void aUserIdentityCenterRefusesIsAFailureAndTheOthersGoOn() {
@@ -549,6 +618,25 @@ class ScimPushTest {
         // The next reconcile tries once more (one request), not a loop.
         PushResult again = push().reconcile(source, ledger);
         assertThat(again.failures()).hasSize(1);
+        assertThat(server.writeRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedUpdateKeepsTheUserAndTheirMembershipsFollowKeycloak() {
+        realm(3, 2);
+        push().reconcile(source, ledger);
+        String tooLong = "y".repeat(120) + "@example.com";
+        source.putUser(new KeycloakUser("kc-u0", "user0", tooLong, "First0", "Last0", true)).join("kc-g2", "kc-u0");
+        server.resetCounters();
+
+        PushResult result = push().pushUser("kc-u0", source, ledger);
+
+        assertThat(result.failures()).singleElement().satisfies(f -> assertThat(f.message()).contains("400"));
+        assertThat(held(0).path("userName").asText()).isEqualTo(email(0));
+        assertThat(heldMemberNames("Group2")).contains("kc-u0");
+        server.resetCounters();
+        PushResult reconciled = push().reconcile(source, ledger);
+        assertThat(reconciled.failures()).hasSize(1);
         assertThat(server.writeRequests()).isEqualTo(1);
     }
 

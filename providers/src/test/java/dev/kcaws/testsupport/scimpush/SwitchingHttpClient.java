@@ -12,23 +12,31 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
  * An {@link HttpClient} that runs an action (say, switching the fake to an outage) just before
- * its n-th request is sent, to cut a push short in the middle. Otherwise passes everything on.
+ * its n-th request is sent, to cut a push short in the middle, and can rewrite requests.
+ * Otherwise passes everything on.
  */
 public final class SwitchingHttpClient extends HttpClient {
     private final HttpClient delegate = HttpClient.newHttpClient();
     private final AtomicInteger sent = new AtomicInteger();
     private volatile int switchAt = -1;
     private volatile Runnable action = () -> { };
+    private volatile UnaryOperator<HttpRequest> rewrite = UnaryOperator.identity();
 
     /** Runs {@code action} before request number {@code n} (counted from 1 from now). */
     public void before(int n, Runnable action) {
         this.action = action;
         this.switchAt = sent.get() + n;
+    }
+
+    /** Changes each request before it is sent (say, to a filter the fake refuses). */
+    public void rewrite(UnaryOperator<HttpRequest> rewrite) {
+        this.rewrite = rewrite;
     }
 
     @Override
@@ -37,7 +45,7 @@ public final class SwitchingHttpClient extends HttpClient {
         if (sent.incrementAndGet() == switchAt) {
             action.run();
         }
-        return delegate.send(request, handler);
+        return delegate.send(rewrite.apply(request), handler);
     }
 
     @Override
