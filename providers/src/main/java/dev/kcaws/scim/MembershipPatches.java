@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns a membership change of any size into PatchGroup bodies Identity Center accepts: only
- * {@code add} and {@code remove} of {@code members} with explicit values, at most
- * {@value #MAX_CHANGES} member values per request over all its operations. Never {@code replace}
- * and never a {@code remove} without values: AWS refuses both (they replace or remove all members).
+ * Turns a membership change of any size into PatchGroup bodies Identity Center accepts: one
+ * {@code add} of {@code members} with the values to add, and one {@code remove} per member to
+ * remove, naming it by a filter in the path ({@code members[value eq "id"]}, RFC 7644 §3.5.2.2);
+ * at most {@value #MAX_CHANGES} membership changes per request. Never {@code replace} and never a
+ * {@code remove} of {@code members} without a filter: RFC 7644 reads that as "remove all members"
+ * whatever {@code value} it carries, AWS refuses it, and Keycloak's SCIM server ignores it.
  */
 public final class MembershipPatches {
     /** PatchGroup's limit of membership changes in a single request. */
@@ -45,18 +47,16 @@ public final class MembershipPatches {
             body.putArray("schemas").add(ScimJson.PATCH_OP_SCHEMA);
             ArrayNode operations = body.putArray("Operations");
             ArrayNode addValues = null;
-            ArrayNode removeValues = null;
             for (String[] change : batch) {
                 if (change[0].equals("add")) {
                     if (addValues == null) {
-                        addValues = operation(operations, "add");
+                        ObjectNode addMembers = operations.addObject();
+                        addMembers.put("op", "add").put("path", "members");
+                        addValues = addMembers.putArray("value");
                     }
                     addValues.addObject().put("value", change[1]);
                 } else {
-                    if (removeValues == null) {
-                        removeValues = operation(operations, "remove");
-                    }
-                    removeValues.addObject().put("value", change[1]);
+                    operations.addObject().put("op", "remove").put("path", "members[" + ScimFilter.eq("value", change[1]) + "]");
                 }
             }
             bodies.add(body);
@@ -76,9 +76,4 @@ public final class MembershipPatches {
         return body;
     }
 
-    private static ArrayNode operation(ArrayNode operations, String op) {
-        ObjectNode operation = operations.addObject();
-        operation.put("op", op).put("path", "members");
-        return operation.putArray("value");
-    }
 }

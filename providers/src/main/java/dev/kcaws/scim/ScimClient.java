@@ -112,9 +112,15 @@ public final class ScimClient {
         return list("ListUsers", "Users", filter);
     }
 
-    /** PutUser: overwrites the user with this document. */
+    /**
+     * PutUser: overwrites the user with this document. The body names the user it replaces
+     * ({@code id}), as RFC 7644 §3.5.1's PUT does: a server ignores it (readOnly) or, like
+     * Keycloak's SCIM server, refuses a PUT without it (400 "Invalid reference to resource").
+     */
     public ScimResource putUser(String id, ScimUserDocument user) {
-        return ScimResource.of(send("PutUser", "PUT", "Users/" + segment(id), user.toJson(), 200).orElseThrow());
+        ObjectNode body = user.toJson();
+        body.put("id", id);
+        return ScimResource.of(send("PutUser", "PUT", "Users/" + segment(id), body, 200).orElseThrow());
     }
 
     /** PatchUser with the single {@code replace active} AWS allows per request. */

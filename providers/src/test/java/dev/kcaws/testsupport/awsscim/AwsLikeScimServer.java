@@ -21,8 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,6 +65,7 @@ public final class AwsLikeScimServer implements AutoCloseable {
     private final AtomicReference<Outage> outage = new AtomicReference<>(Outage.NONE);
     private final AtomicInteger outageRemaining = new AtomicInteger(-1);
     private final AtomicLong memberChanges = new AtomicLong();
+    private final Map<ScimOperation, JsonNode> lastBodies = new ConcurrentHashMap<>();
 
     private AwsLikeScimServer(String tenant, String token) throws IOException {
         this.tenant = tenant;
@@ -138,6 +141,11 @@ public final class AwsLikeScimServer implements AutoCloseable {
         return memberChanges.get();
     }
 
+    /** The body of the last request of this operation that reached the rules (a test looks at what the client sent). */
+    public Optional<JsonNode> lastBody(ScimOperation op) {
+        return Optional.ofNullable(lastBodies.get(op));
+    }
+
     public void resetCounters() {
         requests.values().forEach(c -> c.set(0));
         rejections.values().forEach(c -> c.set(0));
@@ -172,6 +180,9 @@ public final class AwsLikeScimServer implements AutoCloseable {
                 ScimRejection.require(auth != null && auth.equals("Bearer " + token), ScimRule.BEARER_TOKEN,
                         "Authorization header is invalid or missing");
                 JsonNode body = readBody(exchange, method);
+                if (body != null) {
+                    lastBodies.put(op, body.deepCopy());
+                }
                 Answer answer = route(op, method, segments.subList(3, segments.size()), query(exchange.getRequestURI()), body);
                 send(exchange, answer.status, answer.body);
             } catch (ScimRejection rejection) {
