@@ -10,11 +10,11 @@ import java.util.Set;
 
 /**
  * Turns a membership change of any size into PatchGroup bodies Identity Center accepts: one
- * {@code add} of {@code members} with the values to add, and one {@code remove} per member to
- * remove, naming it by a filter in the path ({@code members[value eq "id"]}, RFC 7644 §3.5.2.2);
- * at most {@value #MAX_CHANGES} membership changes per request. Never {@code replace} and never a
- * {@code remove} of {@code members} without a filter: RFC 7644 reads that as "remove all members"
- * whatever {@code value} it carries, AWS refuses it, and Keycloak's SCIM server ignores it.
+ * {@code add} of {@code members} with the values to add, and the members to remove named in the
+ * form {@link MemberRemoval} chooses (a {@code value} list, or one filter path per member); at
+ * most {@value #MAX_CHANGES} membership changes per request. Never {@code replace}, and never a
+ * {@code remove} of {@code members} with neither a value list nor a filter (remove-all, which
+ * AWS refuses).
  */
 public final class MembershipPatches {
     /** PatchGroup's limit of membership changes in a single request. */
@@ -29,6 +29,11 @@ public final class MembershipPatches {
      * @return the request bodies in order, empty when nothing changes
      */
     public static List<ObjectNode> bodies(Collection<String> add, Collection<String> remove) {
+        return bodies(add, remove, MemberRemoval.VALUE_LIST);
+    }
+
+    /** As {@link #bodies(Collection, Collection)}, removing in the given form. */
+    public static List<ObjectNode> bodies(Collection<String> add, Collection<String> remove, MemberRemoval removal) {
         Set<String> adds = new LinkedHashSet<>(add);
         Set<String> removes = new LinkedHashSet<>(remove);
         Set<String> both = new LinkedHashSet<>(adds);
@@ -47,6 +52,7 @@ public final class MembershipPatches {
             body.putArray("schemas").add(ScimJson.PATCH_OP_SCHEMA);
             ArrayNode operations = body.putArray("Operations");
             ArrayNode addValues = null;
+            ArrayNode removeValues = null;
             for (String[] change : batch) {
                 if (change[0].equals("add")) {
                     if (addValues == null) {
@@ -55,8 +61,15 @@ public final class MembershipPatches {
                         addValues = addMembers.putArray("value");
                     }
                     addValues.addObject().put("value", change[1]);
-                } else {
+                } else if (removal == MemberRemoval.FILTER_PATH) {
                     operations.addObject().put("op", "remove").put("path", "members[" + ScimFilter.eq("value", change[1]) + "]");
+                } else {
+                    if (removeValues == null) {
+                        ObjectNode removeMembers = operations.addObject();
+                        removeMembers.put("op", "remove").put("path", "members");
+                        removeValues = removeMembers.putArray("value");
+                    }
+                    removeValues.addObject().put("value", change[1]);
                 }
             }
             bodies.add(body);

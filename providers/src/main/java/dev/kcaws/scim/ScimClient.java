@@ -43,18 +43,26 @@ public final class ScimClient {
     private final HttpClient http;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
+    private final MemberRemoval memberRemoval;
     private final LongAdder sent = new LongAdder();
 
     /**
      * @param endpoint Identity Center's SCIM endpoint, {@code https://scim.<region>.amazonaws.com/<tenant>/scim/v2/}
      */
     public ScimClient(URI endpoint, BearerToken token, HttpClient http, RetryPolicy retry, Sleeper sleeper) {
+        this(endpoint, token, http, retry, sleeper, MemberRemoval.VALUE_LIST);
+    }
+
+    /** @param memberRemoval how PatchGroup names removed members ({@link MemberRemoval#VALUE_LIST} for Identity Center) */
+    public ScimClient(URI endpoint, BearerToken token, HttpClient http, RetryPolicy retry, Sleeper sleeper,
+                      MemberRemoval memberRemoval) {
         String text = Objects.requireNonNull(endpoint, "endpoint").toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.token = Objects.requireNonNull(token, "token");
         this.http = Objects.requireNonNull(http, "http");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.memberRemoval = Objects.requireNonNull(memberRemoval, "memberRemoval");
     }
 
     public static ScimClient create(URI endpoint, BearerToken token) {
@@ -176,7 +184,7 @@ public final class ScimClient {
      * @return the number of PatchGroup requests sent
      */
     public int changeMembers(String groupId, Collection<String> add, Collection<String> remove) {
-        List<ObjectNode> bodies = MembershipPatches.bodies(add, remove);
+        List<ObjectNode> bodies = MembershipPatches.bodies(add, remove, memberRemoval);
         for (ObjectNode body : bodies) {
             send("PatchGroup", "PATCH", "Groups/" + segment(groupId), body, 200, 204);
         }

@@ -14,11 +14,11 @@ class MembershipPatchesTest {
         return IntStream.range(0, n).mapToObj(i -> prefix + i).toList();
     }
 
-    /** Member values of the adds plus one per removal (each names one member in its path). */
+    /** Member values listed, plus one per removal that names its member in its path. */
     private static int changes(JsonNode body) {
         int n = 0;
         for (JsonNode op : body.get("Operations")) {
-            n += op.get("op").asText().equals("remove") ? 1 : op.get("value").size();
+            n += op.has("value") ? op.get("value").size() : 1;
         }
         return n;
     }
@@ -39,31 +39,46 @@ class MembershipPatchesTest {
     }
 
     @Test
-    void neverReplaceAndNeverRemoveWithoutNamingTheMember() {
-        for (ObjectNode body : MembershipPatches.bodies(ids("a", 150), ids("r", 150))) {
-            assertThat(body.get("schemas").get(0).asText()).isEqualTo(ScimJson.PATCH_OP_SCHEMA);
-            for (JsonNode op : body.get("Operations")) {
-                assertThat(op.get("op").asText()).isIn("add", "remove");
-                if (op.get("op").asText().equals("add")) {
-                    assertThat(op.get("path").asText()).isEqualTo("members");
-                    assertThat(op.get("value").isArray()).isTrue();
-                    assertThat(op.get("value")).isNotEmpty();
-                } else {
-                    assertThat(op.get("path").asText()).matches("members\\[value eq \"r\\d+\"\\]");
-                    assertThat(op.has("value")).isFalse();
+    void neverReplaceAndNeverRemoveWithoutNamingTheMembers() {
+        for (MemberRemoval removal : MemberRemoval.values()) {
+            for (ObjectNode body : MembershipPatches.bodies(ids("a", 150), ids("r", 150), removal)) {
+                assertThat(body.get("schemas").get(0).asText()).isEqualTo(ScimJson.PATCH_OP_SCHEMA);
+                for (JsonNode op : body.get("Operations")) {
+                    assertThat(op.get("op").asText()).isIn("add", "remove");
+                    if (op.get("op").asText().equals("remove") && removal == MemberRemoval.FILTER_PATH) {
+                        assertThat(op.get("path").asText()).matches("members\\[value eq \"r\\d+\"\\]");
+                        assertThat(op.has("value")).isFalse();
+                    } else {
+                        assertThat(op.get("path").asText()).isEqualTo("members");
+                        assertThat(op.get("value").isArray()).isTrue();
+                        assertThat(op.get("value")).isNotEmpty();
+                    }
                 }
             }
         }
     }
 
+    /** What AWS's own Identity Center sync (awslabs/ssosync) sends: one remove listing the members. */
+    @Test
+    void byDefaultTheRemovedMembersAreOneValueList() {
+        List<ObjectNode> bodies = MembershipPatches.bodies(List.of("a1"), List.of("r1", "r\"2"));
+        assertThat(bodies).hasSize(1);
+        JsonNode ops = bodies.get(0).get("Operations");
+        assertThat(ops).hasSize(2);
+        assertThat(ops.get(0).get("op").asText()).isEqualTo("add");
+        assertThat(ops.get(1).get("op").asText()).isEqualTo("remove");
+        assertThat(ops.get(1).get("path").asText()).isEqualTo("members");
+        assertThat(ops.get(1).get("value").findValuesAsText("value")).containsExactly("r1", "r\"2");
+    }
+
     /**
-     * RFC 7644 §3.5.2.2: a {@code remove} names the values it removes by a filter in its path; a
-     * {@code remove} of {@code members} without one removes them all, whatever {@code value} it
-     * carries. Keycloak 26.7's SCIM server answers such a request 200 and removes nothing.
+     * RFC 7644 §3.5.2.2's form, for servers that read a {@code remove} of {@code members} as
+     * remove-all whatever {@code value} it carries: Keycloak 26.7's SCIM server answers such a
+     * request 200 and removes nothing.
      */
     @Test
-    void eachRemovalNamesItsMemberByAFilterInThePath() {
-        List<ObjectNode> bodies = MembershipPatches.bodies(List.of("a1"), List.of("r1", "r\"2"));
+    void withFilterPathsEachRemovalNamesItsMemberInThePath() {
+        List<ObjectNode> bodies = MembershipPatches.bodies(List.of("a1"), List.of("r1", "r\"2"), MemberRemoval.FILTER_PATH);
         assertThat(bodies).hasSize(1);
         JsonNode ops = bodies.get(0).get("Operations");
         assertThat(ops).hasSize(3);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.scim.BearerToken;
+import dev.kcaws.scim.MemberRemoval;
 import dev.kcaws.scim.RetryPolicy;
 import dev.kcaws.scim.ScimClient;
 import dev.kcaws.testsupport.keycloak.AdminApi;
@@ -91,7 +92,8 @@ public final class ScimPeerRealm {
 
     public ScimClient scimClient(BearerToken token) {
         RetryPolicy retry = new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(2), () -> 0.5, Clock.systemUTC());
-        return new ScimClient(endpoint(), token, HTTP, retry, d -> Thread.sleep(d.toMillis()));
+        // Keycloak's SCIM server removes members only by filter path (docs/identity-center-real-scim-peer.md).
+        return new ScimClient(endpoint(), token, HTTP, retry, d -> Thread.sleep(d.toMillis()), MemberRemoval.FILTER_PATH);
     }
 
     // ---- the realm as Keycloak's admin API sees it ----
