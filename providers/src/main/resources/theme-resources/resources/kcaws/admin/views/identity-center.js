@@ -21,9 +21,16 @@ const COUNT_TEXTS = {created: 'kcawsAdminIcCreated', updated: 'kcawsAdminIcUpdat
     deleted: 'kcawsAdminIcDeleted', unchanged: 'kcawsAdminIcUnchanged', requests: 'kcawsAdminIcRequests'};
 const OUTCOME_TEXTS = {OK: 'kcawsAdminIcOutcomeOk', PARTIAL: 'kcawsAdminIcOutcomePartial', FAILED: 'kcawsAdminIcOutcomeFailed'};
 
-/** The answer, or `missing` when the endpoint answers 404 (nothing there yet) — other errors as they are. */
+/** Answered by a server whose bundle lacks that endpoint (Keycloak answers 405 for an unknown sub-path). */
+const UNAVAILABLE = {unavailable: true};
+
+/**
+ * The answer; `missing` when the endpoint answers 404 (nothing there yet); UNAVAILABLE when it is
+ * not there at all (405); other errors as they are.
+ */
 function orWhenMissing(promise, missing) {
-    return promise.catch(e => e instanceof ApiError && e.status === 404 ? missing : Promise.reject(e));
+    return promise.catch(e => !(e instanceof ApiError) ? Promise.reject(e)
+        : e.status === 404 ? missing : e.status === 405 ? UNAVAILABLE : Promise.reject(e));
 }
 
 /** The answer, or {error} so one card can show its own error (a sign-in under way stops the view). */
@@ -173,7 +180,7 @@ function statusCard(status) {
     if (status && status.error) {
         return cardError(title, status.error, 'ic-status-error');
     }
-    if (status === null) {
+    if (status === null || status === UNAVAILABLE) {
         return card(title, note(t('kcawsAdminIcStatusNotAvailable')), h('span', {'data-testid': 'ic-status-missing'}));
     }
     const syncResult = h('div', {'aria-live': 'polite'});
@@ -219,6 +226,9 @@ function samlClientCard(current) {
     const title = t('kcawsAdminIcSamlClient');
     if (current && current.error) {
         return cardError(title, current.error, 'ic-saml-error');
+    }
+    if (current === UNAVAILABLE) {
+        return card(title, note(t('kcawsAdminIcSamlNotAvailable')), h('span', {'data-testid': 'ic-saml-missing'}));
     }
     const mode = select('mode', [['metadata', t('kcawsAdminIcByMetadata')], ['urls', t('kcawsAdminIcByUrls')]], {name: 'mode', 'data-testid': 'ic-saml-mode'});
     const metadata = h('textarea', {name: 'metadata', 'data-field': 'metadata', rows: 6, 'data-testid': 'ic-metadata'});
