@@ -117,6 +117,8 @@ class IdentityCenterPageBrowserIT extends ChromiumAgainstFakeAws {
         browser.await().until(d -> !d.findElements(testId("ic-saml-missing")).isEmpty() || !d.findElements(testId("ic-saml-form")).isEmpty());
         assertThat(await("ic-download-terraform").isDisplayed()).isTrue();
         assertThat(await("ic-download-cloudformation").isDisplayed()).isTrue();
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelector(\"[data-testid='ic-settings-form']\").closest('.pf-v5-c-card').scrollIntoView()");
         readmeScreenshot("admin-identity-center.png");
     }
 }
