@@ -5,7 +5,7 @@
  */
 import {api, ApiError, aws} from '../api.js';
 import {SigningIn} from '../auth.js';
-import {button, card, details, formGroup, h, input, note, row, select, submitButton, table} from '../dom.js';
+import {button, card, details, formGroup, h, input, nextId, note, row, select, submitButton, table} from '../dom.js';
 import {query} from '../format.js';
 import {groupEntries, localTime, outcomeKind, runCounts, safeHref, samlClientBody, scimSettingsBody} from '../identity-center-format.js';
 import {t} from '../i18n.js';
@@ -62,6 +62,18 @@ function inlineAlert(kind, text, testid) {
 
 // ---- (a) the SCIM push settings ----
 
+/** A checkbox as a PatternFly check in a horizontal form (formGroup's text-control frame would hide it). */
+function checkGroup(label, control) {
+    const id = nextId('kcaws-f');
+    control.id = id;
+    control.className = 'pf-v5-c-check__input';
+    return h('div', {class: 'pf-v5-c-form__group'},
+        h('div', {class: 'pf-v5-c-form__group-label'}),
+        h('div', {class: 'pf-v5-c-form__group-control'},
+            h('div', {class: 'pf-v5-c-check'}, control, h('label', {class: 'pf-v5-c-check__label', for: id}, label)),
+            h('div', {class: 'pf-v5-c-form__helper-text'}, h('div', {class: 'pf-v5-c-helper-text', 'aria-live': 'polite'}))));
+}
+
 /** A list of chosen groups (id, path) with remove buttons, and a search box to add more. */
 function groupPicker(initial) {
     const chosen = new Map(initial.map(g => [g.id, g.path]));
@@ -117,7 +129,7 @@ function settingsCard(settings) {
     const testResult = h('div', {'data-testid': 'ic-test-result', 'aria-live': 'polite'});
     const form = h('form', {class: 'pf-v5-c-form pf-m-horizontal kcaws-form', 'data-testid': 'ic-settings-form', novalidate: true},
         h('p', {'data-testid': 'ic-token-state'}, tokenHelp),
-        formGroup(t('kcawsAdminIcEnabled'), enabled),
+        checkGroup(t('kcawsAdminIcEnabled'), enabled),
         formGroup(t('kcawsAdminIcEndpoint'), endpoint, t('kcawsAdminIcEndpointHelp')),
         formGroup(t('kcawsAdminIcToken'), token, settings.tokenSet ? t('kcawsAdminIcTokenKeep', VAULT_EXAMPLE) : t('kcawsAdminIcTokenHelp', VAULT_EXAMPLE)),
         formGroup(t('kcawsAdminIcGroups'), groups.control, t('kcawsAdminIcGroupsHelp')),
