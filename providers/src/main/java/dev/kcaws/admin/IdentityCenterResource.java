@@ -14,6 +14,18 @@ public class IdentityCenterResource {
         this.context = context;
     }
 
+    /** {@code saml-client}: the Identity Center SAML client, created in one call (manage-clients). */
+    @Path("saml-client")
+    public IdentityCenterSamlClientResource samlClient() {
+        return new IdentityCenterSamlClientResource(context);
+    }
+
+    /** {@code iac}: permission sets and group assignments as Terraform and CloudFormation (view-realm). */
+    @Path("iac")
+    public IdentityCenterCodeResource code() {
+        return new IdentityCenterCodeResource(context);
+    }
+
     /** {@code scim}: the SCIM push settings and connection test (view-realm to read, manage-realm to change). */
     @Path("scim")
     public ScimSettingsResource scim() {

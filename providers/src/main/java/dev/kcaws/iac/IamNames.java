@@ -39,6 +39,12 @@ final class IamNames {
         return out.toString();
     }
 
+    /** A Terraform resource or data source name for a text: its {@link #identifier}, behind {@code _} if it starts with a digit. */
+    static String terraformName(String text) {
+        String id = identifier(text);
+        return Character.isDigit(id.charAt(0)) ? "_" + id : id;
+    }
+
     /**
      * An AWS managed policy exists under the same name in every partition, so its ARN is written in
      * the account's partition ({@code arn:aws:iam::aws:policy/X} becomes {@code arn:aws-us-gov:iam::aws:policy/X}

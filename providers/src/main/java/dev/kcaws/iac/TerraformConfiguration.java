@@ -31,8 +31,7 @@ public final class TerraformConfiguration {
 
     /** The resource name of a set's role (and of its inline policy): the set's name in letters and digits. */
     public static String roleName(PermissionSet set) {
-        String id = IamNames.identifier(set.name().value());
-        return Character.isDigit(id.charAt(0)) ? "_" + id : id;
+        return IamNames.terraformName(set.name().value());
     }
 
     /** The resource name of one managed policy attachment: {@code <role>_<policy owner and path>}. */

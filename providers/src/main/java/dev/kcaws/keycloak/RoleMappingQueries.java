@@ -329,6 +329,68 @@ public final class RoleMappingQueries {
         return names;
     }
 
+    // ---- group assignments (the Identity Center side) ----
+
+    /**
+     * The groups holding one of the client's roles through a composite role of the realm (realm or
+     * client role, nested composites expanded) mapped to the group: the composite edges of the
+     * realm and the groups mapped to composites (two queries), then a walk in memory. Each mapping
+     * names the client's role reached, not the composite.
+     */
+    public List<Mapping<GroupRow>> groupsThroughComposites() {
+        Map<String, List<String>> children = new HashMap<>();
+        Set<String> clientRoles = new HashSet<>();
+        em.createQuery("select c.parentRole.id, c.childRole.id, c.childRole.clientId"
+                        + " from CompositeRoleEntity c where c.parentRole.realmId = :realm", Object[].class)
+                .setParameter("realm", realm.getId())
+                .getResultList().forEach(row -> {
+                    children.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
+                    if (clientId.equals(row[2])) {
+                        clientRoles.add((String) row[1]);
+                    }
+                });
+        if (clientRoles.isEmpty()) {
+            return List.of();
+        }
+        List<Mapping<GroupRow>> result = new ArrayList<>();
+        Map<String, Set<String>> reachedFrom = new HashMap<>();
+        for (List<String> chunk : chunks(children.keySet())) {
+            em.createQuery("select m.roleId, g.id, g.name, g.parentId, g.type"
+                            + " from GroupRoleMappingEntity m join m.group g where m.roleId in :roles", Object[].class)
+                    .setParameter("roles", chunk)
+                    .getResultList().forEach(row -> {
+                        GroupRow group = groupRow(row, 1);
+                        Set<String> reached = reachedFrom.computeIfAbsent((String) row[0], id -> descendants(id, children));
+                        reached.stream().filter(clientRoles::contains).forEach(role -> result.add(new Mapping<>(role, group)));
+                    });
+        }
+        return result;
+    }
+
+    private static Set<String> descendants(String role, Map<String, List<String>> children) {
+        Set<String> reached = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(children.getOrDefault(role, List.of()));
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (reached.add(id)) {
+                todo.addAll(children.getOrDefault(id, List.of()));
+            }
+        }
+        return reached;
+    }
+
+    /** How many user role mappings (local and federated storage) the given roles have, whoever is looking. */
+    public long userMappingCount(Collection<String> roleIds) {
+        long count = 0;
+        for (List<String> chunk : chunks(roleIds)) {
+            count += em.createQuery("select count(u.roleId) from UserRoleMappingEntity u where u.roleId in :roles", Long.class)
+                    .setParameter("roles", chunk).getSingleResult();
+            count += em.createQuery("select count(f.roleId) from FederatedUserRoleMappingEntity f where f.roleId in :roles", Long.class)
+                    .setParameter("roles", chunk).getSingleResult();
+        }
+        return count;
+    }
+
     // ---- helpers ----
 
     /** A top-level group's parent is stored as {@link GroupEntity#TOP_PARENT_ID}; here it is null. */

@@ -1,6 +1,8 @@
 package dev.kcaws.saml;
 
 import dev.kcaws.client.AwsClients;
+import dev.kcaws.identitycenter.IdentityCenterClients;
+import dev.kcaws.identitycenter.IdentityCenterSignIn;
 
 import dev.kcaws.aws.AwsRuleViolation;
 import org.keycloak.Config;
@@ -26,7 +28,8 @@ import java.util.Optional;
 /**
  * Runs after the user is authenticated and before Keycloak builds the SAML response: if the
  * login would send AWS nothing valid (no access, the chosen role not held, too many roles for
- * AWS's size cap, a required tag invalid), the user gets a clear page and AWS gets nothing.
+ * AWS's size cap, a required tag invalid; for the Identity Center client: no NameID Identity
+ * Center accepts, an ABAC value STS refuses), the user gets a clear page and AWS gets nothing.
  * Keycloak calls {@code evaluateTriggers} of every enabled required action on every login; that
  * is the only hook between authentication and the protocol response that needs no flow changes.
  */
@@ -43,6 +46,13 @@ public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFac
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (IdentityCenterClients.isIdentityCenterClient(authSession.getClient())) {
+            // Identity Center: the same page when its NameID or an ABAC attribute cannot be sent.
+            IdentityCenterSignIn signIn = IdentityCenterSignIn.decide(context.getRealm(), authSession.getClient(), context.getUser());
+            apply(authSession, signIn.refused() ? SignInDecision.refuse(signIn.refusal().reason(), signIn.refusal().messageKey(),
+                    signIn.refusal().parameters().toArray(String[]::new)) : null);
+            return;
+        }
         Optional<ProtocolMapperModel> mapper = AwsClients.roleMapperOf(authSession.getClient());
         if (mapper.isEmpty()) {
             return;
@@ -63,11 +73,16 @@ public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFac
             // Stored before imports and saves were checked: say so, rather than fail as bad credentials.
             decision = SignInDecision.refuse(SignInRefusal.MAPPER_SETTING, "kcawsInvalidMapperSetting", e.field());
         }
-        if (decision.refused()) {
+        apply(authSession, decision.refused() ? decision : null);
+    }
+
+    /** A refusal shows the page (the challenge below); none lets the login go on to the response. */
+    private static void apply(AuthenticationSessionModel authSession, SignInDecision refused) {
+        if (refused != null) {
             // Kept as key and parameters: the page is rendered in the user's language when it is shown.
-            authSession.setAuthNote(REFUSAL_MESSAGE, decision.refusal().messageKey());
-            authSession.setAuthNote(REFUSAL_PARAMETERS, writeParameters(decision.refusal().parameters()));
-            authSession.setAuthNote(REFUSAL_REASON, decision.refusal().reason());
+            authSession.setAuthNote(REFUSAL_MESSAGE, refused.refusal().messageKey());
+            authSession.setAuthNote(REFUSAL_PARAMETERS, writeParameters(refused.refusal().parameters()));
+            authSession.setAuthNote(REFUSAL_REASON, refused.refusal().reason());
             authSession.addRequiredAction(PROVIDER_ID);
         } else {
             authSession.removeRequiredAction(PROVIDER_ID);

@@ -34,10 +34,7 @@ public record AwsClientOptions(SigninEndpoint endpoint, String entityId, String 
                 case AWS_CN -> "amazon-aws-china";
             };
         }
-        if (!URL_NAME.matcher(urlName).matches()) {
-            // It is a path segment of Keycloak's IdP-initiated URL: nothing that a URL or a path would reinterpret.
-            throw new AwsRuleViolation("urlName", "must be 1 to 64 letters, digits, '-' or '_'");
-        }
+        checkUrlName(urlName);
         if (displayName == null || displayName.isBlank()) {
             displayName = switch (endpoint.partition()) {
                 case AWS -> "Amazon Web Services";
@@ -45,6 +42,19 @@ public record AwsClientOptions(SigninEndpoint endpoint, String entityId, String 
                 case AWS_CN -> "Amazon Web Services (China)";
             };
         }
+        checkDisplayName(displayName);
+    }
+
+    /** An IdP-initiated URL name a SAML client of the bundle may have. */
+    public static void checkUrlName(String urlName) {
+        if (!URL_NAME.matcher(urlName).matches()) {
+            // It is a path segment of Keycloak's IdP-initiated URL: nothing that a URL or a path would reinterpret.
+            throw new AwsRuleViolation("urlName", "must be 1 to 64 letters, digits, '-' or '_'");
+        }
+    }
+
+    /** A client name Keycloak can store. */
+    public static void checkDisplayName(String displayName) {
         // Keycloak stores the client name in a 255-character column: longer is a database error, not a 400.
         if (displayName.length() > 255 || displayName.chars().anyMatch(Character::isISOControl)) {
             throw new AwsRuleViolation("name", "must be at most 255 printable characters");

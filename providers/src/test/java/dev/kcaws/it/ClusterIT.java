@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -428,8 +429,20 @@ class ClusterIT {
         boolean staleInWindow = aws1.shortcut(new BrowserSession(), user, account, TOGGLED_SET, null).sentToAws();
 
         boolean oneClusterAtReady = viewsAtReady.equals(List.of(2, 2));
-        cluster.awaitOneCluster();
-        String merged = oneClusterAtReady ? "already at ready" : String.format("%.0f s after ready", (System.nanoTime() - ready) / 1e9);
+        String merged;
+        if (cluster.oneClusterWithin(Duration.ofSeconds(120))) {
+            merged = oneClusterAtReady ? "already at ready" : String.format("%.0f s after ready", (System.nanoTime() - ready) / 1e9);
+        } else {
+            // Seen once in about ten runs: restarted on their old JGroups ports, both nodes sent their
+            // JOINs to the dead members' entries in the table (same addresses, other identities),
+            // became clusters of one, and MERGE3 did not merge them for over two minutes. The remedy
+            // docs/cluster.md gives operators: restart one node; it joins the other's cluster.
+            cluster.node(1).stop();
+            cluster.node(1).start();
+            cluster.awaitOneCluster();
+            merged = String.format("only after restarting node 1 (no merge within 120 s of ready; one cluster %.0f s after ready)",
+                    (System.nanoTime() - ready) / 1e9);
+        }
         boolean staleAfter = aws1.shortcut(new BrowserSession(), user, account, TOGGLED_SET, null).sentToAws();
         figure("both nodes killed and started together: ready after %.0f s with views of %s members; views at the revoke %s;"
                         + " login on node 1 before the revoke on node 0 %s, right after it %s; one cluster (views %s / %s) %s;"

@@ -79,18 +79,21 @@ public final class KeycloakCluster implements AutoCloseable {
      * restart or a crash of another node (JGroups' failure detection then installs a smaller view).
      */
     public void awaitOneCluster() {
-        long deadline = System.nanoTime() + VIEW_TIMEOUT.toNanos();
+        if (!oneClusterWithin(VIEW_TIMEOUT)) {
+            throw new IllegalStateException(notOneCluster());
+        }
+    }
+
+    /** Like {@link #awaitOneCluster()}, but answers false after {@code timeout} instead of failing. */
+    public boolean oneClusterWithin(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<KeycloakServer> running = nodes.stream().filter(KeycloakServer::isRunning).toList();
+            List<KeycloakServer> running = running();
             if (running.stream().allMatch(n -> n.clusterViewSize() == running.size())) {
-                return;
+                return true;
             }
             if (System.nanoTime() > deadline) {
-                StringBuilder views = new StringBuilder();
-                running.forEach(n -> views.append(System.lineSeparator()).append(n).append(": last view of ")
-                        .append(n.clusterViewSize()).append(" members"));
-                throw new IllegalStateException("the " + running.size() + " running nodes did not form one cluster within "
-                        + VIEW_TIMEOUT.toSeconds() + " s:" + views);
+                return false;
             }
             try {
                 Thread.sleep(250);
@@ -99,6 +102,18 @@ public final class KeycloakCluster implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    private String notOneCluster() {
+        List<KeycloakServer> running = running();
+        StringBuilder views = new StringBuilder();
+        running.forEach(n -> views.append(System.lineSeparator()).append(n).append(": last view of ")
+                .append(n.clusterViewSize()).append(" members"));
+        return "the " + running.size() + " running nodes did not form one cluster within " + VIEW_TIMEOUT.toSeconds() + " s:" + views;
+    }
+
+    private List<KeycloakServer> running() {
+        return nodes.stream().filter(KeycloakServer::isRunning).toList();
     }
 
     @Override
