@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -127,6 +128,8 @@ public class ScimSettingsResource {
             boolean shown = group != null && context.auth().canView(group);
             groups.add(new ScimSettingsView.Group(id, shown ? KeycloakModelUtils.buildGroupPath(group) : null));
         }
+        // Keycloak keeps a component's values unordered: answer in one stable order, by path (then ID).
+        groups.sort(Comparator.comparing((ScimSettingsView.Group g) -> g.path() == null ? "\uffff" : g.path()).thenComparing(ScimSettingsView.Group::id));
         return ScimSettingsView.of(settings, groups);
     }
 }

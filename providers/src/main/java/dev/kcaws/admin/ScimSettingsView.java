@@ -17,9 +17,10 @@ public record ScimSettingsView(boolean configured, boolean enabled, String endpo
     public record Group(String id, String path) {
     }
 
+    /** {@code groups}: one per chosen group, in the order answered (groupIds follow it). */
     static ScimSettingsView of(IdentityCenterSettings settings, List<Group> groups) {
         return new ScimSettingsView(true, settings.enabled(), settings.endpoint().toString(), true,
-                settings.tokenVaultReference().orElse(null), settings.groupIds(), groups,
+                settings.tokenVaultReference().orElse(null), groups.stream().map(Group::id).toList(), groups,
                 settings.userNameSource().name(), settings.leavePolicy().name(), settings.reconcileInterval().toMinutes());
     }
 

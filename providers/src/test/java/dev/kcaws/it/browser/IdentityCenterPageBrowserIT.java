@@ -111,11 +111,14 @@ class IdentityCenterPageBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(await("ic-test-ok").getText()).isEqualTo("Identity Center accepted the endpoint and the token.");
         assertThat(admin.expect(200, "GET", API, null).json().path("reconcileIntervalMinutes").asInt()).isEqualTo(120);
 
-        // The other cards are there: status (or "not available yet" without the push), the SAML client form, the downloads.
-        browser.await().until(d -> !d.findElements(testId("ic-status-missing")).isEmpty() || !d.findElements(testId("ic-last-push")).isEmpty());
-        assertThat(await("ic-saml-form").isDisplayed()).isTrue();
+        // The other cards are there: status and the SAML client form (or "not available yet" on a server without them), the downloads.
+        browser.await().withMessage(() -> "the push status card; the view shows: " + browser.driver().findElement(By.id("kcaws-view")).getText())
+                .until(d -> !d.findElements(testId("ic-status-missing")).isEmpty() || !d.findElements(testId("ic-last-push")).isEmpty());
+        browser.await().until(d -> !d.findElements(testId("ic-saml-missing")).isEmpty() || !d.findElements(testId("ic-saml-form")).isEmpty());
         assertThat(await("ic-download-terraform").isDisplayed()).isTrue();
         assertThat(await("ic-download-cloudformation").isDisplayed()).isTrue();
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelector(\"[data-testid='ic-settings-form']\").closest('.pf-v5-c-card').scrollIntoView()");
         readmeScreenshot("admin-identity-center.png");
     }
 }

@@ -5,7 +5,7 @@
  */
 import {api, ApiError, aws} from '../api.js';
 import {SigningIn} from '../auth.js';
-import {button, card, details, formGroup, h, input, note, row, select, submitButton, table} from '../dom.js';
+import {button, card, details, formGroup, h, input, nextId, note, row, select, submitButton, table} from '../dom.js';
 import {query} from '../format.js';
 import {groupEntries, localTime, outcomeKind, runCounts, safeHref, samlClientBody, scimSettingsBody} from '../identity-center-format.js';
 import {t} from '../i18n.js';
@@ -21,9 +21,16 @@ const COUNT_TEXTS = {created: 'kcawsAdminIcCreated', updated: 'kcawsAdminIcUpdat
     deleted: 'kcawsAdminIcDeleted', unchanged: 'kcawsAdminIcUnchanged', requests: 'kcawsAdminIcRequests'};
 const OUTCOME_TEXTS = {OK: 'kcawsAdminIcOutcomeOk', PARTIAL: 'kcawsAdminIcOutcomePartial', FAILED: 'kcawsAdminIcOutcomeFailed'};
 
-/** The answer, or `missing` when the endpoint answers 404 (nothing there yet) — other errors as they are. */
+/** Answered by a server whose bundle lacks that endpoint (Keycloak answers 405 for an unknown sub-path). */
+const UNAVAILABLE = {unavailable: true};
+
+/**
+ * The answer; `missing` when the endpoint answers 404 (nothing there yet); UNAVAILABLE when it is
+ * not there at all (405); other errors as they are.
+ */
 function orWhenMissing(promise, missing) {
-    return promise.catch(e => e instanceof ApiError && e.status === 404 ? missing : Promise.reject(e));
+    return promise.catch(e => !(e instanceof ApiError) ? Promise.reject(e)
+        : e.status === 404 ? missing : e.status === 405 ? UNAVAILABLE : Promise.reject(e));
 }
 
 /** The answer, or {error} so one card can show its own error (a sign-in under way stops the view). */
@@ -54,6 +61,18 @@ function inlineAlert(kind, text, testid) {
 }
 
 // ---- (a) the SCIM push settings ----
+
+/** A checkbox as a PatternFly check in a horizontal form (formGroup's text-control frame would hide it). */
+function checkGroup(label, control) {
+    const id = nextId('kcaws-f');
+    control.id = id;
+    control.className = 'pf-v5-c-check__input';
+    return h('div', {class: 'pf-v5-c-form__group'},
+        h('div', {class: 'pf-v5-c-form__group-label'}),
+        h('div', {class: 'pf-v5-c-form__group-control'},
+            h('div', {class: 'pf-v5-c-check'}, control, h('label', {class: 'pf-v5-c-check__label', for: id}, label)),
+            h('div', {class: 'pf-v5-c-form__helper-text'}, h('div', {class: 'pf-v5-c-helper-text', 'aria-live': 'polite'}))));
+}
 
 /** A list of chosen groups (id, path) with remove buttons, and a search box to add more. */
 function groupPicker(initial) {
@@ -110,7 +129,7 @@ function settingsCard(settings) {
     const testResult = h('div', {'data-testid': 'ic-test-result', 'aria-live': 'polite'});
     const form = h('form', {class: 'pf-v5-c-form pf-m-horizontal kcaws-form', 'data-testid': 'ic-settings-form', novalidate: true},
         h('p', {'data-testid': 'ic-token-state'}, tokenHelp),
-        formGroup(t('kcawsAdminIcEnabled'), enabled),
+        checkGroup(t('kcawsAdminIcEnabled'), enabled),
         formGroup(t('kcawsAdminIcEndpoint'), endpoint, t('kcawsAdminIcEndpointHelp')),
         formGroup(t('kcawsAdminIcToken'), token, settings.tokenSet ? t('kcawsAdminIcTokenKeep', VAULT_EXAMPLE) : t('kcawsAdminIcTokenHelp', VAULT_EXAMPLE)),
         formGroup(t('kcawsAdminIcGroups'), groups.control, t('kcawsAdminIcGroupsHelp')),
@@ -173,7 +192,7 @@ function statusCard(status) {
     if (status && status.error) {
         return cardError(title, status.error, 'ic-status-error');
     }
-    if (status === null) {
+    if (status === null || status === UNAVAILABLE) {
         return card(title, note(t('kcawsAdminIcStatusNotAvailable')), h('span', {'data-testid': 'ic-status-missing'}));
     }
     const syncResult = h('div', {'aria-live': 'polite'});
@@ -219,6 +238,9 @@ function samlClientCard(current) {
     const title = t('kcawsAdminIcSamlClient');
     if (current && current.error) {
         return cardError(title, current.error, 'ic-saml-error');
+    }
+    if (current === UNAVAILABLE) {
+        return card(title, note(t('kcawsAdminIcSamlNotAvailable')), h('span', {'data-testid': 'ic-saml-missing'}));
     }
     const mode = select('mode', [['metadata', t('kcawsAdminIcByMetadata')], ['urls', t('kcawsAdminIcByUrls')]], {name: 'mode', 'data-testid': 'ic-saml-mode'});
     const metadata = h('textarea', {name: 'metadata', 'data-field': 'metadata', rows: 6, 'data-testid': 'ic-metadata'});
