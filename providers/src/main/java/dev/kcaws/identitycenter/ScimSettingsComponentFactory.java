@@ -1,0 +1,94 @@
+package dev.kcaws.identitycenter;
+
+import dev.kcaws.aws.AwsRuleViolation;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.keycloak.Config;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * The component that holds a realm's SCIM push settings. Its {@link #validateConfiguration} runs on
+ * every write Keycloak makes to a component (its components API, a realm import, the bundle's own
+ * admin API), so bad settings are refused with a 400 naming each field whichever way they come.
+ */
+public class ScimSettingsComponentFactory implements ScimPushSettingsProviderFactory {
+
+    public static final String PROVIDER_ID = "kcaws-identity-center-scim";
+
+    private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property().name(ScimSettingsComponent.ENABLED).label("Push enabled").type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue("true").helpText("Whether changes and reconciles are pushed to IAM Identity Center.").add()
+            .property().name(ScimSettingsRules.ENDPOINT).label("SCIM endpoint").type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Identity Center's SCIM endpoint, https://scim.<region>.amazonaws.com/<tenant>/scim/v2/").add()
+            // secret: Keycloak's components API and partial export mask it as they do LDAP's bind credential.
+            .property().name(ScimSettingsRules.TOKEN).label("SCIM access token").type(ProviderConfigProperty.PASSWORD)
+            .secret(true).helpText("Identity Center's SCIM access token, or a ${vault.key} reference to it.").add()
+            .property().name(ScimSettingsRules.GROUPS).label("Groups").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .helpText("IDs of the groups pushed with their members (sub-group members counted).").add()
+            .property().name(ScimSettingsRules.LEAVE_POLICY).label("When a user leaves the groups").type(ProviderConfigProperty.LIST_TYPE)
+            .options("DEACTIVATE", "DELETE").defaultValue("DEACTIVATE").add()
+            .property().name(ScimSettingsRules.RECONCILE_INTERVAL).label("Reconcile every (minutes)").type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue(String.valueOf(ScimSettingsRules.DEFAULT_RECONCILE_MINUTES))
+            .helpText("0 for on demand only.").add()
+            .build();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "SCIM push of users and groups to AWS IAM Identity Center (one per realm).";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        if (model.getParentId() != null && !realm.getId().equals(model.getParentId())) {
+            throw new ComponentValidationException("The IAM Identity Center SCIM settings belong to the realm itself (parentId = the realm's ID)");
+        }
+        boolean another = realm.getComponentsStream(realm.getId(), ScimSettingsComponent.PROVIDER_TYPE)
+                .anyMatch(existing -> !existing.getId().equals(model.getId()));
+        if (another) {
+            throw new ComponentValidationException("This realm already has IAM Identity Center SCIM settings; update them instead");
+        }
+        try {
+            ScimSettingsComponent.check(realm, ScimSettingsComponent.draft(model));
+        } catch (ScimSettingsRules.Invalid invalid) {
+            // One message naming every field: Keycloak's components API answers it as the 400's errorMessage.
+            throw new ComponentValidationException(invalid.violations().stream()
+                    .map(AwsRuleViolation::getMessage).collect(Collectors.joining("; ")));
+        }
+    }
+
+    @Override
+    public ScimPushSettingsProvider create(KeycloakSession session, ComponentModel model) {
+        return () -> {
+        };
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
