@@ -1,5 +1,7 @@
 package dev.kcaws.admin;
 
+import jakarta.ws.rs.Path;
+
 /**
  * {@code /aws/identity-center}: the IAM Identity Center side of the bundle, one sub-resource per
  * thing (the SAML client, the SCIM push settings and status, the Identity Center side as code).
@@ -10,5 +12,11 @@ public class IdentityCenterResource {
 
     IdentityCenterResource(AdminContext context) {
         this.context = context;
+    }
+
+    /** The SCIM push's status and sync now. */
+    @Path("push")
+    public IdentityCenterPushResource push() {
+        return new IdentityCenterPushResource(context);
     }
 }

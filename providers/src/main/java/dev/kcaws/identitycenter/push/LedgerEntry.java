@@ -33,15 +33,20 @@ public class LedgerEntry {
     @Column(name = "FINGERPRINT", length = 255)
     private String fingerprint;
 
+    /** A user who left the scope and was deactivated in Identity Center (still pushed, so still ours). */
+    @Column(name = "LEFT_SCOPE", nullable = false)
+    private boolean leftScope;
+
     public LedgerEntry() {
     }
 
-    public LedgerEntry(String realmId, String kind, String keycloakId, String scimId, String fingerprint) {
+    public LedgerEntry(String realmId, String kind, String keycloakId, String scimId, String fingerprint, boolean leftScope) {
         this.realmId = realmId;
         this.kind = kind;
         this.keycloakId = keycloakId;
         this.scimId = scimId;
         this.fingerprint = fingerprint;
+        this.leftScope = leftScope;
     }
 
     public String getRealmId() {
@@ -70,6 +75,14 @@ public class LedgerEntry {
 
     public void setFingerprint(String fingerprint) {
         this.fingerprint = fingerprint;
+    }
+
+    public boolean isLeftScope() {
+        return leftScope;
+    }
+
+    public void setLeftScope(boolean leftScope) {
+        this.leftScope = leftScope;
     }
 
     /** The primary key: realm, kind (USER or GROUP), Keycloak ID. */
