@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Identity Center's SCIM API over {@link java.net.http.HttpClient}, keeping AWS's rules: filters
@@ -42,6 +43,7 @@ public final class ScimClient {
     private final HttpClient http;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
+    private final LongAdder sent = new LongAdder();
 
     /**
      * @param endpoint Identity Center's SCIM endpoint, {@code https://scim.<region>.amazonaws.com/<tenant>/scim/v2/}
@@ -59,6 +61,11 @@ public final class ScimClient {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         return new ScimClient(endpoint, token, http, RetryPolicy.standard(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** HTTP requests sent so far, every attempt counted (the push reports the difference per run). */
+    public long requestsSent() {
+        return sent.sum();
     }
 
     // ---- connection test ----
@@ -239,6 +246,7 @@ public final class ScimClient {
             int status;
             String detail;
             Optional<String> retryAfter = Optional.empty();
+            sent.increment();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 status = response.statusCode();

@@ -150,6 +150,17 @@ class AwsLikeScimServerTest {
     }
 
     @Test
+    void userNameIsAtMost128CharactersAndNotAReservedName() {
+        String longName = "a".repeat(117) + "@example.com";
+        assertRefused(wire.call("POST", "Users", ScimWire.user(longName)), ScimRule.USER_NAME_VALUE);
+        assertRefused(wire.call("POST", "Users", ScimWire.user("Administrator")), ScimRule.USER_NAME_VALUE);
+        assertRefused(wire.call("POST", "Users", ScimWire.user("awsadministrators")), ScimRule.USER_NAME_VALUE);
+        assertThat(server.directory().userCount()).isZero();
+        String id = createUser("a".repeat(116) + "@example.com");
+        assertRefused(wire.call("PUT", "Users/" + id, ScimWire.user(longName)), ScimRule.USER_NAME_VALUE);
+    }
+
+    @Test
     void passwordAndGroupsAreRefusedOnCreate() {
         assertRefused(wire.call("POST", "Users", ScimWire.user("p@example.com").replaceFirst("\\{", "{\"password\":\"s3cret\",")),
                 ScimRule.USER_FORBIDDEN_ATTRIBUTES);

@@ -24,6 +24,12 @@ public enum ScimRule {
     USER_REQUIRED_FIELDS(400, "ValidationException"),
     /** CreateUser/PutUser: no password, ims, photos, x509Certificates, entitlements; no groups. */
     USER_FORBIDDEN_ATTRIBUTES(400, "ValidationException"),
+    /**
+     * CreateUser/PutUser: userName at most 128 characters, not the reserved names Administrator or
+     * AWSAdministrators (Identity Store's CreateUser reference, the store behind the SCIM endpoint;
+     * the case-insensitive comparison of the reserved names is inferred).
+     */
+    USER_NAME_VALUE(400, "ValidationException"),
     /** Users: one value only in emails, addresses, phoneNumbers, roles. */
     SINGLE_VALUED_ATTRIBUTES(400, "ValidationException"),
     /** Users: the emails value must be marked primary. */

@@ -10,6 +10,8 @@ import java.util.Set;
 /** CreateUser / PutUser / PatchUser rules of AWS's guide. */
 final class UserDocumentRules {
     static final List<String> FORBIDDEN = List.of("password", "ims", "photos", "x509Certificates", "entitlements");
+    static final int MAX_USER_NAME = 128;
+    static final List<String> RESERVED_NAMES = List.of("Administrator", "AWSAdministrators");
     static final List<String> SINGLE_VALUED = List.of("emails", "addresses", "phoneNumbers", "roles");
     static final Set<String> PATCHABLE = Set.of("username", "active", "externalid", "displayname", "nickname",
             "profileurl", "title", "usertype", "preferredlanguage", "locale", "timezone", "name", "enterprise",
@@ -26,6 +28,11 @@ final class UserDocumentRules {
         }
         require(!create || !user.has("groups"), ScimRule.USER_FORBIDDEN_ATTRIBUTES, "groups cannot be specified with createUser");
         require(nonBlank(user.path("userName")), ScimRule.USER_REQUIRED_FIELDS, "userName is required");
+        String userName = user.path("userName").asText();
+        require(userName.codePointCount(0, userName.length()) <= MAX_USER_NAME, ScimRule.USER_NAME_VALUE,
+                "userName must be at most " + MAX_USER_NAME + " characters");
+        require(RESERVED_NAMES.stream().noneMatch(userName::equalsIgnoreCase), ScimRule.USER_NAME_VALUE,
+                userName + " is a reserved name and cannot be used for users");
         require(nonBlank(user.at("/name/givenName")), ScimRule.USER_REQUIRED_FIELDS, "name.givenName is required");
         require(nonBlank(user.at("/name/familyName")), ScimRule.USER_REQUIRED_FIELDS, "name.familyName is required");
         require(nonBlank(user.path("displayName")), ScimRule.USER_REQUIRED_FIELDS, "displayName is required");
