@@ -46,6 +46,7 @@
                     <li class="pf-v5-c-nav__item"><a class="pf-v5-c-nav__link" data-view="permission-sets" href="#">${msg("kcawsAdminNavPermissionSets")}</a></li>
                     <li class="pf-v5-c-nav__item"><a class="pf-v5-c-nav__link" data-view="principals" href="#">${msg("kcawsAdminNavPrincipals")}</a></li>
                     <li class="pf-v5-c-nav__item"><a class="pf-v5-c-nav__link" data-view="setup" href="#">${msg("kcawsAdminNavSetup")}</a></li>
+                    <li class="pf-v5-c-nav__item"><a class="pf-v5-c-nav__link" data-view="identity-center" href="#">${msg("kcawsAdminNavIdentityCenter")}</a></li>
                 </ul>
             </nav>
         </div>

@@ -14,7 +14,13 @@ public class IdentityCenterResource {
         this.context = context;
     }
 
-    /** The SCIM push's status and sync now. */
+    /** {@code scim}: the SCIM push settings and connection test (view-realm to read, manage-realm to change). */
+    @Path("scim")
+    public ScimSettingsResource scim() {
+        return new ScimSettingsResource(context);
+    }
+
+    /** {@code push}: the SCIM push's status (view-realm) and sync now (manage-realm). */
     @Path("push")
     public IdentityCenterPushResource push() {
         return new IdentityCenterPushResource(context);

@@ -95,6 +95,11 @@ public final class IdentityCenterSettings {
         return VaultReference.is(storedToken);
     }
 
+    /** The {@code ${vault.key}} reference the token is read through, if it is one (a reference is not a secret). */
+    public Optional<String> tokenVaultReference() {
+        return tokenFromVault() ? Optional.of(storedToken.strip()) : Optional.empty();
+    }
+
     /**
      * The bearer token, a vault reference resolved through Keycloak's vault ({@code session.vault()})
      * now, never stored resolved.

@@ -54,6 +54,46 @@ public final class ScimSettingsComponent {
         }
     }
 
+    /** What {@link #save} did. */
+    public record Saved(IdentityCenterSettings settings, boolean created) {
+    }
+
+    /**
+     * Checks the draft and stores it in place of the realm's settings; a draft without a token keeps
+     * the stored one (the admin API never shows it, so a form cannot send it back).
+     *
+     * @throws ScimSettingsRules.Invalid naming every bad field; nothing is stored then
+     */
+    public static Saved save(RealmModel realm, ScimSettingsDraft draft) {
+        Optional<ComponentModel> existing = find(realm);
+        IdentityCenterSettings settings = validate(realm, draft, existing);
+        ComponentModel model = model(realm, settings, existing);
+        if (existing.isPresent()) {
+            realm.updateComponent(model);
+        } else {
+            realm.addComponentModel(model);
+        }
+        return new Saved(settings, existing.isEmpty());
+    }
+
+    /** What {@link #save} would store, without storing it; {@link ScimSettingsRules.Invalid} naming every bad field. */
+    public static IdentityCenterSettings validate(RealmModel realm, ScimSettingsDraft draft) {
+        return validate(realm, draft, find(realm));
+    }
+
+    private static IdentityCenterSettings validate(RealmModel realm, ScimSettingsDraft draft, Optional<ComponentModel> existing) {
+        ScimSettingsDraft complete = draft.token() == null || draft.token().isBlank()
+                ? draft.withToken(existing.map(c -> c.get(ScimSettingsRules.TOKEN)).orElse(null)) : draft;
+        return check(realm, complete);
+    }
+
+    /** Removes the realm's settings; false when there were none. */
+    public static boolean remove(RealmModel realm) {
+        Optional<ComponentModel> existing = find(realm);
+        existing.ifPresent(realm::removeComponent);
+        return existing.isPresent();
+    }
+
     /** The component for these settings, to add or to update in place of {@code existing}. */
     static ComponentModel model(RealmModel realm, IdentityCenterSettings settings, Optional<ComponentModel> existing) {
         ComponentModel model = existing.map(ComponentModel::new).orElseGet(ComponentModel::new);

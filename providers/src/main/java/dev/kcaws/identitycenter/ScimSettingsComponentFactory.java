@@ -1,5 +1,6 @@
 package dev.kcaws.identitycenter;
 
+import dev.kcaws.access.ModelRefusedException;
 import dev.kcaws.aws.AwsRuleViolation;
 
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -58,20 +58,28 @@ public class ScimSettingsComponentFactory implements ScimPushSettingsProviderFac
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         if (model.getParentId() != null && !realm.getId().equals(model.getParentId())) {
-            throw new ComponentValidationException("The IAM Identity Center SCIM settings belong to the realm itself (parentId = the realm's ID)");
+            throw refusal(session, "The IAM Identity Center SCIM settings belong to the realm itself (parentId = the realm's ID)");
         }
         boolean another = realm.getComponentsStream(realm.getId(), ScimSettingsComponent.PROVIDER_TYPE)
                 .anyMatch(existing -> !existing.getId().equals(model.getId()));
         if (another) {
-            throw new ComponentValidationException("This realm already has IAM Identity Center SCIM settings; update them instead");
+            throw refusal(session, "This realm already has IAM Identity Center SCIM settings; update them instead");
         }
         try {
             ScimSettingsComponent.check(realm, ScimSettingsComponent.draft(model));
         } catch (ScimSettingsRules.Invalid invalid) {
-            // One message naming every field: Keycloak's components API answers it as the 400's errorMessage.
-            throw new ComponentValidationException(invalid.violations().stream()
-                    .map(AwsRuleViolation::getMessage).collect(Collectors.joining("; ")));
+            // One message naming every field (never a value of the token).
+            throw refusal(session, invalid.violations().stream().map(AwsRuleViolation::getMessage).collect(Collectors.joining("; ")));
         }
+    }
+
+    /**
+     * A 400 with the message on each of Keycloak's write paths: its components API and its realm
+     * import pass a {@link ModelRefusedException} (a response, transaction marked rollback-only) on
+     * as it is; a {@code ComponentValidationException} would be a 500 from the realm import.
+     */
+    static RuntimeException refusal(KeycloakSession session, String message) {
+        return ModelRefusedException.of(session, message);
     }
 
     @Override

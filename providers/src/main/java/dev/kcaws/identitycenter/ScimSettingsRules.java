@@ -142,6 +142,10 @@ public final class ScimSettingsRules {
             }
             return token;
         }
+        if (token.contains("${")) {
+            // Meant as a reference but not Keycloak's form: stored as a token it would be sent as one.
+            throw new AwsRuleViolation(TOKEN, "a vault reference must be exactly ${vault.<key>}");
+        }
         if (token.equals(ComponentRepresentation.SECRET_VALUE)) {
             // Keycloak's partial export and components API show a secret as this mask; importing it back
             // would store the mask as the token and every push would fail with 401.

@@ -12,6 +12,7 @@ import {registerView, start as startRouter} from './router.js';
 import {state} from './state.js';
 import {accounts} from './views/accounts.js';
 import {permissionSets} from './views/permission-sets.js';
+import {identityCenter} from './views/identity-center.js';
 import {group, principals, user} from './views/principals.js';
 import {setup} from './views/setup.js';
 
@@ -21,6 +22,7 @@ registerView('principals', principals);
 registerView('groups', group);
 registerView('users', user);
 registerView('setup', setup);
+registerView('identity-center', identityCenter);
 
 async function start(root) {
     loadMessages(document);

@@ -10,7 +10,7 @@ import {state} from './state.js';
 import {showPendingAlerts} from './ui.js';
 
 /** The side navigation's views; 'groups' and 'users' (one principal) belong to 'principals'. */
-export const NAV_VIEWS = ['accounts', 'permission-sets', 'principals', 'setup'];
+export const NAV_VIEWS = ['accounts', 'permission-sets', 'principals', 'setup', 'identity-center'];
 const NAV_OF = {groups: 'principals', users: 'principals'};
 
 const views = {};

@@ -7,7 +7,7 @@ import {state} from '../state.js';
 import {submit} from '../ui.js';
 
 /** Saves what the API returns as a file, named as the API names it. */
-async function download(path, filename, type) {
+export async function download(path, filename, type) {
     const text = await api('GET', aws(path), undefined, {raw: true});
     const url = URL.createObjectURL(new Blob([text], {type}));
     const a = h('a', {href: url, download: filename, hidden: true});

@@ -1,0 +1,121 @@
+package dev.kcaws.it.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcaws.testsupport.awsscim.AwsLikeScimServer;
+import dev.kcaws.testsupport.browser.AdminPage;
+import dev.kcaws.testsupport.browser.KeycloakLoginPage;
+import dev.kcaws.testsupport.keycloak.AdminApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.io.IOException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin page's IAM Identity Center view in a real browser: the SCIM settings saved through the
+ * form (the token never filled back), the connection test against the AWS-like SCIM server, a bad
+ * endpoint shown on its field with nothing changed, and the other cards shown.
+ */
+class IdentityCenterPageBrowserIT extends ChromiumAgainstFakeAws {
+
+    static final String MANAGED = "ic-page";
+    static final String API = "/admin/realms/" + MANAGED + "/aws/identity-center/scim";
+    static final String TOKEN = "page-typed-token-4b7d2e9f1a";
+    static AdminApi admin;
+    static AwsLikeScimServer scim;
+
+    @BeforeAll
+    static void realm() throws IOException {
+        admin = server.adminApi();
+        admin.createRealm("""
+                {"realm": "%s", "enabled": true,
+                 "groups": [{"name": "Developers"}, {"name": "Platform", "subGroups": [{"name": "SRE"}]}]}
+                """.formatted(MANAGED));
+        scim = AwsLikeScimServer.start(TOKEN);
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        admin.deleteRealm(MANAGED);
+        if (scim != null) {
+            scim.close();
+        }
+    }
+
+    private By testId(String id) {
+        return By.cssSelector("[data-testid='" + id + "']");
+    }
+
+    private WebElement await(String testId) {
+        return browser.await().until(ExpectedConditions.visibilityOfElementLocated(testId(testId)));
+    }
+
+    /** Types a group's name into the picker's search, waits for Keycloak's group search to offer it, adds it. */
+    private void addGroup(String name, String path) {
+        WebElement search = await("ic-group-search");
+        search.sendKeys(name);
+        browser.await().withMessage("the group search to offer " + path).until(d -> !d.findElements(
+                By.cssSelector("datalist option[value='" + path + "']")).isEmpty());
+        browser.driver().findElement(testId("ic-add-group")).click();
+        browser.await().until(d -> !d.findElements(By.xpath("//*[@data-testid='ic-groups']/li[span='" + path + "']")).isEmpty());
+    }
+
+    /** Saves the settings form and waits for the view to be shown again (the old form gone). */
+    private void saveAndAwaitReload(AdminPage page) {
+        WebElement before = page.form("ic-settings-form");
+        page.submit("ic-settings-form", "ic-save");
+        browser.await().withMessage("the view to be shown again after saving").until(ExpectedConditions.stalenessOf(before));
+        page.awaitLoaded();
+    }
+
+    @Test
+    void theSettingsAreSavedTestedAndTheTokenIsNeverShownAgain() {
+        browser.open(AdminPage.url(server.baseUrl(), "master", MANAGED, "identity-center"));
+        new KeycloakLoginPage(browser).signIn("admin", "admin");
+        AdminPage page = new AdminPage(browser).awaitShown();
+        assertThat(page.title()).isEqualTo("IAM Identity Center");
+        assertThat(browser.driver().findElements(testId("ic-test"))).as("no test before settings exist").isEmpty();
+
+        // A bad endpoint: the API's message on its field, nothing stored.
+        page.fill("ic-settings-form", "endpoint", "http://scim.example.com/t/scim/v2/").fill("ic-settings-form", "token", TOKEN);
+        addGroup("Developers", "/Developers");
+        page.submit("ic-settings-form", "ic-save");
+        assertThat(page.formError()).contains("endpoint").contains("https");
+        assertThat(page.invalidField("ic-settings-form")).isEqualTo("endpoint");
+        assertThat(admin.expect(200, "GET", API, null).json().path("configured").asBoolean()).isFalse();
+
+        page.fill("ic-settings-form", "endpoint", scim.endpoint().toString()).choose("ic-settings-form", "leavePolicy", "DELETE");
+        saveAndAwaitReload(page);
+        assertThat(page.successAlert()).isEqualTo("SCIM push settings saved.");
+        JsonNode stored = admin.expect(200, "GET", API, null).json();
+        assertThat(stored.path("endpoint").asText()).isEqualTo(scim.endpoint().toString());
+        assertThat(stored.path("leavePolicy").asText()).isEqualTo("DELETE");
+        assertThat(stored.path("groups").findValuesAsText("path")).containsExactly("/Developers");
+
+        // Shown again: the token field is empty, the page says a token is set, and it is nowhere in the page.
+        WebElement token = page.form("ic-settings-form").findElement(By.name("token"));
+        assertThat(token.getDomProperty("value")).isEmpty();
+        assertThat(token.getAttribute("type")).isEqualTo("password");
+        assertThat(await("ic-token-state").getText()).isEqualTo("A token is set. It is never shown again.");
+        assertThat(browser.driver().getPageSource()).doesNotContain(TOKEN);
+
+        // Saving again with the token field empty keeps the token: the connection test passes.
+        page.fill("ic-settings-form", "reconcileIntervalMinutes", "120");
+        saveAndAwaitReload(page);
+        page.click("ic-test");
+        assertThat(await("ic-test-ok").getText()).isEqualTo("Identity Center accepted the endpoint and the token.");
+        assertThat(admin.expect(200, "GET", API, null).json().path("reconcileIntervalMinutes").asInt()).isEqualTo(120);
+
+        // The other cards are there: status (or "not available yet" without the push), the SAML client form, the downloads.
+        browser.await().until(d -> !d.findElements(testId("ic-status-missing")).isEmpty() || !d.findElements(testId("ic-last-push")).isEmpty());
+        assertThat(await("ic-saml-form").isDisplayed()).isTrue();
+        assertThat(await("ic-download-terraform").isDisplayed()).isTrue();
+        assertThat(await("ic-download-cloudformation").isDisplayed()).isTrue();
+        readmeScreenshot("admin-identity-center.png");
+    }
+}
