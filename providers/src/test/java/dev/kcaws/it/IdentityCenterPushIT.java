@@ -59,61 +59,84 @@ class IdentityCenterPushIT {
         cleanup.add(() -> api.deleteRealm(realm));
         AwsLikeScimServer scim = AwsLikeScimServer.start(TOKEN);
         cleanup.add(scim);
-        KeycloakPushFixture push = new KeycloakPushFixture(api, realm, scim);
+        KeycloakPushFixture push = new KeycloakPushFixture(api, realm, scim, TOKEN);
         push.configure(TOKEN, DEMO_GROUPS, leavePolicy, 0);
         return push;
     }
 
-    /** A demo realm already pushed once (sync now), its counters reset. */
+    /** A demo realm whose push has sent everything (saving the settings asks for a full reconcile), its counters reset. */
     KeycloakPushFixture pushedDemo() throws Exception {
         KeycloakPushFixture push = demo("DEACTIVATE");
-        ApiResponse sync = push.sync();
-        assertThat(sync.status()).as(sync.body()).isEqualTo(200);
-        assertThat(sync.json().path("outcome").asText()).as(sync.body()).isEqualTo("OK");
+        awaitFirstPush(push);
         push.scim().resetCounters();
         return push;
     }
 
+    static void awaitFirstPush(KeycloakPushFixture push) {
+        await("the demo realm pushed", () -> push.scim().directory().groupCount() == 4 && push.member("Everyone", "dave@example.com")
+                && push.status().path("pending").asLong() == 0 && !push.status().path("lastReconcile").isNull(), push::status);
+    }
+
     @Test
-    void syncNowPushesTheDemoRealmsFourGroupsAndTheirUsersAndAnUnchangedRealmSendsNoWrites() throws Exception {
+    void savingTheSettingsPushesTheDemoRealmsFourGroupsAndTheirUsers() throws Exception {
         KeycloakPushFixture push = demo("DEACTIVATE");
 
-        ApiResponse sync = push.sync();
+        awaitFirstPush(push);
 
-        assertThat(sync.status()).as(sync.body()).isEqualTo(200);
-        JsonNode run = sync.json();
-        assertThat(run.path("outcome").asText()).isEqualTo("OK");
-        assertThat(run.path("created").asInt()).as(sync.body()).isEqualTo(8); // 4 groups, alice, bob, carol, dave
-        assertThat(run.path("failures")).isEmpty();
-        assertThat(run.has("error")).isTrue();
-        assertThat(run.path("error").isNull()).isTrue();
-        assertThat(run.path("startedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         for (String group : List.of("DevOps", "Developers", "BillingAdmin", "Everyone")) {
             assertThat(push.scimGroup(group)).as(group).isPresent();
         }
         for (String user : List.of("alice", "bob", "carol", "dave")) {
             JsonNode u = push.scimUser(user + "@example.com").orElseThrow(() -> new AssertionError(user + " not pushed"));
             assertThat(u.path("externalId").asText()).isEqualTo(push.userId(user));
+            assertThat(u.path("active").asBoolean()).isTrue();
             assertThat(push.member("Everyone", user + "@example.com")).as(user + " in Everyone").isTrue();
         }
         assertThat(push.scimUser("erin@example.com")).as("erin is in no chosen group").isEmpty();
         assertThat(push.member("DevOps", "alice@example.com")).isTrue();
         assertThat(push.member("DevOps", "bob@example.com")).isFalse();
+        assertThat(push.member("Developers", "bob@example.com")).isTrue();
+        assertThat(push.member("BillingAdmin", "carol@example.com")).isTrue();
         assertThat(push.scim().directory().userCount()).isEqualTo(4);
 
         JsonNode status = push.status();
         assertThat(status.path("pending").asLong()).isZero();
-        assertThat(status.path("lastReconcile").path("created").asInt()).isEqualTo(8);
-        assertThat(status.has("lastPush")).isTrue();
-
-        push.scim().resetCounters();
-        JsonNode again = push.sync().json();
-        assertThat(again.path("created").asInt() + again.path("updated").asInt() + again.path("deleted").asInt()).isZero();
-        assertThat(push.scim().writeRequests()).as("writes of a reconcile of the unchanged realm").isZero();
+        JsonNode run = status.path("lastReconcile");
+        assertThat(run.path("outcome").asText()).as(status.toString()).isEqualTo("OK");
+        assertThat(run.path("created").asInt()).as(status.toString()).isEqualTo(8); // 4 groups, alice, bob, carol, dave
+        assertThat(run.path("failures")).isEmpty();
+        assertThat(run.has("error") && run.path("error").isNull()).isTrue();
+        assertThat(run.path("startedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(run.path("requests").asInt()).isPositive();
     }
 
     @Test
-    void syncNowWithoutSettingsIs400AndNeedsManageRealm() throws Exception {
+    void syncNowOfTheUnchangedRealmSendsNoWritesAndRepairsDrift() throws Exception {
+        KeycloakPushFixture push = pushedDemo();
+
+        ApiResponse unchanged = push.sync();
+
+        assertThat(unchanged.status()).as(unchanged.body()).isEqualTo(200);
+        JsonNode run = unchanged.json();
+        assertThat(run.path("outcome").asText()).isEqualTo("OK");
+        assertThat(run.path("created").asInt() + run.path("updated").asInt() + run.path("deleted").asInt() + run.path("deactivated").asInt())
+                .as(unchanged.body()).isZero();
+        assertThat(push.scim().writeRequests()).as("writes of a reconcile of the unchanged realm").isZero();
+        assertThat(push.status().path("lastReconcile").path("finishedAt").asText()).isEqualTo(run.path("finishedAt").asText());
+
+        // Someone deletes bob in Identity Center behind Keycloak's back: sync now puts him back.
+        String bobScimId = push.scimUser("bob@example.com").orElseThrow().path("id").asText();
+        assertThat(push.scimDelete("Users/" + bobScimId)).isEqualTo(204);
+
+        JsonNode repaired = push.sync().json();
+
+        assertThat(repaired.path("created").asInt()).as(repaired.toString()).isEqualTo(1);
+        assertThat(push.member("Developers", "bob@example.com")).isTrue();
+        assertThat(push.member("Everyone", "bob@example.com")).isTrue();
+    }
+
+    @Test
+    void syncNowWithoutSettingsIs400() throws Exception {
         AdminApi api = SharedKeycloak.get().adminApi();
         String realm = "push-unset-" + REALMS.incrementAndGet();
         api.createRealm(DemoRealm.copyNamed(realm));

@@ -1,5 +1,6 @@
 package dev.kcaws.identitycenter.push;
 
+import org.keycloak.common.util.Time;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -72,9 +73,13 @@ public final class IdentityCenterPush {
 
     /**
      * The realm's push settings were saved (in this session's transaction): a full reconcile is
-     * queued with the change, so newly chosen groups go out and dropped ones are removed at once.
+     * queued with the change, so newly chosen groups go out and dropped ones are removed at once,
+     * and the changes waiting for a backoff are due now (the admin may have fixed the token).
      */
     public static void settingsChanged(KeycloakSession session, RealmModel realm) {
-        Capture.of(session, realm).ifPresent(Capture::wholeRealm);
+        Capture.of(session, realm).ifPresent(capture -> {
+            Outbox.of(session).dueNow(realm.getId(), Time.currentTimeMillis());
+            capture.wholeRealm();
+        });
     }
 }

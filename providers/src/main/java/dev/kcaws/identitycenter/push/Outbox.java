@@ -129,6 +129,12 @@ final class Outbox {
                 .executeUpdate();
     }
 
+    /** The realm's waiting rows are due now (the settings changed: a fixed token or endpoint should not wait for the backoff). */
+    void dueNow(String realmId, long now) {
+        em.createQuery("update KcawsScimOutbox o set o.nextAttemptAt = :now where o.realmId = :realm and o.claimToken is null and o.nextAttemptAt > :now")
+                .setParameter("now", now).setParameter("realm", realmId).executeUpdate();
+    }
+
     /** Every row still claimed under the token is given back untouched (not tried: no attempt counted). */
     void release(String token) {
         em.createQuery("update KcawsScimOutbox o set o.claimToken = null, o.claimedUntil = null where o.claimToken = :token")

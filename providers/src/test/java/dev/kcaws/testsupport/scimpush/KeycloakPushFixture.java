@@ -33,10 +33,14 @@ public final class KeycloakPushFixture {
     private final String realm;
     private final AwsLikeScimServer scim;
 
-    public KeycloakPushFixture(AdminApi api, String realm, AwsLikeScimServer scim) {
+    private final String token;
+
+    /** {@code token}: the one the fake accepts. */
+    public KeycloakPushFixture(AdminApi api, String realm, AwsLikeScimServer scim, String token) {
         this.api = api;
         this.realm = realm;
         this.scim = scim;
+        this.token = token;
     }
 
     public AdminApi api() {
@@ -147,6 +151,13 @@ public final class KeycloakPushFixture {
     /** The userNames of a group's members in the fake, for failure messages. */
     public Set<String> memberIds(String displayName) {
         return scimGroup(displayName).map(g -> scim.directory().membersOf(g.path("id").asText())).orElse(Set.of());
+    }
+
+    /** A DELETE straight to the fake's SCIM API (a change made in Identity Center behind Keycloak's back); the status. */
+    public int scimDelete(String relativePath) throws java.io.IOException, InterruptedException {
+        var request = java.net.http.HttpRequest.newBuilder(scim.endpoint().resolve(relativePath))
+                .header("Authorization", "Bearer " + token).DELETE().build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     // ---- waiting ----
