@@ -50,10 +50,23 @@ final class Capture {
         if (session == null || realm == null) {
             return Optional.empty();
         }
+        // Only settings found are remembered: a realm being imported gets its settings component
+        // after some of its groups and memberships, and its RealmPostCreateEvent must see them.
         State state = state(session);
-        Optional<IdentityCenterSettings> settings = state.settings.computeIfAbsent(realm.getId(),
-                id -> IdentityCenterSettings.of(session, realm));
-        return settings.map(s -> new Capture(session, realm, s));
+        IdentityCenterSettings settings = state.settings.get(realm.getId());
+        if (settings == null) {
+            settings = IdentityCenterSettings.of(session, realm).orElse(null);
+            if (settings == null) {
+                return Optional.empty();
+            }
+            state.settings.put(realm.getId(), settings);
+        }
+        return Optional.of(new Capture(session, realm, settings));
+    }
+
+    /** The realm's settings were just saved in this session: read them again. */
+    static void settingsSaved(KeycloakSession session, RealmModel realm) {
+        state(session).settings.remove(realm.getId());
     }
 
     void user(String userId) {
@@ -174,7 +187,7 @@ final class Capture {
 
     /** What one session (one transaction) has enqueued and looked up. */
     private static final class State {
-        final Map<String, Optional<IdentityCenterSettings>> settings = new HashMap<>();
+        final Map<String, IdentityCenterSettings> settings = new HashMap<>();
         final Set<String> enqueued = new HashSet<>();
         final Set<String> realms = new LinkedHashSet<>();
         final Set<String> forgotten = new HashSet<>();

@@ -77,6 +77,7 @@ public final class IdentityCenterPush {
      * and the changes waiting for a backoff are due now (the admin may have fixed the token).
      */
     public static void settingsChanged(KeycloakSession session, RealmModel realm) {
+        Capture.settingsSaved(session, realm);
         Capture.of(session, realm).ifPresent(capture -> {
             Outbox.of(session).dueNow(realm.getId(), Time.currentTimeMillis());
             capture.wholeRealm();

@@ -66,9 +66,7 @@ final class Outbox {
             row.setChanges(1);
             row.setAttempts(0);
             row.setNextAttemptAt(now);
-            em.persist(row);
-            em.flush();
-            em.detach(row);
+            em.persist(row); // inserted at the change's commit (or earlier, by Hibernate's auto-flush before a later UPDATE of the table)
         }
     }
 
