@@ -92,9 +92,13 @@ final class RealmPush {
                     continue;
                 }
                 Step step = pushOne(factory, realmId, token, item);
-                pushed++;
-                total = PushRun.plus(total, step.result());
                 error = step.unavailable();
+                if (item.kind() != Outbox.Kind.REALM) { // a REALM item is a reconcile: its run is lastReconcile
+                    pushed++;
+                    total = PushRun.plus(total, step.result());
+                } else if (error != null) {
+                    pushed++;
+                }
             }
         }
         if (pushed > 0) {
@@ -124,6 +128,10 @@ final class RealmPush {
                     return new Step(result, null);
                 } catch (ScimUnavailableException e) {
                     outbox.retryLater(token, item, e.getMessage(), Time.currentTimeMillis());
+                    if (item.kind() == Outbox.Kind.REALM) {
+                        pusher.get().runs().record(PushRuns.RECONCILE, startedAt,
+                                PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), e.getMessage()));
+                    }
                     return new Step(PushResult.empty(), e.getMessage());
                 }
             });
