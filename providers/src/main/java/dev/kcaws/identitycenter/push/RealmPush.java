@@ -127,12 +127,13 @@ final class RealmPush {
                     }
                     return new Step(result, null);
                 } catch (ScimUnavailableException e) {
-                    outbox.retryLater(token, item, e.getMessage(), Time.currentTimeMillis());
+                    String why = why(e);
+                    outbox.retryLater(token, item, why, Time.currentTimeMillis());
                     if (item.kind() == Outbox.Kind.REALM) {
                         pusher.get().runs().record(PushRuns.RECONCILE, startedAt,
-                                PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), e.getMessage()));
+                                PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), why));
                     }
-                    return new Step(PushResult.empty(), e.getMessage());
+                    return new Step(PushResult.empty(), why);
                 }
             });
         } catch (RuntimeException e) {
@@ -142,6 +143,15 @@ final class RealmPush {
             KeycloakModelUtils.runJobInTransaction(factory, session -> Outbox.of(session).retryLater(token, item, why, Time.currentTimeMillis()));
             return new Step(PushResult.empty(), null);
         }
+    }
+
+    /** What the admin sees of an unavailable Identity Center: the client's message (AWS's own, never the token). */
+    static String why(ScimUnavailableException e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.status() == 0 ? "IAM Identity Center could not be reached" : "IAM Identity Center answered HTTP " + e.status();
+        }
+        return message;
     }
 
     // ---- reconcile ----
@@ -174,7 +184,7 @@ final class RealmPush {
                     Outbox.of(session).realmReconciled(realmId, startedAt);
                     run = PushRun.of(startedAt, Time.currentTimeMillis(), result, null);
                 } catch (ScimUnavailableException e) {
-                    run = PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), e.getMessage());
+                    run = PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), why(e));
                 }
                 pusher.get().runs().record(PushRuns.RECONCILE, startedAt, run);
                 return run;
