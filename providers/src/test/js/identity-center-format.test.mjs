@@ -39,6 +39,8 @@ test('the SAML client body carries the metadata or the two URLs, and only attrib
     assert.deepEqual(samlClientBody({mode: 'urls', acsUrl: 'https://a/acs', issuer: ' https://a/issuer ',
         attributes: [{key: ' CostCenter ', userAttribute: 'costCenter'}, {key: 'Team', userAttribute: ''}]}),
     {acsUrl: 'https://a/acs', issuer: 'https://a/issuer', attributes: [{key: 'CostCenter', userAttribute: 'costCenter'}, {key: 'Team', userAttribute: ''}]});
+    assert.deepEqual(samlClientBody({mode: 'metadata', metadata: '<xml/>', accessPortalUrl: ' https://d-1.awsapps.com/start '}),
+        {metadata: '<xml/>', accessPortalUrl: 'https://d-1.awsapps.com/start'});
 });
 
 test('a run shows every count, its outcome and its times', () => {

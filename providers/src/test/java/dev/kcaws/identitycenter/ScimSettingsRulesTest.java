@@ -42,9 +42,9 @@ class ScimSettingsRulesTest {
 
     @Test
     void everyInvalidFieldIsNamedAtOnceAndNoValueIsEchoed() {
-        ScimSettingsRules.Invalid invalid = catchThrowableOfType(() -> ScimSettingsRules.check(
+        ScimSettingsRules.Invalid invalid = catchThrowableOfType(ScimSettingsRules.Invalid.class, () -> ScimSettingsRules.check(
                 draft("http://scim.example.com/t/scim/v2/", "bad token with spaces", List.of("g-gone"), "ARCHIVE", "5"),
-                GROUPS, UserNameSource.EMAIL), ScimSettingsRules.Invalid.class);
+                GROUPS, UserNameSource.EMAIL));
         assertThat(invalid.violations()).extracting(AwsRuleViolation::field)
                 .containsExactly("endpoint", "token", "groupIds", "leavePolicy", "reconcileIntervalMinutes");
         assertThat(invalid.violations()).allSatisfy(v -> assertThat(v.getMessage()).doesNotContain("bad token with spaces"));

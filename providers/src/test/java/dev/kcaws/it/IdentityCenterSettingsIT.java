@@ -250,6 +250,31 @@ class IdentityCenterSettingsIT {
     }
 
     @Test
+    void aRealmFileWithTheSettingsIsImportedAsWritten() {
+        String name = "ic-settings-from-file";
+        ObjectNode realm = DemoRealm.JSON.createObjectNode().put("realm", name).put("enabled", true);
+        realm.putArray("groups").addObject().put("id", "grp-developers").put("name", "Developers");
+        ObjectNode component = realm.putObject("components").putArray("dev.kcaws.identitycenter.ScimPushSettingsProvider").addObject()
+                .put("name", "IAM Identity Center SCIM push").put("providerId", "kcaws-identity-center-scim");
+        ObjectNode config = component.putObject("config");
+        config.putArray("endpoint").add("https://scim.eu-west-1.amazonaws.com/a1b2c3d4-5678/scim/v2/");
+        config.putArray("token").add("${vault.scim-token}");
+        config.putArray("groupIds").add("grp-developers");
+        config.putArray("reconcileIntervalMinutes").add("0");
+        admin.expect(201, "POST", "/admin/realms", realm);
+        try {
+            JsonNode settings = admin.expect(200, "GET", "/admin/realms/" + name + "/aws/identity-center/scim", null).json();
+            assertThat(settings.path("configured").asBoolean()).isTrue();
+            assertThat(settings.path("tokenVaultReference").asText()).isEqualTo("${vault.scim-token}");
+            assertThat(settings.path("groups").findValuesAsText("path")).containsExactly("/Developers");
+            assertThat(settings.path("leavePolicy").asText()).isEqualTo("DEACTIVATE");
+            assertThat(settings.path("reconcileIntervalMinutes").asInt()).isZero();
+        } finally {
+            admin.deleteRealm(name);
+        }
+    }
+
+    @Test
     void aViewOnlyAdminReadsButMayNotChangeOrTest() {
         admin.expect(200, "PUT", API, valid());
         String before = admin.expect(200, "GET", API, null).body();

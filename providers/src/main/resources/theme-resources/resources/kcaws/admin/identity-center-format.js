@@ -32,7 +32,10 @@ export function groupEntries(groups) {
     return (groups || []).flatMap(g => [{id: g.id, path: g.path}, ...groupEntries(g.subGroups)]);
 }
 
-/** The body of POST /aws/identity-center/saml-client: the metadata, or the ACS URL and issuer; ABAC rows with a key. */
+/**
+ * The body of POST /aws/identity-center/saml-client: the metadata, or the ACS URL and issuer; the
+ * access portal URL when given; the ABAC rows with something in them.
+ */
 export function samlClientBody(values) {
     const body = {};
     if (values.mode === 'metadata') {
@@ -40,6 +43,10 @@ export function samlClientBody(values) {
     } else {
         body.acsUrl = trimmedOrNull(values.acsUrl);
         body.issuer = trimmedOrNull(values.issuer);
+    }
+    const portal = trimmedOrNull(values.accessPortalUrl);
+    if (portal !== null) {
+        body.accessPortalUrl = portal;
     }
     const attributes = (values.attributes || [])
         .map(a => ({key: String(a.key ?? '').trim(), userAttribute: String(a.userAttribute ?? '').trim()}))

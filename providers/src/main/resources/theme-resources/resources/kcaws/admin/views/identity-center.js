@@ -4,6 +4,7 @@
  * its own endpoint; one that is not there (404) or not allowed (403) says so without hiding the rest.
  */
 import {api, ApiError, aws} from '../api.js';
+import {SigningIn} from '../auth.js';
 import {button, card, details, formGroup, h, input, note, row, select, submitButton, table} from '../dom.js';
 import {query} from '../format.js';
 import {groupEntries, localTime, outcomeKind, runCounts, safeHref, samlClientBody, scimSettingsBody} from '../identity-center-format.js';
@@ -25,20 +26,21 @@ function orWhenMissing(promise, missing) {
     return promise.catch(e => e instanceof ApiError && e.status === 404 ? missing : Promise.reject(e));
 }
 
-/** The answer, or {error} so one card can show its own error. */
+/** The answer, or {error} so one card can show its own error (a sign-in under way stops the view). */
 function settle(promise) {
-    return promise.catch(e => ({error: e}));
+    return promise.catch(e => e instanceof SigningIn ? Promise.reject(e) : {error: e});
 }
 
 export async function identityCenter() {
     heading(t('kcawsAdminNavIdentityCenter'), t('kcawsAdminIcIntro'));
-    const [settings, status, samlClient] = await Promise.all([
+    const [settings, status, samlClient, accounts] = await Promise.all([
         settle(api('GET', IC('/scim'))),
         settle(orWhenMissing(api('GET', IC('/push/status')), null)),
         settle(orWhenMissing(api('GET', IC('/saml-client')), null)),
+        settle(api('GET', aws('/accounts'))),
     ]);
     return h('div', {'data-testid': 'identity-center'},
-        samlClientCard(samlClient), settingsCard(settings), statusCard(status), iacCard());
+        samlClientCard(samlClient), settingsCard(settings), statusCard(status), iacCard(accounts));
 }
 
 function cardError(title, error, testid) {
@@ -129,7 +131,10 @@ function settingsCard(settings) {
     const actions = settings.configured ? [
         button(t('kcawsAdminIcTest'), 'secondary', () => act(async () => {
             testResult.replaceChildren(inlineAlert('info', t('kcawsAdminIcTesting'), 'ic-test-running'));
-            const result = await api('POST', IC('/scim/test'));
+            const result = await api('POST', IC('/scim/test')).catch(e => {
+                testResult.replaceChildren();
+                return Promise.reject(e);
+            });
             testResult.replaceChildren(result.ok
                 ? inlineAlert('success', t('kcawsAdminIcTestOk'), 'ic-test-ok')
                 : inlineAlert('danger', t('kcawsAdminIcTestFailed', result.message), 'ic-test-failed'));
@@ -195,6 +200,7 @@ function clientDetails(client) {
     return h('div', {'data-testid': 'ic-saml-client'}, details([
         [t('kcawsAdminClientId'), client.clientId],
         [t('kcawsAdminIdpInitiatedUrl'), href ? h('a', {href, target: '_blank', rel: 'noopener noreferrer'}, client.idpInitiatedUrl) : client.idpInitiatedUrl],
+        [t('kcawsAdminIcAbac'), (client.attributes || []).map(a => `AccessControl:${a.key} ← ${a.userAttribute}`).join(', ')],
     ]), button(t('kcawsAdminIdpMetadata'), 'secondary', () => act(() =>
         download('/idp-metadata', `kcaws-${state.realm}-idp-metadata.xml`, 'application/xml')), {'data-testid': 'ic-download-metadata'}));
 }
@@ -226,6 +232,7 @@ function samlClientCard(current) {
     const issuer = input('issuer', {name: 'issuer', placeholder: 'https://us-east-1.signin.aws/platform/saml/…'});
     const byMetadata = h('div', {}, formGroup(t('kcawsAdminIcMetadata'), metadata, t('kcawsAdminIcMetadataHelp')), file);
     const byUrls = h('div', {hidden: true}, formGroup(t('kcawsAdminIcAcsUrl'), acsUrl), formGroup(t('kcawsAdminIcIssuer'), issuer));
+    const accessPortalUrl = input('accessPortalUrl', {name: 'accessPortalUrl', placeholder: 'https://d-1234567890.awsapps.com/start'});
     mode.addEventListener('change', () => {
         byMetadata.hidden = mode.value !== 'metadata';
         byUrls.hidden = mode.value === 'metadata';
@@ -233,6 +240,7 @@ function samlClientCard(current) {
     const rows = h('div', {'data-field': 'attributes', tabindex: '-1'});
     const form = h('form', {class: 'pf-v5-c-form kcaws-form', 'data-testid': 'ic-saml-form', novalidate: true},
         formGroup(t('kcawsAdminIcSamlFrom'), mode), byMetadata, byUrls,
+        formGroup(t('kcawsAdminIcAccessPortalUrl'), accessPortalUrl, t('kcawsAdminIcAccessPortalUrlHelp')),
         // In a form group, so an error the API names on 'attributes' shows next to the rows.
         formGroup(t('kcawsAdminIcAbac'), rows, t('kcawsAdminIcAbacNote')),
         h('div', {}, button(t('kcawsAdminIcAbacAdd'), 'secondary', () => attributeRow(rows), {'data-testid': 'ic-abac-add'})),
@@ -241,6 +249,7 @@ function samlClientCard(current) {
     form.addEventListener('submit', (event) => {
         event.preventDefault();
         const body = samlClientBody({mode: mode.value, metadata: metadata.value, acsUrl: acsUrl.value, issuer: issuer.value,
+            accessPortalUrl: accessPortalUrl.value,
             attributes: Array.from(rows.children).map(r => r.values())});
         submit(form, async () => {
             const client = await api('POST', IC('/saml-client'), body);
@@ -252,14 +261,18 @@ function samlClientCard(current) {
 
 // ---- (d) the Identity Center side as code ----
 
-function iacCard() {
+function iacCard(accounts) {
+    const scope = select('accountId', [['', t('kcawsAdminIcAllAccounts')],
+        ...(accounts.error ? [] : accounts).map(a => [a.id, t('kcawsAdminAccountNamed', a.name, a.id)])], {name: 'accountId'});
+    const file = (kind) => `kcaws-${state.realm}-identity-center-${scope.value || 'all-accounts'}.${kind}.json`;
     const downloads = h('form', {class: 'pf-v5-c-form kcaws-form', 'data-testid': 'ic-iac-form', novalidate: true},
+        formGroup(t('kcawsAdminFor'), scope),
         h('div', {class: 'pf-v5-c-form__group pf-m-action'}, h('div', {class: 'pf-v5-c-form__actions'},
             button(t('kcawsAdminTerraform'), 'secondary', () => submit(downloads, () =>
-                download('/identity-center/iac/terraform', `kcaws-${state.realm}-identity-center.tf.json`, 'application/json')),
+                download(`/identity-center/iac/terraform${query({accountId: scope.value})}`, file('tf'), 'application/json')),
             {'data-testid': 'ic-download-terraform'}),
             button(t('kcawsAdminCloudFormation'), 'secondary', () => submit(downloads, () =>
-                download('/identity-center/iac/cloudformation', `kcaws-${state.realm}-identity-center.cfn.json`, 'application/json')),
+                download(`/identity-center/iac/cloudformation${query({accountId: scope.value})}`, file('cfn'), 'application/json')),
             {'data-testid': 'ic-download-cloudformation'}))));
     return card(t('kcawsAdminIcIac'), note(t('kcawsAdminIcIacNote')), downloads);
 }
