@@ -9,6 +9,7 @@ import dev.kcaws.testsupport.awsscim.ScimOperation;
 import dev.kcaws.testsupport.awsscim.ScimRule;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
+import dev.kcaws.testsupport.keycloak.RealmAdmins;
 import dev.kcaws.testsupport.keycloak.SharedKeycloak;
 import dev.kcaws.testsupport.scimpush.KeycloakPushFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -150,6 +151,35 @@ class IdentityCenterPushIT {
         assertThat(status.path("pending").asLong()).isZero();
         assertThat(status.has("lastPush") && status.path("lastPush").isNull()).isTrue();
         assertThat(status.has("lastReconcile") && status.path("lastReconcile").isNull()).isTrue();
+    }
+
+    @Test
+    void statusNeedsViewRealmAndSyncNeedsManageRealm() throws Exception {
+        KeycloakPushFixture push = pushedDemo();
+        String api = push.realmPath() + "/aws/identity-center/push/";
+        AdminApi viewer = RealmAdmins.create(SharedKeycloak.get(), push.realm(), "push-viewer", "view-realm");
+        AdminApi manager = RealmAdmins.create(SharedKeycloak.get(), push.realm(), "push-manager", "manage-realm");
+        UserToken alice = UserToken.of(SharedKeycloak.get().baseUrl(), push.realm(), "alice", "alice");
+
+        assertThat(alice.status("GET", api + "status", null)).isEqualTo(403);
+        assertThat(alice.status("POST", api + "sync", null)).isEqualTo(403);
+        assertThat(viewer.get(api + "status").status()).isEqualTo(200);
+        assertThat(viewer.post(api + "sync", null).status()).isEqualTo(403);
+        assertThat(manager.get(api + "status").status()).isEqualTo(200);
+        assertThat(manager.post(api + "sync", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSelfServiceProfileEditArrives() throws Exception {
+        KeycloakPushFixture push = pushedDemo();
+        UserToken alice = UserToken.of(SharedKeycloak.get().baseUrl(), push.realm(), "alice", "alice");
+
+        int status = alice.status("POST", "/realms/" + push.realm() + "/account/",
+                "{\"username\":\"alice\",\"email\":\"alice@example.com\",\"firstName\":\"Alicia\",\"lastName\":\"Admin\"}");
+
+        assertThat(status).isEqualTo(204);
+        await("alice's own edit", () -> push.scimUser("alice@example.com").map(u -> u.path("name").path("givenName").asText()).orElse("").equals("Alicia"),
+                () -> push.scimUser("alice@example.com"));
     }
 
     @Test
