@@ -172,6 +172,17 @@ class IdentityCenterPushIT {
     @Test
     void aSelfServiceProfileEditArrives() throws Exception {
         KeycloakPushFixture push = pushedDemo();
+        // The demo realm's admin-cli has no default client scopes: give it "roles", whose audience
+        // mapper puts the account client in the token, as the account console's own token has it.
+        String adminCli = push.api().findClientByClientId(push.realm(), "admin-cli").orElseThrow().path("id").asText();
+        String roles = java.util.stream.StreamSupport.stream(push.api().expect(200, "GET", push.realmPath() + "/client-scopes", null).json().spliterator(), false)
+                .filter(scope -> scope.path("name").asText().equals("roles")).findFirst().orElseThrow().path("id").asText();
+        push.api().expect(204, "PUT", push.realmPath() + "/clients/" + adminCli + "/default-client-scopes/" + roles, null);
+        // ... and alice the account client's manage-account role, which the demo realm's default roles lack.
+        String account = push.api().findClientByClientId(push.realm(), "account").orElseThrow().path("id").asText();
+        JsonNode manageAccount = push.api().expect(200, "GET", push.realmPath() + "/clients/" + account + "/roles/manage-account", null).json();
+        push.api().expect(204, "POST", push.realmPath() + "/users/" + push.userId("alice") + "/role-mappings/clients/" + account,
+                DemoRealm.JSON.createArrayNode().add(manageAccount));
         UserToken alice = UserToken.of(SharedKeycloak.get().baseUrl(), push.realm(), "alice", "alice");
 
         int status = alice.status("POST", "/realms/" + push.realm() + "/account/",
