@@ -31,4 +31,10 @@ public class IdentityCenterResource {
     public ScimSettingsResource scim() {
         return new ScimSettingsResource(context);
     }
+
+    /** {@code push}: the SCIM push's status (view-realm) and sync now (manage-realm). */
+    @Path("push")
+    public IdentityCenterPushResource push() {
+        return new IdentityCenterPushResource(context);
+    }
 }

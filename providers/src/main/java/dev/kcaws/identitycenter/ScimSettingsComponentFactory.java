@@ -1,5 +1,7 @@
 package dev.kcaws.identitycenter;
 
+import dev.kcaws.identitycenter.push.IdentityCenterPush;
+
 import dev.kcaws.access.ModelRefusedException;
 import dev.kcaws.aws.AwsRuleViolation;
 
@@ -80,6 +82,17 @@ public class ScimSettingsComponentFactory implements ScimPushSettingsProviderFac
      */
     static RuntimeException refusal(KeycloakSession session, String message) {
         return ModelRefusedException.of(session, message);
+    }
+
+    /** Saved (any path: the bundle's API, Keycloak's components API): a full reconcile goes out with the change. */
+    @Override
+    public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        IdentityCenterPush.settingsChanged(session, realm);
+    }
+
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        IdentityCenterPush.settingsChanged(session, realm);
     }
 
     @Override

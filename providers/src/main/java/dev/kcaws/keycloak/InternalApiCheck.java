@@ -103,6 +103,17 @@ public final class InternalApiCheck {
             new Need("LocaleUtil.processLocaleParam(KeycloakSession, RealmModel, AuthenticationSessionModel)", "the portal's language menu",
                     () -> LocaleUtil.class.getMethod("processLocaleParam", KeycloakSession.class, RealmModel.class,
                             AuthenticationSessionModel.class)),
+            new Need("GroupEntity.parentId/realm, UserGroupMembershipEntity.user/groupId, FederatedUserGroupMembershipEntity.userId/groupId/realmId",
+                    "the IAM Identity Center push's group members (GroupMemberQueries)",
+                    () -> {
+                        org.keycloak.models.jpa.entities.GroupEntity.class.getDeclaredField("parentId");
+                        org.keycloak.models.jpa.entities.GroupEntity.class.getDeclaredField("realm");
+                        org.keycloak.models.jpa.entities.UserGroupMembershipEntity.class.getDeclaredField("user");
+                        org.keycloak.models.jpa.entities.UserGroupMembershipEntity.class.getDeclaredField("groupId");
+                        org.keycloak.storage.jpa.entity.FederatedUserGroupMembershipEntity.class.getDeclaredField("userId");
+                        org.keycloak.storage.jpa.entity.FederatedUserGroupMembershipEntity.class.getDeclaredField("groupId");
+                        org.keycloak.storage.jpa.entity.FederatedUserGroupMembershipEntity.class.getDeclaredField("realmId");
+                    }),
             new Need("ErrorResponse.error(String, Response.Status)", "refusing model changes through Keycloak's client and role endpoints",
                     () -> ErrorResponse.class.getMethod("error", String.class, Response.Status.class)));
 

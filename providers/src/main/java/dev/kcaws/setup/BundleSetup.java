@@ -2,6 +2,7 @@ package dev.kcaws.setup;
 
 import dev.kcaws.adminpage.AdminPageSetup;
 import dev.kcaws.client.LegacyPageTheme;
+import dev.kcaws.identitycenter.push.IdentityCenterPush;
 import dev.kcaws.keycloak.InternalApiCheck;
 import org.keycloak.models.KeycloakSessionFactory;
 
@@ -39,5 +40,7 @@ public final class BundleSetup {
         KeycloakApiGuard.register(factory);
         AdminPageSetup.register(factory);
         LegacyPageTheme.register(factory);
+        // The SCIM push to IAM Identity Center: change capture into the outbox, and the timer delivering and reconciling.
+        IdentityCenterPush.register(factory);
     }
 }

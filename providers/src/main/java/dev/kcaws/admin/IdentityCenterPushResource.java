@@ -1,0 +1,56 @@
+package dev.kcaws.admin;
+
+import dev.kcaws.identitycenter.push.IdentityCenterPush;
+import dev.kcaws.identitycenter.push.PushRun;
+import org.keycloak.events.admin.OperationType;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code /aws/identity-center/push}: the state of the realm's SCIM push to IAM Identity Center and
+ * a reconcile on demand.
+ * <ul>
+ *   <li>{@code GET status} (view-realm): {@code {"pending", "lastPush", "lastReconcile"}} — changes
+ *       waiting in the outbox, the last delivery of changes and the last full reconcile (null when
+ *       none ran);</li>
+ *   <li>{@code POST sync} (manage-realm): runs a full reconcile now and answers its run; 400 when the
+ *       push is not configured or not enabled, 409 when a reconcile is running already (anywhere in
+ *       the cluster). An admin event records it.</li>
+ * </ul>
+ */
+public class IdentityCenterPushResource {
+
+    private final AdminContext context;
+
+    IdentityCenterPushResource(AdminContext context) {
+        this.context = context;
+    }
+
+    @GET
+    @Path("status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PushStatusRepresentation status() {
+        context.auth().requireViewRealm();
+        IdentityCenterPush.Status status = IdentityCenterPush.status(context.session(), context.realm());
+        return new PushStatusRepresentation(status.pending(), status.lastPush(), status.lastReconcile());
+    }
+
+    @POST
+    @Path("sync")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PushRun sync() {
+        context.auth().requireManageRealm();
+        if (!IdentityCenterPush.configured(context.session(), context.realm())) {
+            throw AdminErrors.badRequest("scim", "the SCIM push to IAM Identity Center is not configured or not enabled"
+                    + " (set the endpoint, token and groups with PUT /aws/identity-center/scim)");
+        }
+        PushRun run = IdentityCenterPush.syncNow(context.session(), context.realm())
+                .orElseThrow(() -> AdminErrors.conflict("a reconcile with IAM Identity Center is running already; try again when it has finished"));
+        context.event(OperationType.ACTION, run, "identity-center", "push", "sync");
+        return run;
+    }
+}

@@ -1,0 +1,252 @@
+package dev.kcaws.identitycenter.push;
+
+import dev.kcaws.identitycenter.IdentityCenterSettings;
+import dev.kcaws.scim.PushResult;
+import dev.kcaws.scim.ScimException;
+import dev.kcaws.scim.ScimPush;
+import dev.kcaws.scim.ScimUnavailableException;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Pushing one realm to its Identity Center, under the realm's lease (one pusher per realm in the
+ * cluster): the delivery of its outbox ({@link #drain}) and the full reconcile ({@link #reconcile}).
+ *
+ * <p>Each outbox item is pushed in a transaction of its own, which also deletes its rows: a node
+ * that dies mid-push leaves the rows (claimed until the claim runs out), and the item is pushed
+ * again (the engine compares with the ledger, so a repeat sends no duplicate). When Identity
+ * Center cannot be used ({@link ScimUnavailableException}: down, throttling after the retries,
+ * refusing the token) the claimed rows go back with their attempt counted and wait for the backoff;
+ * what the engine had sent before is recorded in the ledger, as that transaction still commits.
+ */
+final class RealmPush {
+
+    private static final Logger LOG = Logger.getLogger(RealmPush.class);
+
+    /** Rows claimed at a time. */
+    private static final int BATCH = 200;
+    /** How long claimed rows are ours; a node that died gives them back after this. */
+    private static final Duration CLAIM = Duration.ofMinutes(10);
+    private static final Duration DRAIN_LEASE = Duration.ofMinutes(15);
+    /** A reconcile of a large realm takes minutes; a node that died mid-reconcile blocks the realm's push this long at most. */
+    private static final Duration RECONCILE_LEASE = Duration.ofMinutes(30);
+
+    private RealmPush() {
+    }
+
+    /** What one item's push came to. */
+    private record Step(PushResult result, String unavailable) {
+    }
+
+    // ---- delivery ----
+
+    /**
+     * Delivers the realm's due outbox rows, unless another pusher holds the realm (it delivers
+     * them). Loops while rows committed during the delivery are due, so none waits for the timer.
+     */
+    static void drain(KeycloakSessionFactory factory, String realmId) {
+        for (int round = 0; round < 5; round++) {
+            Optional<RealmLeases.Lease> lease = RealmLeases.tryAcquire(factory, realmId, RealmLeases.Purpose.DRAIN, DRAIN_LEASE);
+            if (lease.isEmpty()) {
+                return;
+            }
+            try {
+                drainHeld(factory, realmId);
+            } finally {
+                RealmLeases.release(factory, lease.get());
+            }
+            boolean due = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    session -> Outbox.of(session).hasDue(realmId, Time.currentTimeMillis()));
+            if (!due) {
+                return;
+            }
+        }
+    }
+
+    private static void drainHeld(KeycloakSessionFactory factory, String realmId) {
+        String token = UUID.randomUUID().toString();
+        long startedAt = Time.currentTimeMillis();
+        PushResult total = PushResult.empty();
+        String error = null;
+        int pushed = 0;
+        while (error == null) {
+            List<Outbox.Item> items = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    session -> Outbox.of(session).claim(realmId, token, BATCH, Time.currentTimeMillis(), CLAIM));
+            if (items.isEmpty()) {
+                break;
+            }
+            for (Outbox.Item item : items) {
+                if (error != null) {
+                    // Identity Center cannot be used now: the rest waits as long as the item that failed.
+                    String why = error;
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> Outbox.of(session).retryLater(token, item, why, Time.currentTimeMillis()));
+                    continue;
+                }
+                Step step = pushOne(factory, realmId, token, item);
+                error = step.unavailable();
+                if (item.kind() != Outbox.Kind.REALM) { // a REALM item is a reconcile: its run is lastReconcile
+                    pushed++;
+                    total = PushRun.plus(total, step.result());
+                } else if (error != null) {
+                    pushed++;
+                }
+            }
+        }
+        if (pushed > 0) {
+            PushRun run = PushRun.of(startedAt, Time.currentTimeMillis(), total, error);
+            KeycloakModelUtils.runJobInTransaction(factory, session ->
+                    new PushRuns(Outbox.of(session).entityManager(), realmId).record(PushRuns.PUSH, startedAt, run));
+        }
+    }
+
+    private static Step pushOne(KeycloakSessionFactory factory, String realmId, String token, Outbox.Item item) {
+        try {
+            return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+                Outbox outbox = Outbox.of(session);
+                Optional<Pusher> pusher = Pusher.of(session, realmId);
+                if (pusher.isEmpty()) {
+                    outbox.done(token, item); // realm gone or push switched off: a later reconcile repairs
+                    return new Step(PushResult.empty(), null);
+                }
+                long startedAt = Time.currentTimeMillis();
+                try {
+                    PushResult result = pusher.get().push(item);
+                    outbox.done(token, item);
+                    if (item.kind() == Outbox.Kind.REALM) {
+                        outbox.realmReconciled(realmId, startedAt);
+                        pusher.get().runs().record(PushRuns.RECONCILE, startedAt, PushRun.of(startedAt, Time.currentTimeMillis(), result, null));
+                    }
+                    return new Step(result, null);
+                } catch (ScimUnavailableException e) {
+                    String why = why(e);
+                    outbox.retryLater(token, item, why, Time.currentTimeMillis());
+                    if (item.kind() == Outbox.Kind.REALM) {
+                        pusher.get().runs().record(PushRuns.RECONCILE, startedAt,
+                                PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), why));
+                    }
+                    return new Step(PushResult.empty(), why);
+                }
+            });
+        } catch (RuntimeException e) {
+            // Not Identity Center's answer (a bug, the database): this item waits; the others go on.
+            LOG.errorf(e, "Realm %s: pushing %s %s to IAM Identity Center failed", realmId, item.kind(), item.keycloakId());
+            String why = "internal error: " + e.getClass().getSimpleName();
+            KeycloakModelUtils.runJobInTransaction(factory, session -> Outbox.of(session).retryLater(token, item, why, Time.currentTimeMillis()));
+            return new Step(PushResult.empty(), null);
+        }
+    }
+
+    /** What the admin sees of an unavailable Identity Center: the client's message (AWS's own, never the token). */
+    static String why(ScimUnavailableException e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.status() == 0 ? "IAM Identity Center could not be reached" : "IAM Identity Center answered HTTP " + e.status();
+        }
+        return message;
+    }
+
+    // ---- reconcile ----
+
+    /** Whether the realm's push is configured and enabled. */
+    static boolean configured(KeycloakSession session, RealmModel realm) {
+        return IdentityCenterSettings.of(session, realm).isPresent();
+    }
+
+    /**
+     * A full reconcile now, unless another pusher holds the realm (empty). With {@code onlyIfDue}
+     * (the schedule), only when the interval has passed since the last one started: checked again
+     * under the lease, so two nodes never run one twice.
+     */
+    static Optional<PushRun> reconcile(KeycloakSessionFactory factory, String realmId, boolean onlyIfDue) {
+        Optional<RealmLeases.Lease> lease = RealmLeases.tryAcquire(factory, realmId, RealmLeases.Purpose.RECONCILE, RECONCILE_LEASE);
+        if (lease.isEmpty()) {
+            return Optional.empty();
+        }
+        long startedAt = Time.currentTimeMillis();
+        try {
+            return Optional.ofNullable(KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+                Optional<Pusher> pusher = Pusher.of(session, realmId);
+                if (pusher.isEmpty() || (onlyIfDue && !pusher.get().reconcileDue(startedAt))) {
+                    return null;
+                }
+                PushRun run;
+                try {
+                    PushResult result = pusher.get().reconcile();
+                    Outbox.of(session).realmReconciled(realmId, startedAt);
+                    run = PushRun.of(startedAt, Time.currentTimeMillis(), result, null);
+                } catch (ScimUnavailableException e) {
+                    run = PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), why(e));
+                }
+                pusher.get().runs().record(PushRuns.RECONCILE, startedAt, run);
+                return run;
+            }));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Realm %s: the IAM Identity Center reconcile failed", realmId);
+            PushRun run = PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), "internal error: " + e.getClass().getSimpleName() + " (see the server log)");
+            KeycloakModelUtils.runJobInTransaction(factory, session ->
+                    new PushRuns(Outbox.of(session).entityManager(), realmId).record(PushRuns.RECONCILE, startedAt, run));
+            return Optional.of(run);
+        } finally {
+            RealmLeases.release(factory, lease.get());
+        }
+    }
+
+    /** The engine wired to one realm in one session: its settings, source, ledger and runs. */
+    private record Pusher(KeycloakSession session, RealmModel realm, IdentityCenterSettings settings) {
+
+        static Optional<Pusher> of(KeycloakSession session, String realmId) {
+            RealmModel realm = session.realms().getRealm(realmId);
+            if (realm == null) {
+                return Optional.empty();
+            }
+            session.getContext().setRealm(realm);
+            return IdentityCenterSettings.of(session, realm).map(settings -> new Pusher(session, realm, settings));
+        }
+
+        PushResult push(Outbox.Item item) {
+            return switch (item.kind()) {
+                case USER -> engine().pushUser(item.keycloakId(), source(), ledger());
+                case GROUP -> engine().pushGroup(item.keycloakId(), source(), ledger());
+                case REALM -> reconcile();
+            };
+        }
+
+        PushResult reconcile() {
+            return engine().reconcile(source(), ledger());
+        }
+
+        boolean reconcileDue(long now) {
+            Duration interval = settings.reconcileInterval();
+            return !interval.isZero() && !interval.isNegative() && runs().lastReconcileStart() + interval.toMillis() <= now;
+        }
+
+        PushRuns runs() {
+            return new PushRuns(Outbox.of(session).entityManager(), realm.getId());
+        }
+
+        private ScimPush engine() {
+            try {
+                return new ScimPush(settings.client(session), settings.userNameSource(), settings.leavePolicy());
+            } catch (ScimException e) {
+                throw new ScimUnavailableException(e); // a vault reference without a secret: as if the token were refused
+            }
+        }
+
+        private KeycloakPushSource source() {
+            return new KeycloakPushSource(session, realm, settings.groupIds());
+        }
+
+        private JpaPushLedger ledger() {
+            return new JpaPushLedger(Outbox.of(session).entityManager(), realm.getId());
+        }
+    }
+}
