@@ -47,9 +47,21 @@ public final class AwsClientTemplate {
 
     /** The client attributes the template owns; comparing them is how tests and admins check a client. */
     static Map<String, String> attributes(AwsClientOptions options) {
+        Map<String, String> a = signedPostClient(options.urlName(), options.endpoint().url(), "persistent");
+        a.put(TEMPLATE_VERSION_ATTRIBUTE, TEMPLATE_VERSION);
+        return a;
+    }
+
+    /**
+     * The SAML settings every client the bundle makes for AWS shares (the AWS client and the
+     * Identity Center client): IdP-initiated URL name and POST ACS URL, response and assertion
+     * signed with RSA-SHA256 and exclusive C14N, no client signature or encryption, the NameID
+     * format forced, POST binding only, no ECP, no one-time-use condition, no key-info extension.
+     */
+    static Map<String, String> signedPostClient(String urlName, String acsUrl, String nameIdFormat) {
         Map<String, String> a = new LinkedHashMap<>();
-        a.put("saml_idp_initiated_sso_url_name", options.urlName());
-        a.put("saml_assertion_consumer_url_post", options.endpoint().url());
+        a.put("saml_idp_initiated_sso_url_name", urlName);
+        a.put("saml_assertion_consumer_url_post", acsUrl);
         a.put("saml.server.signature", "true");
         a.put("saml.assertion.signature", "true");
         a.put("saml.signature.algorithm", "RSA_SHA256");
@@ -57,13 +69,12 @@ public final class AwsClientTemplate {
         a.put("saml.client.signature", "false");
         a.put("saml.encrypt", "false");
         a.put("saml.authnstatement", "true");
-        a.put("saml_name_id_format", "persistent");
+        a.put("saml_name_id_format", nameIdFormat);
         a.put("saml_force_name_id_format", "true");
         a.put("saml.allow.ecp.flow", "false");
         a.put("saml.force.post.binding", "true");
         a.put("saml.onetimeuse.condition", "false");
         a.put("saml.server.signature.keyinfo.ext", "false");
-        a.put(TEMPLATE_VERSION_ATTRIBUTE, TEMPLATE_VERSION);
         return a;
     }
 

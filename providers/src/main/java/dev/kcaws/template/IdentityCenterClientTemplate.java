@@ -62,22 +62,7 @@ public final class IdentityCenterClientTemplate {
     }
 
     static Map<String, String> attributes(IdentityCenterClientOptions options) {
-        Map<String, String> a = new LinkedHashMap<>();
-        a.put("saml_idp_initiated_sso_url_name", options.urlName());
-        a.put("saml_assertion_consumer_url_post", options.sp().primaryAcsUrl());
-        a.put("saml.server.signature", "true");
-        a.put("saml.assertion.signature", "true");
-        a.put("saml.signature.algorithm", "RSA_SHA256");
-        a.put("saml_signature_canonicalization_method", "http://www.w3.org/2001/10/xml-exc-c14n#");
-        a.put("saml.client.signature", "false");
-        a.put("saml.encrypt", "false");
-        a.put("saml.authnstatement", "true");
-        a.put("saml_name_id_format", "email");
-        a.put("saml_force_name_id_format", "true");
-        a.put("saml.allow.ecp.flow", "false");
-        a.put("saml.force.post.binding", "true");
-        a.put("saml.onetimeuse.condition", "false");
-        a.put("saml.server.signature.keyinfo.ext", "false");
+        Map<String, String> a = AwsClientTemplate.signedPostClient(options.urlName(), options.sp().primaryAcsUrl(), "email");
         a.put(TEMPLATE_VERSION_ATTRIBUTE, TEMPLATE_VERSION);
         return a;
     }
