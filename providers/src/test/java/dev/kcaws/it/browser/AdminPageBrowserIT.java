@@ -160,7 +160,7 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
             assertThat(scriptsLoaded()).as("in the realm's theme").anyMatch(p -> p.endsWith("/login/keycloak/kcaws/admin/main.js"));
             assertThat(page.title()).isEqualTo("AWS 계정");
             assertThat(browser.driver().findElements(By.cssSelector("#kcaws-nav a"))).extracting(WebElement::getText)
-                    .containsExactly("AWS 계정", "권한 세트", "그룹 및 사용자", "AWS 클라이언트 및 IAM 코드");
+                    .containsExactly("AWS 계정", "권한 세트", "그룹 및 사용자", "AWS 클라이언트 및 IAM 코드", "IAM Identity Center");
             assertThat(browser.driver().findElement(By.id("kcaws-admin-signout")).getText()).isEqualTo("로그아웃");
             WebElement accountRow = page.row("account-row", "data-id", "121212121212");
             assertThat(accountRow.getText()).contains("서울 <b>팀</b>").contains("편집").contains("삭제");
