@@ -133,6 +133,12 @@ final class Outbox {
                 .setParameter("now", now).setParameter("realm", realmId).executeUpdate();
     }
 
+    /** The rows claimed under the token stay ours until {@code until} (the claimer is alive and working). */
+    void extendClaim(String token, long until) {
+        em.createQuery("update KcawsScimOutbox o set o.claimedUntil = :until where o.claimToken = :token")
+                .setParameter("until", until).setParameter("token", token).executeUpdate();
+    }
+
     /** Every row still claimed under the token is given back untouched (not tried: no attempt counted). */
     void release(String token) {
         em.createQuery("update KcawsScimOutbox o set o.claimToken = null, o.claimedUntil = null where o.claimToken = :token")

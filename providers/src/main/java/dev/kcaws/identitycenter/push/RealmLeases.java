@@ -2,6 +2,7 @@ package dev.kcaws.identitycenter.push;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -59,6 +60,14 @@ final class RealmLeases {
                     .setParameter("realm", realmId).setParameter("now", Time.currentTimeMillis())
                     .getResultStream().findFirst().map(Purpose::valueOf);
         });
+    }
+
+    /** The lease stays ours for {@code duration} from now (the holder is alive and working). */
+    static void renew(KeycloakSession session, Lease lease, Duration duration) {
+        session.getProvider(JpaConnectionProvider.class).getEntityManager()
+                .createQuery("update KcawsScimLease l set l.heldUntil = :until where l.realmId = :realm and l.holder = :token")
+                .setParameter("until", Time.currentTimeMillis() + duration.toMillis())
+                .setParameter("realm", lease.realmId()).setParameter("token", lease.token()).executeUpdate();
     }
 
     static void release(KeycloakSessionFactory factory, Lease lease) {

@@ -34,9 +34,15 @@ final class RealmPush {
 
     /** Rows claimed at a time. */
     private static final int BATCH = 200;
-    /** How long claimed rows are ours; a node that died gives them back after this. */
-    private static final Duration CLAIM = Duration.ofMinutes(10);
-    private static final Duration DRAIN_LEASE = Duration.ofMinutes(15);
+    /**
+     * How long claimed rows and the realm's delivery lease are ours without a sign of life: both
+     * are renewed before each item, so a node killed mid-delivery holds them at most this long
+     * after its last item started (not a fixed quarter of an hour). An item whose retries run
+     * longer (5 attempts of up to 30 s each) may see another node start on the realm; the engine's
+     * create-or-adopt keeps such a repeat from duplicating anything.
+     */
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+    private static final Duration DRAIN_LEASE = CLAIM;
     /** A reconcile of a large realm takes minutes; a node that died mid-reconcile blocks the realm's push this long at most. */
     private static final Duration RECONCILE_LEASE = Duration.ofMinutes(30);
 
@@ -60,7 +66,7 @@ final class RealmPush {
                 return;
             }
             try {
-                drainHeld(factory, realmId);
+                drainHeld(factory, realmId, lease.get());
             } finally {
                 RealmLeases.release(factory, lease.get());
             }
@@ -72,7 +78,7 @@ final class RealmPush {
         }
     }
 
-    private static void drainHeld(KeycloakSessionFactory factory, String realmId) {
+    private static void drainHeld(KeycloakSessionFactory factory, String realmId, RealmLeases.Lease lease) {
         String token = UUID.randomUUID().toString();
         long startedAt = Time.currentTimeMillis();
         PushResult total = PushResult.empty();
@@ -91,6 +97,10 @@ final class RealmPush {
                     KeycloakModelUtils.runJobInTransaction(factory, session -> Outbox.of(session).retryLater(token, item, why, Time.currentTimeMillis()));
                     continue;
                 }
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    RealmLeases.renew(session, lease, DRAIN_LEASE);
+                    Outbox.of(session).extendClaim(token, Time.currentTimeMillis() + CLAIM.toMillis());
+                });
                 Step step = pushOne(factory, realmId, token, item);
                 error = step.unavailable();
                 if (item.kind() != Outbox.Kind.REALM) { // a REALM item is a reconcile: its run is lastReconcile
