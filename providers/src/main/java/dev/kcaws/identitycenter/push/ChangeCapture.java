@@ -1,5 +1,7 @@
 package dev.kcaws.identitycenter.push;
 
+import dev.kcaws.keycloak.GroupMembershipEvents;
+
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -40,7 +42,9 @@ final class ChangeCapture {
         if (event instanceof GroupModel.GroupMemberJoinEvent join) {
             membership(join, join.getUser());
         } else if (event instanceof GroupModel.GroupMemberLeaveEvent leave) {
-            membership(leave, leave.getUser());
+            // On 26.4 the event does not name the user: the group's push removes the membership by
+            // its diff, and the next reconcile handles a user who left the scope altogether.
+            membership(leave, GroupMembershipEvents.userLeaving(leave).orElse(null));
         } else if (event instanceof GroupModel.GroupPathChangeEvent moved) {
             Capture.of(moved.getKeycloakSession(), moved.getRealm()).ifPresent(capture -> {
                 if (capture.chosen(moved.getGroup().getId())) {
@@ -87,7 +91,9 @@ final class ChangeCapture {
     private static void membership(GroupModel.GroupEvent event, UserModel user) {
         Capture.of(event.getKeycloakSession(), event.getRealm()).ifPresent(capture -> {
             if (capture.inScope(event.getGroup())) {
-                capture.user(user.getId());
+                if (user != null) {
+                    capture.user(user.getId());
+                }
                 capture.groupAndChosenAncestors(event.getGroup());
             }
         });
