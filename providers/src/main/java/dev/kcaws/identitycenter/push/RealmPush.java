@@ -97,9 +97,12 @@ final class RealmPush {
                     KeycloakModelUtils.runJobInTransaction(factory, session -> Outbox.of(session).retryLater(token, item, why, Time.currentTimeMillis()));
                     continue;
                 }
+                // A REALM item is a whole reconcile (minutes for a large realm): held as long as
+                // one, so no other node starts a second reconcile while this one runs.
+                Duration hold = item.kind() == Outbox.Kind.REALM ? RECONCILE_LEASE : DRAIN_LEASE;
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                    RealmLeases.renew(session, lease, DRAIN_LEASE);
-                    Outbox.of(session).extendClaim(token, Time.currentTimeMillis() + CLAIM.toMillis());
+                    RealmLeases.renew(session, lease, hold);
+                    Outbox.of(session).extendClaim(token, Time.currentTimeMillis() + hold.toMillis());
                 });
                 Step step = pushOne(factory, realmId, token, item);
                 error = step.unavailable();
