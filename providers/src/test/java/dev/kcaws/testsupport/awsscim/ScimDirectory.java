@@ -3,6 +3,7 @@ package dev.kcaws.testsupport.awsscim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,6 +157,13 @@ public final class ScimDirectory {
     /** Member user IDs of a group (the test's view; AWS's GetGroup does not return them). */
     public synchronized Set<String> membersOf(String groupId) {
         return Set.copyOf(members.getOrDefault(groupId, Set.of()));
+    }
+
+    /** Every user's ID and userName (a benchmark checks thousands of memberships without a scan per user). */
+    public synchronized Map<String, String> userNamesById() {
+        Map<String, String> names = new HashMap<>();
+        users.forEach((id, user) -> names.put(id, user.path("userName").asText()));
+        return names;
     }
 
     public synchronized int userCount() {
