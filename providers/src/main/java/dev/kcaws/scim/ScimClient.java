@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Identity Center's SCIM API over {@link java.net.http.HttpClient}, keeping AWS's rules: filters
  * from {@link ScimFilter} only, lists read in pages of {@value #PAGE_SIZE} following
- * {@code nextCursor}, membership changes through {@link MembershipPatches}, retries by
+ * {@code nextCursor} (or {@code startIndex} where the server pages by index, {@link ScimListing}),
+ * membership changes through {@link MembershipPatches}, retries by
  * {@link RetryPolicy}, 409 on create answered by adopting the existing resource.
  *
  * <p>The token is only ever put in the Authorization header: not in {@link #toString()}, not in
@@ -202,31 +202,10 @@ public final class ScimClient {
 
     // ---- plumbing ----
 
+    /** Every page, by cursor (AWS) or by startIndex (RFC 7644 servers such as Keycloak's), as {@link ScimListing} reads them. */
     private List<ScimResource> list(String operation, String path, ScimFilter filter) {
-        List<ScimResource> all = new ArrayList<>();
-        String cursor = null;
-        Integer total = null;
-        do {
-            StringBuilder query = new StringBuilder(path).append("?count=").append(PAGE_SIZE);
-            if (filter != null) {
-                query.append("&filter=").append(URLEncoder.encode(filter.toString(), StandardCharsets.UTF_8));
-            }
-            // AWS answers cursor-paged (with nextCursor) only when a cursor parameter is sent; its
-            // pattern [-a-zA-Z0-9+=/:_]* admits the empty cursor, which asks for the first page.
-            query.append("&cursor=").append(cursor == null ? "" : URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            JsonNode page = send(operation, "GET", query.toString(), null, 200).orElseThrow();
-            page.path("Resources").forEach(resource -> all.add(ScimResource.of(resource)));
-            if (total == null && page.hasNonNull("totalResults")) {
-                total = page.get("totalResults").asInt();
-            }
-            String next = page.path("nextCursor").asText(null);
-            cursor = next == null || next.isEmpty() || next.equals(cursor) ? null : next;
-        } while (cursor != null);
-        // A listing cut short is worse than a failure: the reconcile would delete what it did not see.
-        if (total != null && total > all.size()) {
-            throw new ScimException(operation, 200, "listed " + all.size() + " of " + total + " resources and no cursor to the rest");
-        }
-        return all;
+        return ScimListing.read(operation, path, filter, PAGE_SIZE,
+                pathAndQuery -> send(operation, "GET", pathAndQuery, null, 200).orElseThrow());
     }
 
     private static Optional<ScimResource> single(List<ScimResource> found) {

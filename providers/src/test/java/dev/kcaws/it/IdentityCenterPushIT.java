@@ -3,7 +3,6 @@ package dev.kcaws.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.awsscim.AwsLikeScimServer;
 import dev.kcaws.testsupport.awsscim.Outage;
 import dev.kcaws.testsupport.awsscim.ScimOperation;
 import dev.kcaws.testsupport.awsscim.ScimRule;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdentityCenterPushIT {
 
     static final String TOKEN = "scim-token-for-tests";
-    static final List<String> DEMO_GROUPS = List.of("/DevOps", "/Developers", "/BillingAdmin", "/Everyone");
+    static final List<String> DEMO_GROUPS = KeycloakPushFixture.DEMO_GROUPS;
     static final AtomicInteger REALMS = new AtomicInteger();
     static final StringBuilder FIGURES = new StringBuilder();
 
@@ -54,15 +53,8 @@ class IdentityCenterPushIT {
 
     /** A fresh copy of the demo realm and a fresh fake; the push configured for the four groups (reconcile on demand only). */
     KeycloakPushFixture demo(String leavePolicy) throws Exception {
-        AdminApi api = SharedKeycloak.get().adminApi();
         String realm = "push-" + REALMS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        api.createRealm(DemoRealm.copyNamed(realm));
-        cleanup.add(() -> api.deleteRealm(realm));
-        AwsLikeScimServer scim = AwsLikeScimServer.start(TOKEN);
-        cleanup.add(scim);
-        KeycloakPushFixture push = new KeycloakPushFixture(api, realm, scim, TOKEN);
-        push.configure(TOKEN, DEMO_GROUPS, leavePolicy, 0);
-        return push;
+        return KeycloakPushFixture.demoCopy(SharedKeycloak.get().adminApi(), realm, TOKEN, leavePolicy, cleanup);
     }
 
     /** A demo realm whose push has sent everything (saving the settings asks for a full reconcile), its counters reset. */
@@ -74,8 +66,7 @@ class IdentityCenterPushIT {
     }
 
     static void awaitFirstPush(KeycloakPushFixture push) {
-        await("the demo realm pushed", () -> push.scim().directory().groupCount() == 4 && push.member("Everyone", "dave@example.com")
-                && push.status().path("pending").asLong() == 0 && !push.status().path("lastReconcile").isNull(), push::status);
+        push.awaitDemoPushed();
     }
 
     @Test

@@ -26,6 +26,7 @@ import dev.kcaws.testsupport.kcscim.ScimPeerRealm;
 import dev.kcaws.testsupport.scimpush.InMemoryPushSource;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,15 +167,52 @@ class KeycloakScimPeerIT {
     }
 
     @Test
-    void aListingLongerThanOnePageFailsLoudlyInsteadOfBeingCutShort() {
+    void aListingLongerThanOnePageIsReadByStartIndex() {
         realm.importUsers("page-", 60);
 
-        // Keycloak pages by startIndex only (RFC 7644 §3.4.2.4); the client pages by AWS's cursor.
-        // With no nextCursor and totalResults above what came, it refuses a partial listing.
-        assertThatThrownBy(() -> client.listUsers(null))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail()).contains("no cursor"));
+        // Keycloak pages by startIndex only (RFC 7644 §3.4.2.4) and ignores the cursor: the client
+        // follows its index format (ScimListing) past the first 50.
+        List<ScimResource> listed = client.listUsers(null);
+
+        assertThat(listed).extracting(ScimResource::id).doesNotHaveDuplicates();
+        assertThat(listed).extracting(r -> r.text("userName"))
+                .containsAll(IntStream.range(0, 60).mapToObj(i -> "page-" + i).toList());
         assertThat(client.listUsers(ScimFilter.eq("userName", "page-7"))).singleElement()
                 .extracting(r -> r.text("userName")).isEqualTo("page-7");
+    }
+
+    @Test
+    void aReconcileOfMoreThanAPageOfUsersAndGroupsThenAnUnchangedOneSendsNoWrites() {
+        ScimPeerRealm target = peer.createRealm("scim-peer-many");
+        InMemoryPushSource source = new InMemoryPushSource().putGroup(new SourceGroup("g-all", "Everyone"));
+        int groups = 55;
+        int users = 60;
+        for (int g = 0; g < groups; g++) {
+            source.putGroup(new SourceGroup("g-" + g, "Team " + g));
+        }
+        for (int u = 0; u < users; u++) {
+            source.putUser(kcUser("u-" + u, "user" + u, "User", "Number " + u)).join("g-all", "u-" + u).join("g-" + (u % groups), "u-" + u);
+        }
+        InMemoryPushLedger ledger = new InMemoryPushLedger();
+        ScimPush push = new ScimPush(target.scimClient(), UserNameSource.EMAIL, LeavePolicy.DEACTIVATE);
+
+        PushResult first = push.reconcile(source, ledger);
+
+        assertThat(first.failures()).isEmpty();
+        assertThat(target.usernames()).hasSize(users).contains("user0@corp.example", "user59@corp.example");
+        assertThat(target.groupNames()).hasSize(groups + 1).contains("Everyone", "Team 0", "Team 54");
+        assertThat(members(target, "Everyone")).hasSize(users);
+        assertThat(members(target, "Team 4")).containsExactlyInAnyOrder("user4@corp.example", "user59@corp.example");
+
+        // Lists 60 users and 56 groups (two pages each) and the 60 members of Everyone (two pages):
+        // nothing differs, nothing is written.
+        int writesBefore = target.scimWrites();
+        PushResult unchanged = push.reconcile(source, ledger);
+
+        assertThat(unchanged.failures()).isEmpty();
+        assertThat(unchanged.created() + unchanged.updated() + unchanged.deactivated() + unchanged.deleted()).isZero();
+        assertThat(target.scimWrites()).as("writes Keycloak recorded during an unchanged reconcile").isEqualTo(writesBefore);
+        target.delete();
     }
 
     @Test

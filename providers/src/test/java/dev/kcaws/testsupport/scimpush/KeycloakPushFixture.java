@@ -3,10 +3,12 @@ package dev.kcaws.testsupport.scimpush;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcaws.testsupport.DemoRealm;
 import dev.kcaws.testsupport.awsscim.AwsLikeScimServer;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +43,32 @@ public final class KeycloakPushFixture {
         this.realm = realm;
         this.scim = scim;
         this.token = token;
+    }
+
+    /** The demo realm's four groups (by path), the ones its tests choose. */
+    public static final List<String> DEMO_GROUPS = List.of("/DevOps", "/Developers", "/BillingAdmin", "/Everyone");
+
+    /**
+     * A fresh copy of the demo realm named {@code realm} on {@code api}'s server and a fresh fake
+     * accepting {@code token}, the push configured for {@link #DEMO_GROUPS} (reconcile on demand
+     * only; saving the settings asks for a full reconcile). The realm and the fake are added to
+     * {@code cleanup}.
+     */
+    public static KeycloakPushFixture demoCopy(AdminApi api, String realm, String token, String leavePolicy,
+                                               List<AutoCloseable> cleanup) throws IOException {
+        api.createRealm(DemoRealm.copyNamed(realm));
+        cleanup.add(() -> api.deleteRealm(realm));
+        AwsLikeScimServer scim = AwsLikeScimServer.start(token);
+        cleanup.add(scim);
+        KeycloakPushFixture push = new KeycloakPushFixture(api, realm, scim, token);
+        push.configure(token, DEMO_GROUPS, leavePolicy, 0);
+        return push;
+    }
+
+    /** Waits for the first push of a {@link #demoCopy}: its four groups, dave in Everyone, nothing pending, the reconcile recorded. */
+    public Duration awaitDemoPushed() {
+        return await("the demo realm pushed", () -> scim.directory().groupCount() == 4 && member("Everyone", "dave@example.com")
+                && status().path("pending").asLong() == 0 && !status().path("lastReconcile").isNull(), this::status);
     }
 
     public AdminApi api() {
