@@ -12,8 +12,9 @@ import java.util.Set;
  * A {@link PushSource} read whole, once, into memory: the chosen groups, every user in scope and
  * each group's members. A reconcile runs on it so that Keycloak's database is read in one short
  * transaction and not held open during the requests to Identity Center; what changes in Keycloak
- * meanwhile reaches Identity Center as its own change after the reconcile. About 1 KB per user:
- * 10,000 users in 200 groups with 50,000 memberships is a few megabytes.
+ * meanwhile reaches Identity Center as its own change after the reconcile. 10,000 users in 200
+ * groups with 50,000 memberships took about 5 MB of heap besides the strings it shares (about 20 MB
+ * with them and a {@link WriteBehindLedger}'s view of the same realm; a rough heap delta).
  */
 public final class PushSourceSnapshot implements PushSource {
     private final List<SourceGroup> groups;
