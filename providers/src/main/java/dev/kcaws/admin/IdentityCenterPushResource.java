@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * {@code /aws/identity-center/push}: the state of the realm's SCIM push to IAM Identity Center and
@@ -17,9 +18,11 @@ import jakarta.ws.rs.core.MediaType;
  *   <li>{@code GET status} (view-realm): {@code {"pending", "lastPush", "lastReconcile"}} — changes
  *       waiting in the outbox, the last delivery of changes and the last full reconcile (null when
  *       none ran);</li>
- *   <li>{@code POST sync} (manage-realm): runs a full reconcile now and answers its run; 400 when the
- *       push is not configured or not enabled, 409 when a reconcile is running already (anywhere in
- *       the cluster). An admin event records it.</li>
+ *   <li>{@code POST sync} (manage-realm): runs a full reconcile now and answers its run (200) when
+ *       it ends within seconds, else {@code 202 {"running": true}} (it goes on; {@code GET status}
+ *       shows it as {@code lastReconcile} when done: a large realm takes minutes, longer than this
+ *       request's transaction may last); 400 when the push is not configured or not enabled, 409
+ *       when a reconcile is running already (anywhere in the cluster). An admin event records it.</li>
  * </ul>
  */
 public class IdentityCenterPushResource {
@@ -42,15 +45,21 @@ public class IdentityCenterPushResource {
     @POST
     @Path("sync")
     @Produces(MediaType.APPLICATION_JSON)
-    public PushRun sync() {
+    public Response sync() {
         context.auth().requireManageRealm();
         if (!IdentityCenterPush.configured(context.session(), context.realm())) {
             throw AdminErrors.badRequest("scim", "the SCIM push to IAM Identity Center is not configured or not enabled"
                     + " (set the endpoint, token and groups with PUT /aws/identity-center/scim)");
         }
-        PushRun run = IdentityCenterPush.syncNow(context.session(), context.realm())
+        IdentityCenterPush.Sync sync = IdentityCenterPush.syncNow(context.session(), context.realm())
                 .orElseThrow(() -> AdminErrors.conflict("a reconcile with IAM Identity Center is running already; try again when it has finished"));
+        if (sync.running()) {
+            PushSyncRunning running = new PushSyncRunning(true);
+            context.event(OperationType.ACTION, running, "identity-center", "push", "sync");
+            return Response.accepted(running).build();
+        }
+        PushRun run = sync.run();
         context.event(OperationType.ACTION, run, "identity-center", "push", "sync");
-        return run;
+        return Response.ok(run).build();
     }
 }

@@ -9,6 +9,13 @@ import org.keycloak.models.RealmModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The SCIM push on Keycloak, as the rest of the bundle sees it: registration (change capture and
@@ -18,12 +25,26 @@ public final class IdentityCenterPush {
 
     /** How long {@link #syncNow} waits for a delivery in progress to finish before answering "busy". */
     private static final Duration WAIT_FOR_DELIVERY = Duration.ofSeconds(30);
+    /**
+     * How long {@link #syncNow} waits for the reconcile's result before answering that it runs. The
+     * request's own transaction lasts while it waits, and Keycloak's transaction timeout
+     * ({@code transaction-default-timeout}, 5 minutes by default) would roll it back under a longer
+     * wait (the answer would be a 500): a reconcile of a large realm takes minutes.
+     */
+    private static final Duration WAIT_FOR_RESULT = Duration.ofSeconds(10);
 
     private IdentityCenterPush() {
     }
 
     /** What {@code GET push/status} answers. */
     public record Status(long pending, PushRun lastPush, PushRun lastReconcile) {
+    }
+
+    /** What {@link #syncNow} came to: the reconcile's run, or null while it still runs (it then shows as lastReconcile when done). */
+    public record Sync(PushRun run) {
+        public boolean running() {
+            return run == null;
+        }
     }
 
     /** Once per session factory (from {@code BundleSetup}). */
@@ -45,18 +66,40 @@ public final class IdentityCenterPush {
     }
 
     /**
-     * A full reconcile of the realm now, on this thread; empty when a reconcile is running already
-     * (anywhere in the cluster). A delivery in progress is waited for (it takes seconds). The realm
-     * must be {@link #configured}.
+     * A full reconcile of the realm now, on one of the push's worker threads; its run when it ends
+     * within {@link #WAIT_FOR_RESULT}, else {@link Sync#running()} (it goes on); empty when a
+     * reconcile is running already (anywhere in the cluster). A delivery in progress is waited for
+     * (it takes seconds). The realm must be {@link #configured}.
      */
-    public static Optional<PushRun> syncNow(KeycloakSession session, RealmModel realm) {
+    public static Optional<Sync> syncNow(KeycloakSession session, RealmModel realm) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(Capture.EXECUTOR);
+        String realmId = realm.getId();
         long deadline = System.nanoTime() + WAIT_FOR_DELIVERY.toNanos();
         while (true) {
-            Optional<PushRun> run = RealmPush.reconcile(factory, realm.getId(), false);
-            if (run.isPresent()) {
-                Capture.deliverLater(session.getProvider(ExecutorsProvider.class).getExecutor(Capture.EXECUTOR), factory, List.of(realm.getId()));
+            Callable<Optional<PushRun>> reconcile = () -> {
+                Optional<PushRun> run = RealmPush.reconcile(factory, realmId, false);
+                if (run.isPresent()) {
+                    Capture.deliverLater(executor, factory, List.of(realmId));
+                }
                 return run;
+            };
+            Optional<PushRun> run;
+            try {
+                Future<Optional<PushRun>> started = executor.submit(reconcile);
+                run = started.get(WAIT_FOR_RESULT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                return Optional.of(new Sync(null));
+            } catch (RejectedExecutionException full) {
+                run = callHere(reconcile); // no worker free: as before, on this thread
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            if (run.isPresent()) {
+                return Optional.of(new Sync(run.get()));
             }
             Optional<RealmLeases.Purpose> holder = RealmLeases.holder(factory, realm.getId());
             if (holder.orElse(RealmLeases.Purpose.DRAIN) == RealmLeases.Purpose.RECONCILE || System.nanoTime() > deadline) {
@@ -68,6 +111,16 @@ public final class IdentityCenterPush {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             }
+        }
+    }
+
+    private static Optional<PushRun> callHere(Callable<Optional<PushRun>> reconcile) {
+        try {
+            return reconcile.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

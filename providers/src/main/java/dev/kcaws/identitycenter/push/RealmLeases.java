@@ -62,12 +62,12 @@ final class RealmLeases {
         });
     }
 
-    /** The lease stays ours for {@code duration} from now (the holder is alive and working). */
-    static void renew(KeycloakSession session, Lease lease, Duration duration) {
-        session.getProvider(JpaConnectionProvider.class).getEntityManager()
+    /** The lease stays ours for {@code duration} from now (the holder is alive and working); false when it is no longer ours. */
+    static boolean renew(KeycloakSession session, Lease lease, Duration duration) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager()
                 .createQuery("update KcawsScimLease l set l.heldUntil = :until where l.realmId = :realm and l.holder = :token")
                 .setParameter("until", Time.currentTimeMillis() + duration.toMillis())
-                .setParameter("realm", lease.realmId()).setParameter("token", lease.token()).executeUpdate();
+                .setParameter("realm", lease.realmId()).setParameter("token", lease.token()).executeUpdate() == 1;
     }
 
     static void release(KeycloakSessionFactory factory, Lease lease) {

@@ -1,6 +1,7 @@
 package dev.kcaws.identitycenter.push;
 
 import dev.kcaws.identitycenter.IdentityCenterSettings;
+import dev.kcaws.scim.PushFailure;
 import dev.kcaws.scim.PushResult;
 import dev.kcaws.scim.ScimException;
 import dev.kcaws.scim.ScimPush;
@@ -27,6 +28,10 @@ import java.util.UUID;
  * Center cannot be used ({@link ScimUnavailableException}: down, throttling after the retries,
  * refusing the token) the claimed rows go back with their attempt counted and wait for the backoff;
  * what the engine had sent before is recorded in the ledger, as that transaction still commits.
+ *
+ * <p>A full reconcile (a REALM item, sync now, the schedule) is too long for one transaction: it
+ * runs as a {@link RealmReconcile}, with no transaction around its requests, its ledger writes
+ * flushed in short transactions that also renew the lease (and a REALM item's claim).
  */
 final class RealmPush {
 
@@ -43,8 +48,8 @@ final class RealmPush {
      */
     private static final Duration CLAIM = Duration.ofMinutes(2);
     private static final Duration DRAIN_LEASE = CLAIM;
-    /** A reconcile of a large realm takes minutes; a node that died mid-reconcile blocks the realm's push this long at most. */
-    private static final Duration RECONCILE_LEASE = Duration.ofMinutes(30);
+    /** A reconcile renews the lease at each flush of its ledger; a node that died mid-reconcile blocks the realm's push this long at most. */
+    private static final Duration RECONCILE_LEASE = RealmReconcile.HOLD;
 
     private RealmPush() {
     }
@@ -97,14 +102,16 @@ final class RealmPush {
                     KeycloakModelUtils.runJobInTransaction(factory, session -> Outbox.of(session).retryLater(token, item, why, Time.currentTimeMillis()));
                     continue;
                 }
-                // A REALM item is a whole reconcile (minutes for a large realm): held as long as
-                // one, so no other node starts a second reconcile while this one runs.
+                // A REALM item is a whole reconcile (minutes for a large realm): it renews the
+                // lease and the claim itself, at each flush of its ledger.
                 Duration hold = item.kind() == Outbox.Kind.REALM ? RECONCILE_LEASE : DRAIN_LEASE;
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
                     RealmLeases.renew(session, lease, hold);
                     Outbox.of(session).extendClaim(token, Time.currentTimeMillis() + hold.toMillis());
                 });
-                Step step = pushOne(factory, realmId, token, item);
+                Step step = item.kind() == Outbox.Kind.REALM
+                        ? reconcileItem(factory, realmId, token, lease, item)
+                        : pushOne(factory, realmId, token, item);
                 error = step.unavailable();
                 if (item.kind() != Outbox.Kind.REALM) { // a REALM item is a reconcile: its run is lastReconcile
                     pushed++;
@@ -121,6 +128,7 @@ final class RealmPush {
         }
     }
 
+    /** A USER or GROUP item: a few requests, in one transaction with its ledger writes and the removal of its rows. */
     private static Step pushOne(KeycloakSessionFactory factory, String realmId, String token, Outbox.Item item) {
         try {
             return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
@@ -130,32 +138,76 @@ final class RealmPush {
                     outbox.done(token, item); // realm gone or push switched off: a later reconcile repairs
                     return new Step(PushResult.empty(), null);
                 }
-                long startedAt = Time.currentTimeMillis();
                 try {
                     PushResult result = pusher.get().push(item);
                     outbox.done(token, item);
-                    if (item.kind() == Outbox.Kind.REALM) {
-                        outbox.realmReconciled(realmId, startedAt);
-                        pusher.get().runs().record(PushRuns.RECONCILE, startedAt, PushRun.of(startedAt, Time.currentTimeMillis(), result, null));
-                    }
                     return new Step(result, null);
                 } catch (ScimUnavailableException e) {
                     String why = why(e);
                     outbox.retryLater(token, item, why, Time.currentTimeMillis());
-                    if (item.kind() == Outbox.Kind.REALM) {
-                        pusher.get().runs().record(PushRuns.RECONCILE, startedAt,
-                                PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), why));
-                    }
                     return new Step(PushResult.empty(), why);
                 }
             });
         } catch (RuntimeException e) {
-            // Not Identity Center's answer (a bug, the database): this item waits; the others go on.
+            // Not Identity Center's answer (a bug, the database): this item waits and is shown as a
+            // failure of the delivery; the others go on.
             LOG.errorf(e, "Realm %s: pushing %s %s to IAM Identity Center failed", realmId, item.kind(), item.keycloakId());
-            String why = "internal error: " + e.getClass().getSimpleName();
+            String why = internalError(e);
             KeycloakModelUtils.runJobInTransaction(factory, session -> Outbox.of(session).retryLater(token, item, why, Time.currentTimeMillis()));
-            return new Step(PushResult.empty(), null);
+            String kind = item.kind() == Outbox.Kind.USER ? PushFailure.USER : PushFailure.GROUP;
+            return new Step(new PushResult(0, 0, 0, 0, 0, 0, List.of(new PushFailure(kind, item.keycloakId(), null, why))), null);
         }
+    }
+
+    /**
+     * A REALM item: a full reconcile ({@link RealmReconcile}), renewing the realm's lease and the
+     * item's claim at each flush of its ledger; its run is recorded as the last reconcile, failed
+     * ones too (Identity Center unavailable, or an internal error: the item waits for the backoff).
+     */
+    private static Step reconcileItem(KeycloakSessionFactory factory, String realmId, String token, RealmLeases.Lease lease, Outbox.Item item) {
+        long startedAt = Time.currentTimeMillis();
+        RealmReconcile.Hold hold = (session, duration) -> {
+            Outbox.of(session).extendClaim(token, Time.currentTimeMillis() + duration.toMillis());
+            return RealmLeases.renew(session, lease, duration);
+        };
+        String why;
+        boolean unavailable = false;
+        try {
+            Optional<PushResult> result = RealmReconcile.run(factory, realmId, hold, (session, realm, settings) -> true);
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                Outbox outbox = Outbox.of(session);
+                outbox.done(token, item); // when empty: realm gone or push switched off, a later reconcile repairs
+                result.ifPresent(done -> {
+                    outbox.realmReconciled(realmId, startedAt);
+                    new PushRuns(outbox.entityManager(), realmId).record(PushRuns.RECONCILE, startedAt,
+                            PushRun.of(startedAt, Time.currentTimeMillis(), done, null));
+                });
+            });
+            return new Step(result.orElse(PushResult.empty()), null);
+        } catch (ScimUnavailableException e) {
+            why = why(e);
+            unavailable = true;
+        } catch (RealmReconcile.HoldLost e) {
+            LOG.warnf("Realm %s: %s", realmId, e.getMessage());
+            why = e.getMessage();
+            unavailable = true; // the realm is another node's now: this delivery stops
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Realm %s: the IAM Identity Center reconcile of an outbox item failed", realmId);
+            why = internalError(e);
+        }
+        String error = why;
+        PushRun run = PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), error);
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            Outbox outbox = Outbox.of(session);
+            outbox.retryLater(token, item, error, Time.currentTimeMillis());
+            new PushRuns(outbox.entityManager(), realmId).record(PushRuns.RECONCILE, startedAt, run);
+        });
+        return new Step(PushResult.empty(), unavailable ? error : null);
+    }
+
+    /** What the admin sees of a failure that is not Identity Center's answer: its kind only, never its message (it may hold anything). */
+    static String internalError(RuntimeException e) {
+        return "internal error: " + e.getClass().getSimpleName() + " (see the server log)";
     }
 
     /** What the admin sees of an unavailable Identity Center: the client's message (AWS's own, never the token). */
@@ -186,34 +238,46 @@ final class RealmPush {
         }
         long startedAt = Time.currentTimeMillis();
         try {
-            return Optional.ofNullable(KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
-                Optional<Pusher> pusher = Pusher.of(session, realmId);
-                if (pusher.isEmpty() || (onlyIfDue && !pusher.get().reconcileDue(startedAt))) {
-                    return null;
+            PushResult result = PushResult.empty();
+            String error = null;
+            try {
+                Optional<PushResult> done = RealmReconcile.run(factory, realmId, (session, duration) -> RealmLeases.renew(session, lease.get(), duration),
+                        (session, realm, settings) -> !onlyIfDue || reconcileDue(session, realm, settings, startedAt));
+                if (done.isEmpty()) {
+                    return Optional.empty();
                 }
-                PushRun run;
-                try {
-                    PushResult result = pusher.get().reconcile();
+                result = done.get();
+            } catch (ScimUnavailableException e) {
+                error = why(e);
+            } catch (RealmReconcile.HoldLost e) {
+                LOG.warnf("Realm %s: %s", realmId, e.getMessage());
+                error = e.getMessage();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Realm %s: the IAM Identity Center reconcile failed", realmId);
+                error = internalError(e);
+            }
+            PushRun run = PushRun.of(startedAt, Time.currentTimeMillis(), result, error);
+            boolean complete = error == null;
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                if (complete) {
                     Outbox.of(session).realmReconciled(realmId, startedAt);
-                    run = PushRun.of(startedAt, Time.currentTimeMillis(), result, null);
-                } catch (ScimUnavailableException e) {
-                    run = PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), why(e));
                 }
-                pusher.get().runs().record(PushRuns.RECONCILE, startedAt, run);
-                return run;
-            }));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Realm %s: the IAM Identity Center reconcile failed", realmId);
-            PushRun run = PushRun.of(startedAt, Time.currentTimeMillis(), PushResult.empty(), "internal error: " + e.getClass().getSimpleName() + " (see the server log)");
-            KeycloakModelUtils.runJobInTransaction(factory, session ->
-                    new PushRuns(Outbox.of(session).entityManager(), realmId).record(PushRuns.RECONCILE, startedAt, run));
+                new PushRuns(Outbox.of(session).entityManager(), realmId).record(PushRuns.RECONCILE, startedAt, run);
+            });
             return Optional.of(run);
         } finally {
             RealmLeases.release(factory, lease.get());
         }
     }
 
-    /** The engine wired to one realm in one session: its settings, source, ledger and runs. */
+    /** Whether the realm's reconcile interval has passed since its last reconcile started (the schedule). */
+    private static boolean reconcileDue(KeycloakSession session, RealmModel realm, IdentityCenterSettings settings, long now) {
+        Duration interval = settings.reconcileInterval();
+        return !interval.isZero() && !interval.isNegative()
+                && new PushRuns(Outbox.of(session).entityManager(), realm.getId()).lastReconcileStart() + interval.toMillis() <= now;
+    }
+
+    /** The engine wired to one realm in one session, for a USER or GROUP item: its settings, source and ledger. */
     private record Pusher(KeycloakSession session, RealmModel realm, IdentityCenterSettings settings) {
 
         static Optional<Pusher> of(KeycloakSession session, String realmId) {
@@ -229,21 +293,8 @@ final class RealmPush {
             return switch (item.kind()) {
                 case USER -> engine().pushUser(item.keycloakId(), source(), ledger());
                 case GROUP -> engine().pushGroup(item.keycloakId(), source(), ledger());
-                case REALM -> reconcile();
+                case REALM -> throw new IllegalStateException("a REALM item is a RealmReconcile");
             };
-        }
-
-        PushResult reconcile() {
-            return engine().reconcile(source(), ledger());
-        }
-
-        boolean reconcileDue(long now) {
-            Duration interval = settings.reconcileInterval();
-            return !interval.isZero() && !interval.isNegative() && runs().lastReconcileStart() + interval.toMillis() <= now;
-        }
-
-        PushRuns runs() {
-            return new PushRuns(Outbox.of(session).entityManager(), realm.getId());
         }
 
         private ScimPush engine() {

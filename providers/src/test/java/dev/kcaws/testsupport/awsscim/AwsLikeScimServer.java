@@ -65,6 +65,7 @@ public final class AwsLikeScimServer implements AutoCloseable {
     private final AtomicReference<Outage> outage = new AtomicReference<>(Outage.NONE);
     private final AtomicInteger outageRemaining = new AtomicInteger(-1);
     private final AtomicLong memberChanges = new AtomicLong();
+    private final AtomicLong delayMillis = new AtomicLong();
     private final Map<ScimOperation, JsonNode> lastBodies = new ConcurrentHashMap<>();
 
     private AwsLikeScimServer(String tenant, String token) throws IOException {
@@ -112,6 +113,14 @@ public final class AwsLikeScimServer implements AutoCloseable {
 
     public void recover() {
         outage.set(Outage.NONE);
+    }
+
+    /**
+     * Answers every request {@code delay} late (0: at once), as a distant or loaded Identity Center
+     * would: a test makes a push outlast something (a transaction timeout) without a large realm.
+     */
+    public void delayEachRequest(java.time.Duration delay) {
+        delayMillis.set(delay.toMillis());
     }
 
     // ---- counters ----
@@ -162,6 +171,15 @@ public final class AwsLikeScimServer implements AutoCloseable {
             List<String> segments = segments(rawPath);
             ScimOperation op = operation(method, segments);
             requests.get(op).incrementAndGet();
+            long delay = delayMillis.get();
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             Outage now = currentOutage();
             if (now != Outage.NONE) {
                 outageAnswers.incrementAndGet();

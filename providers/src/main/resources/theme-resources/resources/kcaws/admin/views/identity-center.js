@@ -200,7 +200,10 @@ function statusCard(status) {
         sync.disabled = true;
         try {
             const run = await api('POST', IC('/push/sync'));
-            syncResult.replaceChildren(runDetails(t('kcawsAdminIcSyncResult'), run, 'ic-sync-result'));
+            // 202: a large realm's reconcile goes on; its run shows as the last reconcile when done.
+            syncResult.replaceChildren(run && run.running
+                ? h('p', {class: 'kcaws-note', 'data-testid': 'ic-sync-running'}, t('kcawsAdminIcSyncRunning'))
+                : runDetails(t('kcawsAdminIcSyncResult'), run, 'ic-sync-result'));
         } finally {
             sync.disabled = false;
         }
