@@ -42,5 +42,8 @@ public final class BundleSetup {
         LegacyPageTheme.register(factory);
         // The SCIM push to IAM Identity Center: change capture into the outbox, and the timer delivering and reconciling.
         IdentityCenterPush.register(factory);
+        // Time-bound assignments: the once-per-cluster removal of those whose window has ended.
+        EndedAssignmentSweep.register(factory);
+        RevokedWindowCleanup.register(factory);
     }
 }
