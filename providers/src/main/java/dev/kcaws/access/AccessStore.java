@@ -18,6 +18,7 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.RoleUtils;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,6 +53,9 @@ public final class AccessStore {
     private final ClientModel modelClient;
     /** Set in a store for writing: the realm's model is locked and read from the database. */
     private final ModelLock lock;
+    /** The last user's role set, for this request only (see {@link #deepRoles}). */
+    private UserModel deepRolesOf;
+    private Set<RoleModel> deepRoles;
 
     private AccessStore(RealmModel realm, ClientModel modelClient, ModelLock lock) {
         this.realm = realm;
@@ -161,7 +165,49 @@ public final class AccessStore {
      * a realm without windows does nothing more.
      */
     private Set<RoleModel> heldRoles(UserModel user) {
-        Set<RoleModel> roles = RoleUtils.getDeepUserRoleMappings(user);
+        Set<RoleModel> roles = deepRoles(user);
+        Map<String, AccessWindows> windowed = windowedRoles(roles);
+        if (windowed == null) {
+            return roles;
+        }
+        return HeldRoles.of(user, role -> windowed.get(role.getId()), Time.currentTimeMillis());
+    }
+
+    /**
+     * When the user's accesses end, by access key ({@code <account id>:<set>}), for those that every
+     * path granting them ends (the latest end counts); empty in a realm without windows. For the portal.
+     */
+    public Map<String, Instant> accessEnds(UserModel user) {
+        if (modelClient == null) {
+            return Map.of();
+        }
+        Map<String, AccessWindows> windowed = windowedRoles(deepRoles(user));
+        if (windowed == null) {
+            return Map.of();
+        }
+        Map<String, Instant> ends = new HashMap<>();
+        HeldRoles.ends(user, role -> windowed.get(role.getId()), Time.currentTimeMillis()).forEach((role, end) -> {
+            if (role.isClientRole() && modelClient.getId().equals(role.getContainerId()) && role.getName().startsWith(ModelFormat.ACCESS_PREFIX)) {
+                ends.put(role.getName().substring(ModelFormat.ACCESS_PREFIX.length()), end);
+            }
+        });
+        return ends;
+    }
+
+    /**
+     * Keycloak's role set of the user, computed once per store (a store lives for one request): the
+     * portal asks for the access and for when it ends.
+     */
+    private Set<RoleModel> deepRoles(UserModel user) {
+        if (deepRolesOf != user) {
+            deepRoles = RoleUtils.getDeepUserRoleMappings(user);
+            deepRolesOf = user;
+        }
+        return deepRoles;
+    }
+
+    /** The windows of the access roles among these that have any, by role ID; null when none has (the usual case). */
+    private Map<String, AccessWindows> windowedRoles(Set<RoleModel> roles) {
         Map<String, AccessWindows> windowed = null;
         for (RoleModel role : roles) {
             if (role.isClientRole() && modelClient.getId().equals(role.getContainerId()) && role.getName().startsWith(ModelFormat.ACCESS_PREFIX)) {
@@ -176,11 +222,7 @@ public final class AccessStore {
                 }
             }
         }
-        if (windowed == null) {
-            return roles;
-        }
-        Map<String, AccessWindows> windows = windowed;
-        return HeldRoles.of(user, role -> windows.get(role.getId()), Time.currentTimeMillis());
+        return windowed;
     }
 
     /** The windows of the access's time-bound assignments (as the database holds them, when writing). */

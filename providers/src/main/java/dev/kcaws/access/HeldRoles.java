@@ -5,7 +5,10 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.RoleUtils;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -31,6 +34,51 @@ final class HeldRoles {
                 .forEach(granted::add);
         user.getGroupsStream().forEach(group -> addGroup(group, windows, nowMillis, granted, new HashSet<>()));
         return RoleUtils.expandCompositeRoles(granted);
+    }
+
+    /**
+     * When the roles the user holds now stop being held, for those whose every granting path ends:
+     * each mapping inside its window carries its end (none for a mapping without a window) to its
+     * role and everything that role brings as a composite; a role's end is the latest of its
+     * paths', and a role with a path that does not end is left out.
+     */
+    static Map<RoleModel, Instant> ends(UserModel user, Function<RoleModel, AccessWindows> windows, long nowMillis) {
+        Map<RoleModel, Instant> ends = new HashMap<>();
+        Set<RoleModel> endless = new HashSet<>();
+        user.getRoleMappingsStream().forEach(role -> carry(role, window(windows.apply(role), w -> w.ofUser(user.getId())), nowMillis, ends, endless));
+        Set<String> seen = new HashSet<>();
+        user.getGroupsStream().forEach(group -> {
+            for (GroupModel g = group; g != null && seen.add(g.getId()); g = g.getParentId() == null ? null : g.getParent()) {
+                GroupModel current = g;
+                g.getRoleMappingsStream().forEach(role -> carry(role, window(windows.apply(role), w -> w.ofGroup(current.getId())), nowMillis, ends, endless));
+            }
+        });
+        endless.forEach(ends::remove);
+        return ends;
+    }
+
+    /** The window of one mapping; {@link #OUTSIDE} for a role whose windows cannot be read. */
+    private static AccessWindow window(AccessWindows windows, Function<AccessWindows, AccessWindow> principal) {
+        if (windows == null) {
+            return null;
+        }
+        return windows == AccessWindows.UNREADABLE ? OUTSIDE : principal.apply(windows);
+    }
+
+    private static final AccessWindow OUTSIDE = new AccessWindow(null, Instant.EPOCH);
+
+    private static void carry(RoleModel mapped, AccessWindow window, long nowMillis, Map<RoleModel, Instant> ends, Set<RoleModel> endless) {
+        if (window != null && !window.contains(nowMillis)) {
+            return;
+        }
+        Set<RoleModel> brought = mapped.isComposite() ? RoleUtils.expandCompositeRoles(Set.of(mapped)) : Set.of(mapped);
+        for (RoleModel role : brought) {
+            if (window == null || window.notAfter() == null) {
+                endless.add(role);
+            } else {
+                ends.merge(role, window.notAfter(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
     }
 
     private static void addGroup(GroupModel group, Function<RoleModel, AccessWindows> windows, long nowMillis,

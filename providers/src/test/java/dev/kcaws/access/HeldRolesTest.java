@@ -94,6 +94,30 @@ class HeldRolesTest {
         assertThat(held(user)).isEmpty();
     }
 
+    @Test
+    void anAccessEndsWithTheLatestOfItsPathsAndNotAtAllWithAPermanentOne() {
+        AccessWindow soon = new AccessWindow(null, Instant.ofEpochMilli(NOW + 1000));
+        AccessWindow later = new AccessWindow(null, Instant.ofEpochMilli(NOW + 5000));
+        GroupModel a = group("a", null, List.of(prod, dev));
+        GroupModel b = group("b", null, List.of(prod));
+        RoleModel bundle = role("access:333333333333:Bundle", dev);
+        UserModel user = user("u", List.of(bundle), List.of(a, b));
+        windows.put(prod, AccessWindows.NONE.withGroup("a", soon).withGroup("b", later));
+        windows.put(dev, AccessWindows.NONE.withGroup("a", soon));
+        windows.put(bundle, AccessWindows.NONE.withUser("u", ENDED));
+        Map<String, Instant> ends = new HashMap<>();
+        HeldRoles.ends(user, windows::get, NOW).forEach((role, end) -> ends.put(role.getName(), end));
+        assertThat(ends).containsOnly(Map.entry("access:111111111111:Admin", later.notAfter()),
+                Map.entry("access:222222222222:ReadOnly", soon.notAfter()));
+
+        windows.put(bundle, AccessWindows.NONE.withUser("u", CURRENT));
+        windows.put(prod, AccessWindows.NONE.withGroup("a", soon));
+        ends.clear();
+        HeldRoles.ends(user, windows::get, NOW).forEach((role, end) -> ends.put(role.getName(), end));
+        assertThat(ends).as("b's mapping of prod has no window; dev also comes through the bundle, until the bundle's end")
+                .containsOnly(Map.entry("access:222222222222:ReadOnly", CURRENT.notAfter()), Map.entry("access:333333333333:Bundle", CURRENT.notAfter()));
+    }
+
     private List<String> held(UserModel user) {
         Set<RoleModel> roles = HeldRoles.of(user, windows::get, NOW);
         return roles.stream().map(RoleModel::getName).sorted().collect(Collectors.toList());

@@ -108,6 +108,8 @@ class TimeBoundAssignmentsIT {
         BrowserSession browser = new BrowserSession();
         Page before = portalPage(browser, "tina");
         assertThat(PortalIT.roles(before, "111111111111")).containsExactly("Billing");
+        assertThat(before.document().selectFirst(".kcaws-account[data-account-id=111111111111] .kcaws-role[data-role=Billing] .kcaws-ends")
+                .attr("data-ends")).as("the portal shows when the access ends").isEqualTo(end.toString());
         assertThat(DemoRealmLoginIT.pairs(aws.plain(browser, "tina").accepted())).containsExactly("111111111111/Billing");
         assertThat(DemoRealmLoginIT.pairs(aws.shortcut(browser, "tina", "111111111111", "Billing", null).accepted()))
                 .containsExactly("111111111111/Billing");
@@ -157,6 +159,9 @@ class TimeBoundAssignmentsIT {
         sleepUntil(end.plusSeconds(1));
 
         assertThat(aws.shortcut(new BrowserSession(), "bob", "222222222222", "PowerUserAccess", null).accepted().rolePairs()).hasSize(1);
+        Page bobsPortal = portalPage(new BrowserSession(), "bob");
+        assertThat(PortalIT.roles(bobsPortal, "222222222222")).contains("PowerUserAccess");
+        assertThat(bobsPortal.document().select(".kcaws-ends")).as("nothing of bob's ends").isEmpty();
         assertThat(aws.shortcut(new BrowserSession(), "vic", "222222222222", "PowerUserAccess", null).refused().status()).isEqualTo(403);
     }
 
