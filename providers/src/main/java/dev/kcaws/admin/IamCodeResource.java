@@ -10,7 +10,7 @@ import dev.kcaws.iac.CloudFormationTemplate;
 import dev.kcaws.iac.Json;
 import dev.kcaws.iac.RealmIdentityProvider;
 import dev.kcaws.iac.TerraformConfiguration;
-import dev.kcaws.saml.MapperSettings;
+import dev.kcaws.client.MapperSettings;
 import org.keycloak.protocol.saml.SamlProtocol;
 
 import jakarta.ws.rs.GET;

@@ -1,8 +1,10 @@
 package dev.kcaws.identitycenter;
 
 import dev.kcaws.aws.AccessControlAttribute;
+import dev.kcaws.setup.BundleSetup;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.dom.saml.v2.assertion.AttributeType;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
@@ -86,5 +88,10 @@ public class IdentityCenterAccessControlMapper extends AbstractSAMLProtocolMappe
             attribute.addAttributeValue(a.value());
             statement.addAttribute(new AttributeStatementType.ASTChoiceType(attribute));
         }
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        BundleSetup.register(factory);
     }
 }

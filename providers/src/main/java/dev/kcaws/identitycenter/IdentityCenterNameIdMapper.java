@@ -1,5 +1,7 @@
 package dev.kcaws.identitycenter;
 
+import dev.kcaws.setup.BundleSetup;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
@@ -84,5 +86,10 @@ public class IdentityCenterNameIdMapper extends AbstractSAMLProtocolMapper imple
                                UserSessionModel userSession, AuthenticatedClientSessionModel clientSession) {
         IdentityCenterSignIn signIn = IdentityCenterSignIn.decide(userSession.getRealm(), clientSession.getClient(), userSession.getUser());
         return signIn.nameId();
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        BundleSetup.register(factory);
     }
 }

@@ -5,6 +5,7 @@ import dev.kcaws.identitycenter.push.IdentityCenterPush;
 import dev.kcaws.access.ModelRefusedException;
 import dev.kcaws.aws.AwsRuleViolation;
 
+import dev.kcaws.setup.BundleSetup;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -107,6 +108,7 @@ public class ScimSettingsComponentFactory implements ScimPushSettingsProviderFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        BundleSetup.register(factory);
     }
 
     @Override

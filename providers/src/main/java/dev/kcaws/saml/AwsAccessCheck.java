@@ -1,10 +1,12 @@
 package dev.kcaws.saml;
 
+import dev.kcaws.client.MapperSettings;
 import dev.kcaws.client.AwsClients;
 import dev.kcaws.identitycenter.IdentityCenterClients;
 import dev.kcaws.identitycenter.IdentityCenterSignIn;
 
 import dev.kcaws.aws.AwsRuleViolation;
+import dev.kcaws.setup.BundleSetup;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionFactory;
@@ -143,6 +145,7 @@ public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFac
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        BundleSetup.register(factory);
     }
 
     @Override

@@ -1,13 +1,16 @@
 package dev.kcaws.saml;
 
+import dev.kcaws.client.MapperSettings;
 import dev.kcaws.client.AwsClients;
 import dev.kcaws.aws.RolePair;
 import dev.kcaws.aws.RoleSessionName;
 import dev.kcaws.aws.SessionTag;
 import dev.kcaws.aws.SourceIdentity;
+import dev.kcaws.setup.BundleSetup;
 import org.jboss.logging.Logger;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.dom.saml.v2.assertion.AttributeType;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
@@ -143,5 +146,10 @@ public class AwsRolePairMapper extends AbstractSAMLProtocolMapper implements SAM
         attribute.setNameFormat(JBossSAMLURIConstants.ATTRIBUTE_FORMAT_BASIC.get());
         values.forEach(attribute::addAttributeValue);
         statement.addAttribute(new AttributeStatementType.ASTChoiceType(attribute));
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        BundleSetup.register(factory);
     }
 }

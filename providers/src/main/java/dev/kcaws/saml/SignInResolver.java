@@ -1,5 +1,6 @@
 package dev.kcaws.saml;
 
+import dev.kcaws.client.MapperSettings;
 import dev.kcaws.client.AwsClients;
 
 import dev.kcaws.access.Access;

@@ -2,7 +2,6 @@ package dev.kcaws.setup;
 
 import dev.kcaws.adminpage.AdminPageSetup;
 import dev.kcaws.client.LegacyPageTheme;
-import dev.kcaws.identitycenter.push.IdentityCenterPush;
 import dev.kcaws.keycloak.InternalApiCheck;
 import org.keycloak.models.KeycloakSessionFactory;
 
@@ -16,10 +15,13 @@ import java.util.WeakHashMap;
  * stored, whichever path it comes by), the guard of Keycloak's own client and role endpoints, the
  * admin page's client in the admin realm and the clean-up of the theme earlier versions forced on
  * the page clients; before all of it, the check that this Keycloak has every internal API the
- * bundle calls (a release without one stops at start-up with one line, not at the first login). Every provider factory of the bundle that can call
- * it calls it from {@code postInit}, so disabling one of them (e.g.
+ * bundle calls (a release without one stops at start-up with one line, not at the first login).
+ * Every provider factory of the bundle calls it from {@code postInit} ({@code BundleSetupCallersTest}
+ * checks), so disabling any of them (e.g.
  * {@code --spi-admin-realm-restapi-extension--aws--enabled=false}) drops that provider only, never
- * the validation.
+ * the validation. This package imports none of the packages whose factories call it
+ * ({@code PackageCyclesTest}); the SCIM push, which is its own provider, is registered by its own
+ * factory.
  */
 public final class BundleSetup {
 
@@ -40,9 +42,7 @@ public final class BundleSetup {
         KeycloakApiGuard.register(factory);
         AdminPageSetup.register(factory);
         LegacyPageTheme.register(factory);
-        // The SCIM push to IAM Identity Center: change capture into the outbox, and the timer delivering and reconciling.
-        IdentityCenterPush.register(factory);
-        // Time-bound assignments: the once-per-cluster removal of those whose window has ended.
+        // Time-bound assignments: the once-per-cluster removal of those whose window has ended, and windows going with their mappings.
         EndedAssignmentSweep.register(factory);
         RevokedWindowCleanup.register(factory);
     }

@@ -6,7 +6,7 @@ import dev.kcaws.access.ModelRefusedException;
 
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.client.AwsClients;
-import dev.kcaws.saml.MapperSettings;
+import dev.kcaws.client.MapperSettings;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;

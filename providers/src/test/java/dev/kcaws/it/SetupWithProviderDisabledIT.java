@@ -1,6 +1,7 @@
 package dev.kcaws.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcaws.identitycenter.push.PushEventListenerProviderFactory;
 import dev.kcaws.testsupport.DemoRealm;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
@@ -11,17 +12,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The setup other parts depend on (model guard, guard of Keycloak's own client endpoints, the admin
- * page client) does not belong to one provider: with either the admin API or the realm resource
- * disabled, a bad model is still refused and the admin page client is still created. Each test
- * starts its own server, since a provider is enabled or not for a server's whole life.
+ * page client) does not belong to one provider: with the admin API, the realm resource and the
+ * push's event listener all disabled (only the SAML mappers, the required action and the push's
+ * tables and settings type left to register it), a bad model is still refused; with the realm
+ * resource disabled the admin page client is still created. Each test starts its own server, since
+ * a provider is enabled or not for a server's whole life.
  */
 class SetupWithProviderDisabledIT {
 
     @Test
-    void withTheAdminApiDisabledABadModelIsStillRefused() {
-        try (KeycloakServer server = KeycloakServer.fromBuild().withOption("--spi-admin-realm-restapi-extension--aws--enabled=false").start()) {
+    void withTheAdminApiTheRealmResourceAndThePushDisabledABadModelIsStillRefused() {
+        try (KeycloakServer server = KeycloakServer.fromBuild()
+                .withOption("--spi-admin-realm-restapi-extension--aws--enabled=false")
+                .withOption("--spi-realm-restapi-extension--aws--enabled=false")
+                .withOption("--spi-events-listener--" + PushEventListenerProviderFactory.PROVIDER_ID + "--enabled=false").start()) {
             AdminApi admin = server.adminApi();
             assertThat(admin.get("/admin/realms/master/aws/accounts").status()).as("the provider is disabled").isEqualTo(404);
+            assertThat(admin.get("/realms/master/aws/admin").status()).as("the provider is disabled").isEqualTo(404);
             assertBadImportRefused(admin, "no-admin-api");
             assertOwnClientEndpointGuarded(admin, "no-admin-api-ok");
         }

@@ -1,5 +1,6 @@
 package dev.kcaws.saml;
 
+import dev.kcaws.client.MapperSettings;
 import dev.kcaws.access.Access;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;

@@ -52,6 +52,8 @@ public class PushEventListenerProviderFactory implements EventListenerProviderFa
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         BundleSetup.register(factory);
+        // The push is this provider: disabled with it (no capture, no timer), never half on.
+        IdentityCenterPush.register(factory);
     }
 
     @Override

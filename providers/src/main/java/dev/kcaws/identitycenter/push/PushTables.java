@@ -1,5 +1,6 @@
 package dev.kcaws.identitycenter.push;
 
+import dev.kcaws.setup.BundleSetup;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -45,6 +46,7 @@ public class PushTables implements JpaEntityProviderFactory, JpaEntityProvider {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        BundleSetup.register(factory);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.kcaws.saml;
+package dev.kcaws.client;
 
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.SessionTag;
