@@ -35,7 +35,7 @@
                 <div class="kcaws-account-head"><span class="kcaws-account-name">${account.name}</span> <span class="kcaws-account-id">${account.id}</span></div>
                 <ul class="kcaws-roles">
                 <#list account.roles as role>
-                    <li class="kcaws-role" data-role="${role.name}"><a class="kcaws-console" href="${role.consoleHref}" target="_blank" rel="noopener"<#if role.description?has_content> title="${role.description}"</#if>>${role.name}</a><button type="button" class="kcaws-copy-link" aria-label="${msg("kcawsCopyLinkFor", role.name, account.name)}">${copyLinkText}</button><button class="kcaws-keys-button" form="kcaws-keys" name="access" value="${role.accessValue}">${accessKeysText}</button></li>
+                    <li class="kcaws-role" data-role="${role.name}"><a class="kcaws-console" href="${role.consoleHref}" target="_blank" rel="noopener"<#if role.description?has_content> title="${role.description}"</#if>>${role.name}</a><button type="button" class="kcaws-copy-link" aria-label="${msg("kcawsCopyLinkFor", role.name, account.name)}">${copyLinkText}</button><button class="kcaws-keys-button" form="kcaws-keys" name="access" value="${role.accessValue}">${accessKeysText}</button><#if role.endsAt??><span class="kcaws-ends" data-ends="${role.endsAtIso}">${msg("kcawsAccessEnds", role.endsAt)}</span></#if></li>
                 </#list>
                 </ul>
             </li>

@@ -8,6 +8,7 @@ import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.keycloak.BatchWrites;
 import dev.kcaws.keycloak.ModelLock;
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -17,6 +18,7 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.RoleUtils;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -50,6 +53,9 @@ public final class AccessStore {
     private final ClientModel modelClient;
     /** Set in a store for writing: the realm's model is locked and read from the database. */
     private final ModelLock lock;
+    /** The last user's role set, for this request only (see {@link #deepRoles}). */
+    private UserModel deepRolesOf;
+    private Set<RoleModel> deepRoles;
 
     private AccessStore(RealmModel realm, ClientModel modelClient, ModelLock lock) {
         this.realm = realm;
@@ -108,7 +114,7 @@ public final class AccessStore {
             return List.of();
         }
         Resolver resolver = new Resolver();
-        return RoleUtils.getDeepUserRoleMappings(user).stream()
+        return heldRoles(user).stream()
                 .filter(r -> r.isClientRole() && modelClient.getId().equals(r.getContainerId()))
                 .map(resolver::resolve)
                 .flatMap(Optional::stream)
@@ -121,13 +127,130 @@ public final class AccessStore {
         return effectiveAccess(user).stream().filter(a -> a.account().partition() == partition).toList();
     }
 
-    /** The access if the user holds it at this moment, by any path Keycloak grants roles. */
+    /** The access if the user holds it at this moment, by any path Keycloak grants roles, inside its window. */
     public Optional<Access> heldAccess(UserModel user, AccountId account, PermissionSetName set) {
         Optional<RoleModel> role = accessRole(account, set);
         if (role.isEmpty() || !user.hasRole(role.get())) {
             return Optional.empty();
         }
+        if (!heldPermanently(user, role.get()) && !heldRoles(user).contains(role.get())) {
+            return Optional.empty();
+        }
         return new Resolver().resolve(role.get());
+    }
+
+    /**
+     * The one-role paths' fast answer: the role has no time-bound assignment and the user, or one of
+     * the user's groups or their parents, maps it itself, so it is held whatever other windows say.
+     * Otherwise (a window, or held only through a composite) every path is weighed.
+     */
+    private boolean heldPermanently(UserModel user, RoleModel role) {
+        if (modelClient.getAttribute(ModelFormat.windowAttribute(role.getName().substring(ModelFormat.ACCESS_PREFIX.length()))) != null) {
+            return false;
+        }
+        return user.hasDirectRole(role) || user.getGroupsStream().anyMatch(group -> mapsItselfOrParent(group, role, 0));
+    }
+
+    private static boolean mapsItselfOrParent(GroupModel group, RoleModel role, int depth) {
+        if (group == null || depth > 100) {
+            return false;
+        }
+        return group.hasDirectRole(role) || (group.getParentId() != null && mapsItselfOrParent(group.getParent(), role, depth + 1));
+    }
+
+    /**
+     * The roles the user holds now: Keycloak's own answer, unless an access role among them has
+     * time-bound assignments, when every path is weighed with its window ({@link HeldRoles}). The
+     * check costs one attribute lookup in the cached model client per access role the user holds;
+     * a realm without windows does nothing more.
+     */
+    private Set<RoleModel> heldRoles(UserModel user) {
+        Set<RoleModel> roles = deepRoles(user);
+        Map<String, AccessWindows> windowed = windowedRoles(roles);
+        if (windowed == null) {
+            return roles;
+        }
+        return HeldRoles.of(user, role -> windowed.get(role.getId()), Time.currentTimeMillis());
+    }
+
+    /**
+     * When the user's accesses end, by access key ({@code <account id>:<set>}), for those that every
+     * path granting them ends (the latest end counts); empty in a realm without windows. For the portal.
+     */
+    public Map<String, Instant> accessEnds(UserModel user) {
+        if (modelClient == null) {
+            return Map.of();
+        }
+        Map<String, AccessWindows> windowed = windowedRoles(deepRoles(user));
+        if (windowed == null) {
+            return Map.of();
+        }
+        Map<String, Instant> ends = new HashMap<>();
+        HeldRoles.ends(user, role -> windowed.get(role.getId()), Time.currentTimeMillis()).forEach((role, end) -> {
+            if (role.isClientRole() && modelClient.getId().equals(role.getContainerId()) && role.getName().startsWith(ModelFormat.ACCESS_PREFIX)) {
+                ends.put(role.getName().substring(ModelFormat.ACCESS_PREFIX.length()), end);
+            }
+        });
+        return ends;
+    }
+
+    /**
+     * Keycloak's role set of the user, computed once per store (a store lives for one request): the
+     * portal asks for the access and for when it ends.
+     */
+    private Set<RoleModel> deepRoles(UserModel user) {
+        if (deepRolesOf != user) {
+            deepRoles = RoleUtils.getDeepUserRoleMappings(user);
+            deepRolesOf = user;
+        }
+        return deepRoles;
+    }
+
+    /** The windows of the access roles among these that have any, by role ID; null when none has (the usual case). */
+    private Map<String, AccessWindows> windowedRoles(Set<RoleModel> roles) {
+        Map<String, AccessWindows> windowed = null;
+        for (RoleModel role : roles) {
+            if (role.isClientRole() && modelClient.getId().equals(role.getContainerId()) && role.getName().startsWith(ModelFormat.ACCESS_PREFIX)) {
+                String attribute = ModelFormat.windowAttribute(role.getName().substring(ModelFormat.ACCESS_PREFIX.length()));
+                String value = modelClient.getAttribute(attribute);
+                if (value != null) {
+                    if (windowed == null) {
+                        windowed = new HashMap<>();
+                    }
+                    // A window that cannot be read (edited in the database) lets no assignment of the role grant.
+                    windowed.put(role.getId(), readOrWarn(attribute, value, ModelFormat::readWindows).orElse(AccessWindows.UNREADABLE));
+                }
+            }
+        }
+        return windowed;
+    }
+
+    /** The windows of the access's time-bound assignments (as the database holds them, when writing). */
+    public AccessWindows windows(AccountId account, PermissionSetName set) {
+        return windows(AccessKey.of(account.value(), set.value()));
+    }
+
+    private AccessWindows windows(String accessKey) {
+        return read(ModelFormat.windowAttribute(accessKey), ModelFormat::readWindows).orElse(AccessWindows.NONE);
+    }
+
+    /** Whether the realm has any time-bound assignment (read from the cached model client). */
+    public boolean hasWindows() {
+        return modelClient != null && modelClient.getAttributes().keySet().stream().anyMatch(n -> n.startsWith(ModelFormat.WINDOW_PREFIX));
+    }
+
+    /** Every access role's windows, by access key ({@code <account id>:<set>}); unreadable ones left out with a warning. */
+    public Map<String, AccessWindows> allWindows() {
+        Map<String, AccessWindows> all = new TreeMap<>();
+        if (modelClient != null) {
+            modelClient.getAttributes().forEach((name, value) -> {
+                if (name.startsWith(ModelFormat.WINDOW_PREFIX)) {
+                    readOrWarn(name, value, ModelFormat::readWindows)
+                            .ifPresent(w -> all.put(name.substring(ModelFormat.WINDOW_PREFIX.length()), w));
+                }
+            });
+        }
+        return all;
     }
 
     /** The role that stands for one access; groups and users mapped to it hold the assignment. */
@@ -198,6 +321,8 @@ public final class AccessStore {
                     ModelFormat.readPermissionSet(name, value);
                 } else if (name.startsWith(ModelFormat.DEFAULT_CLIENT_PREFIX)) {
                     ModelFormat.readDefaultClient(name, value);
+                } else if (name.startsWith(ModelFormat.WINDOW_PREFIX)) {
+                    ModelFormat.readWindows(name, value);
                 }
             } catch (AwsRuleViolation e) {
                 problems.add(new AwsRuleViolation(e.field(), e.rule() + " [attribute " + name + "]"));
@@ -254,8 +379,17 @@ public final class AccessStore {
 
     /** Grants the access to a group or user; creates the access role on first use. False if it was granted already. */
     public boolean grant(RoleMapperModel principal, AwsAccount account, PermissionSet set) {
+        return grant(principal, account, set, null);
+    }
+
+    /**
+     * Grants the access to a group or user with this window (null: permanent), or sets the window of
+     * the assignment it has already (then answers false).
+     */
+    public boolean grant(RoleMapperModel principal, AwsAccount account, PermissionSet set, AccessWindow window) {
         ClientModel client = writable();
         String name = ModelFormat.accessRoleName(account.id().value(), set.name().value());
+        setWindows(AccessKey.of(account.id().value(), set.name().value()), w -> w.with(principal, window));
         RoleModel role = role(name);
         if (role == null) {
             role = addAccessRole(client, name, account, set);
@@ -264,6 +398,37 @@ public final class AccessStore {
         }
         principal.grantRole(role);
         return true;
+    }
+
+    /** Removes the group's or user's assignment of the access role, and its window with it. */
+    public void revoke(RoleMapperModel principal, RoleModel accessRole) {
+        writable();
+        principal.deleteRoleMapping(accessRole);
+        forgetWindow(principal, accessRole);
+    }
+
+    /** Drops the principal's window of the access role, if it has one (its mapping is gone). */
+    public void forgetWindow(RoleMapperModel principal, RoleModel accessRole) {
+        writable();
+        if (accessRole.getName().startsWith(ModelFormat.ACCESS_PREFIX)) {
+            setWindows(accessRole.getName().substring(ModelFormat.ACCESS_PREFIX.length()), w -> w.with(principal, null));
+        }
+    }
+
+    /** Rewrites one access role's windows; the attribute is removed when none is left. */
+    public void setWindows(String accessKey, java.util.function.UnaryOperator<AccessWindows> change) {
+        ClientModel client = writable();
+        AccessWindows current = windows(accessKey);
+        AccessWindows changed = change.apply(current);
+        if (changed.equals(current)) {
+            return;
+        }
+        String attribute = ModelFormat.windowAttribute(accessKey);
+        if (changed.isEmpty()) {
+            client.removeAttribute(attribute);
+        } else {
+            client.setAttribute(attribute, ModelFormat.write(changed));
+        }
     }
 
     /**
@@ -287,7 +452,24 @@ public final class AccessStore {
      */
     public int grantAll(KeycloakSession session, List<? extends RoleMapperModel> principals,
                         List<AwsAccount> accounts, List<PermissionSet> sets) {
+        return grantAll(session, principals, accounts, sets, null);
+    }
+
+    /** As {@link #grantAll(KeycloakSession, List, List, List)}, every grant (new or not) given this window (null: permanent). */
+    public int grantAll(KeycloakSession session, List<? extends RoleMapperModel> principals,
+                        List<AwsAccount> accounts, List<PermissionSet> sets, AccessWindow window) {
         ClientModel client = writable();
+        // Windows first, on the model client in this persistence context: the batch below detaches what it loads.
+        for (AwsAccount account : accounts) {
+            for (PermissionSet set : sets) {
+                setWindows(AccessKey.of(account.id().value(), set.name().value()), w -> {
+                    for (RoleMapperModel principal : principals) {
+                        w = w.with(principal, window);
+                    }
+                    return w;
+                });
+            }
+        }
         Map<String, RoleModel> roles = new HashMap<>();
         roles().forEach(r -> roles.put(r.getName(), r));
         // The ids of the model client's roles each principal holds directly; a principal named twice shares one set.
@@ -343,6 +525,7 @@ public final class AccessStore {
             return false;
         }
         accessRoles().filter(e -> e.getKey().account().equals(id)).toList().forEach(e -> writable().removeRole(e.getValue()));
+        removeWindows(key -> key.startsWith(id.value() + ":"));
         writable().removeAttribute(ModelFormat.accountAttribute(id.value()));
         return true;
     }
@@ -353,8 +536,68 @@ public final class AccessStore {
             return false;
         }
         accessRoles().filter(e -> e.getKey().permissionSet().equals(name)).toList().forEach(e -> writable().removeRole(e.getValue()));
+        removeWindows(key -> key.endsWith(":" + name.value()));
         writable().removeAttribute(ModelFormat.permissionSetAttribute(name.value()));
         return true;
+    }
+
+    /** One assignment the clean-up removed because its window had ended: the group (path) or user (username). */
+    public record EndedAssignment(String group, String user, String accountId, String permissionSet, AccessWindow window) {
+    }
+
+    /**
+     * Removes every assignment whose window has ended at {@code nowMillis} (its role mapping and its
+     * window), and the windows whose mapping is gone already (group or user deleted, mapping removed
+     * another way). Reads what the database holds under the model lock, so when two nodes run it at
+     * once the second finds nothing left to remove: each assignment is removed, and reported, once.
+     */
+    public List<EndedAssignment> removeEnded(KeycloakSession session, long nowMillis) {
+        writable();
+        List<EndedAssignment> removed = new ArrayList<>();
+        allWindows().forEach((key, windows) -> {
+            RoleModel role = role(ModelFormat.ACCESS_PREFIX + key);
+            String[] access = key.split(":", 2);
+            AccessWindows left = windows;
+            for (Map.Entry<String, AccessWindow> entry : windows.groups().entrySet()) {
+                GroupModel group = session.groups().getGroupById(realm, entry.getKey());
+                boolean mapped = group != null && role != null && holdsDirectly(group, role);
+                if (mapped && entry.getValue().endedBy(nowMillis)) {
+                    group.deleteRoleMapping(role);
+                    removed.add(new EndedAssignment(org.keycloak.models.utils.KeycloakModelUtils.buildGroupPath(group), null,
+                            access[0], access[1], entry.getValue()));
+                }
+                if (!mapped || entry.getValue().endedBy(nowMillis)) {
+                    left = left.withGroup(entry.getKey(), null);
+                }
+            }
+            for (Map.Entry<String, AccessWindow> entry : windows.users().entrySet()) {
+                UserModel user = session.users().getUserById(realm, entry.getKey());
+                boolean mapped = user != null && role != null && holdsDirectly(user, role);
+                if (mapped && entry.getValue().endedBy(nowMillis)) {
+                    user.deleteRoleMapping(role);
+                    removed.add(new EndedAssignment(null, user.getUsername(), access[0], access[1], entry.getValue()));
+                }
+                if (!mapped || entry.getValue().endedBy(nowMillis)) {
+                    left = left.withUser(entry.getKey(), null);
+                }
+            }
+            AccessWindows result = left;
+            setWindows(key, w -> result);
+        });
+        return removed;
+    }
+
+    /** Whether any time-bound assignment's window has ended at {@code nowMillis} (read from the cached model client). */
+    public boolean anyEnded(long nowMillis) {
+        return allWindows().values().stream().anyMatch(w -> w.groups().values().stream().anyMatch(x -> x.endedBy(nowMillis))
+                || w.users().values().stream().anyMatch(x -> x.endedBy(nowMillis)));
+    }
+
+    /** Removes the window attributes of the access keys that match: their roles are gone. */
+    private void removeWindows(java.util.function.Predicate<String> accessKey) {
+        writable().getAttributes().keySet().stream()
+                .filter(n -> n.startsWith(ModelFormat.WINDOW_PREFIX) && accessKey.test(n.substring(ModelFormat.WINDOW_PREFIX.length())))
+                .toList().forEach(writable()::removeAttribute);
     }
 
     // ---- internals ----

@@ -17,7 +17,9 @@ import dev.kcaws.aws.SamlProviderName;
 import dev.kcaws.aws.SessionDuration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The storage format of docs/model.md, as plain Java so that every rule of it is unit-tested:
@@ -38,6 +40,11 @@ public final class ModelFormat {
     public static final String ACCESS_PREFIX = "access:";
     /** {@code kcaws.default-client.<partition>} = the client ID of the AWS client serving that partition's one-role logins. */
     public static final String DEFAULT_CLIENT_PREFIX = "kcaws.default-client.";
+    /**
+     * {@code kcaws.window.<account id>:<permission set>} = the windows of that access role's
+     * time-bound assignments, by group and user ID (see {@link AccessWindows}).
+     */
+    public static final String WINDOW_PREFIX = "kcaws.window.";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -61,6 +68,61 @@ public final class ModelFormat {
 
     public static String permissionSetAttribute(String name) {
         return PERMISSION_SET_PREFIX + name;
+    }
+
+    /** Stored form of one role's windows: group and user IDs to their windows. */
+    record StoredWindows(Map<String, StoredWindow> groups, Map<String, StoredWindow> users) {
+    }
+
+    record StoredWindow(String notBefore, String notAfter) {
+    }
+
+    public static String windowAttribute(String accessKey) {
+        return WINDOW_PREFIX + accessKey;
+    }
+
+    /** The access role's name that a window attribute belongs to. */
+    public static String windowedRoleName(String windowAttributeName) {
+        return ACCESS_PREFIX + windowAttributeName.substring(WINDOW_PREFIX.length());
+    }
+
+    /**
+     * Reads a window attribute: its name must name an access ({@code <12 digits>:<set name>}), its
+     * value list groups and users by ID, each with a start, an end or both, the start before the end.
+     */
+    public static AccessWindows readWindows(String attributeName, String value) {
+        parseAccessRole(windowedRoleName(attributeName));
+        StoredWindows stored = parse(value, StoredWindows.class, "window");
+        return new AccessWindows(windows("window.groups", stored.groups()), windows("window.users", stored.users()));
+    }
+
+    private static Map<String, AccessWindow> windows(String field, Map<String, StoredWindow> stored) {
+        Map<String, AccessWindow> windows = new TreeMap<>();
+        if (stored == null) {
+            return windows;
+        }
+        stored.forEach((id, window) -> {
+            if (id.isBlank() || id.length() > 255 || id.chars().anyMatch(Character::isISOControl)) {
+                throw new AwsRuleViolation(field, "must map group or user IDs (1 to 255 characters, no control characters) to windows");
+            }
+            if (window == null) {
+                throw new AwsRuleViolation(field + "." + id, "must be a window with notBefore, notAfter or both");
+            }
+            AccessWindow parsed = AccessWindow.parse(field + "." + id + ".", window.notBefore(), window.notAfter())
+                    .orElseThrow(() -> new AwsRuleViolation(field + "." + id, "must have notBefore, notAfter or both"));
+            windows.put(id, parsed);
+        });
+        return windows;
+    }
+
+    public static String write(AccessWindows windows) {
+        return json(new StoredWindows(stored(windows.groups()), stored(windows.users())));
+    }
+
+    private static Map<String, StoredWindow> stored(Map<String, AccessWindow> windows) {
+        Map<String, StoredWindow> stored = new TreeMap<>();
+        windows.forEach((id, w) -> stored.put(id, new StoredWindow(w.notBeforeText(), w.notAfterText())));
+        return stored;
     }
 
     public static String defaultClientAttribute(Partition partition) {

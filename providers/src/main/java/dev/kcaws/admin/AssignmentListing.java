@@ -104,8 +104,8 @@ final class AssignmentListing {
             String account = slice.block().access().account().value();
             String set = slice.block().access().permissionSet().value();
             for (String principal : principals.getOrDefault(slice, List.of())) {
-                page.add(slice.block().kind() == Kind.GROUPS ? new AssignmentRepresentation(principal, null, account, set)
-                        : new AssignmentRepresentation(null, principal, account, set));
+                page.add(slice.block().kind() == Kind.GROUPS ? new AssignmentRepresentation(principal, null, account, set, null, null)
+                        : new AssignmentRepresentation(null, principal, account, set, null, null));
             }
         }
         return page;

@@ -1,9 +1,17 @@
 package dev.kcaws.admin;
 
 import dev.kcaws.access.AccessStore;
+import dev.kcaws.access.AccessWindow;
+import dev.kcaws.access.AccessWindows;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.AccountId;
+import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.keycloak.RoleMappingQueries;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.RoleMapperModel;
 import org.keycloak.models.RoleModel;
@@ -22,6 +30,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,9 +70,52 @@ public class AssignmentsResource {
         AssignmentListing listing = new AssignmentListing(context.session(), context.realm());
         if (visibility.seesEveryone() || (visibility.seesAllGroups() && RoleMappingQueries.filtersUsersForAdmin(context.realm()))) {
             // Every row the queries return may be shown: paged in the database.
-            return listing.page(accountId, permissionSet, group, user, first, max);
+            return withWindows(listing.page(accountId, permissionSet, group, user, first, max));
         }
-        return visiblePage(listing, visibility, accountId, permissionSet, group, user, first, max);
+        return withWindows(visiblePage(listing, visibility, accountId, permissionSet, group, user, first, max));
+    }
+
+    /** The rows with the windows of the time-bound ones; a realm without any costs one look at the model client. */
+    private List<AssignmentRepresentation> withWindows(List<AssignmentRepresentation> rows) {
+        AccessStore store = context.store();
+        if (rows.isEmpty() || !store.hasWindows()) {
+            return rows;
+        }
+        Map<String, AccessWindows> byAccess = new HashMap<>();
+        List<AssignmentRepresentation> result = new ArrayList<>(rows.size());
+        for (AssignmentRepresentation row : rows) {
+            AccessWindows windows = byAccess.computeIfAbsent(row.accountId() + ":" + row.permissionSet(),
+                    k -> store.windows(new AccountId(row.accountId()), new PermissionSetName(row.permissionSet())));
+            AccessWindow window = null;
+            if (!windows.isEmpty()) {
+                if (row.group() != null) {
+                    GroupModel group = KeycloakModelUtils.findGroupByPath(context.session(), context.realm(), row.group());
+                    window = group == null ? null : windows.ofGroup(group.getId());
+                } else {
+                    UserModel user = context.session().users().getUserByUsername(context.realm(), row.user());
+                    window = user == null ? null : windows.ofUser(user.getId());
+                }
+            }
+            result.add(window == null ? row : withWindow(row, window));
+        }
+        return result;
+    }
+
+    private static AssignmentRepresentation withWindow(AssignmentRepresentation rep, AccessWindow window) {
+        return new AssignmentRepresentation(rep.group(), rep.user(), rep.accountId(), rep.permissionSet(),
+                window == null ? null : window.notBeforeText(), window == null ? null : window.notAfterText());
+    }
+
+    /**
+     * The window a body asks for: none, or one whose end is still to come (an assignment that would
+     * be over on arrival is a mistake). Checked before anything is locked or changed.
+     */
+    private static AccessWindow requestedWindow(String notBefore, String notAfter) {
+        AccessWindow window = AdminContext.valid(() -> AccessWindow.parse("", notBefore, notAfter)).orElse(null);
+        if (window != null && window.endedBy(Time.currentTimeMillis())) {
+            throw AdminErrors.badRequest("notAfter", "is in the past: the assignment would never grant anything");
+        }
+        return window;
     }
 
     /**
@@ -101,6 +153,7 @@ public class AssignmentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response assign(String body) {
         AssignmentRepresentation rep = JsonBodies.read(body, AssignmentRepresentation.class);
+        AccessWindow window = requestedWindow(rep.notBefore(), rep.notAfter());
         AccessStore store = context.storeForWriting();
         RoleMapperModel principal = context.principal(rep);
         AssignmentPermissions permissions = new AssignmentPermissions(context.auth());
@@ -108,9 +161,11 @@ public class AssignmentsResource {
         AwsAccount account = AdminContext.existingAccount(store, rep.accountId());
         PermissionSet set = AdminContext.existingSet(store, rep.permissionSet());
         AdminContext.requireMapAccessRole(store, permissions, account, set);
-        store.grant(principal, account, set);
-        context.event(OperationType.CREATE, rep, "assignments", account.id().value(), set.name().value());
-        return Response.created(listingOf(rep)).entity(rep).build();
+        boolean created = store.grant(principal, account, set, window);
+        AssignmentRepresentation done = withWindow(rep, window);
+        // A repeated POST sets the window of the assignment there already: an update.
+        context.event(created ? OperationType.CREATE : OperationType.UPDATE, done, "assignments", account.id().value(), set.name().value());
+        return Response.created(listingOf(rep)).entity(done).build();
     }
 
     /**
@@ -124,10 +179,11 @@ public class AssignmentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Integer> assignInBulk(String body) {
         BulkAssignmentRepresentation rep = JsonBodies.read(body, BulkAssignmentRepresentation.class);
+        AccessWindow window = requestedWindow(rep.notBefore(), rep.notAfter());
         AccessStore store = context.storeForWriting();
         List<RoleMapperModel> principals = new ArrayList<>();
-        rep.groupsOrEmpty().forEach(g -> principals.add(context.principal(new AssignmentRepresentation(g, null, null, null))));
-        rep.usersOrEmpty().forEach(u -> principals.add(context.principal(new AssignmentRepresentation(null, u, null, null))));
+        rep.groupsOrEmpty().forEach(g -> principals.add(context.principal(AssignmentRepresentation.ofGroup(g))));
+        rep.usersOrEmpty().forEach(u -> principals.add(context.principal(AssignmentRepresentation.ofUser(u))));
         List<AwsAccount> accounts = rep.accountIdsOrEmpty().stream().map(id -> AdminContext.existingAccount(store, id)).toList();
         List<PermissionSet> sets = rep.permissionSetsOrEmpty().stream().map(name -> AdminContext.existingSet(store, name)).toList();
         if (principals.isEmpty() || accounts.isEmpty() || sets.isEmpty()) {
@@ -136,7 +192,7 @@ public class AssignmentsResource {
         AssignmentPermissions permissions = new AssignmentPermissions(context.auth());
         principals.forEach(permissions::requireMapRolesOf);
         accounts.forEach(a -> sets.forEach(s -> AdminContext.requireMapAccessRole(store, permissions, a, s)));
-        int granted = store.grantAll(context.session(), principals, accounts, sets);
+        int granted = store.grantAll(context.session(), principals, accounts, sets, window);
         context.event(OperationType.CREATE, rep, "assignments", "bulk");
         return Map.of("granted", granted, "alreadyAssigned", principals.size() * accounts.size() * sets.size() - granted);
     }
@@ -144,7 +200,7 @@ public class AssignmentsResource {
     @DELETE
     public Response unassign(@QueryParam("group") String group, @QueryParam("user") String user,
                              @QueryParam("accountId") String accountId, @QueryParam("permissionSet") String permissionSet) {
-        AssignmentRepresentation rep = new AssignmentRepresentation(group, user, accountId, permissionSet);
+        AssignmentRepresentation rep = new AssignmentRepresentation(group, user, accountId, permissionSet, null, null);
         AccessStore store = context.storeForWriting();
         RoleMapperModel principal = context.principal(rep);
         AssignmentPermissions permissions = new AssignmentPermissions(context.auth());
@@ -158,7 +214,7 @@ public class AssignmentsResource {
         if (role == null || !store.holdsDirectly(principal, role)) {
             throw AdminErrors.notFound("no such assignment");
         }
-        principal.deleteRoleMapping(role);
+        store.revoke(principal, role);
         context.event(OperationType.DELETE, rep, "assignments", account.id().value(), set.name().value());
         return Response.noContent().build();
     }

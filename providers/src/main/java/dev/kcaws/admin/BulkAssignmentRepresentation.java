@@ -2,8 +2,12 @@ package dev.kcaws.admin;
 
 import java.util.List;
 
-/** Many principals × many accounts × many permission sets, granted in one all-or-nothing call. */
-public record BulkAssignmentRepresentation(List<String> groups, List<String> users, List<String> accountIds, List<String> permissionSets) {
+/**
+ * Many principals × many accounts × many permission sets, granted in one all-or-nothing call; the
+ * optional window ({@code notBefore}, {@code notAfter}) is given to every one of these grants.
+ */
+public record BulkAssignmentRepresentation(List<String> groups, List<String> users, List<String> accountIds, List<String> permissionSets,
+                                           String notBefore, String notAfter) {
 
     List<String> groupsOrEmpty() {
         return groups == null ? List.of() : groups;

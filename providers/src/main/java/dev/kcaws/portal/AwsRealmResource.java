@@ -151,7 +151,8 @@ public class AwsRealmResource {
             // (a link on any site could send one).
             KeycloakPages.applyLocaleParam(session, realm);
         }
-        PortalPage page = new PortalPage(PortalView.of(AccessStore.of(realm).effectiveAccess(user)),
+        AccessStore store = AccessStore.of(realm);
+        PortalPage page = new PortalPage(PortalView.of(store.effectiveAccess(user), store.accessEnds(user)),
                 ApplicationTiles.of(session, realm), displayName(user),
                 PortalSignIn.logoutRedirect(session, realm, portalUrl).toString(),
                 PortalCsrfToken.of(session, realm, auth.get().userSession()));

@@ -4,6 +4,9 @@ import dev.kcaws.access.Access;
 import dev.kcaws.access.AwsAccount;
 
 import java.net.URLEncoder;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +21,8 @@ import java.util.Map;
  */
 public final class PortalView {
 
+    private static final DateTimeFormatter ENDS_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
     private final List<AccountTile> accounts;
     private final int roleCount;
 
@@ -27,13 +32,18 @@ public final class PortalView {
     }
 
     public static PortalView of(List<Access> accesses) {
+        return of(accesses, Map.of());
+    }
+
+    /** @param ends when the time-bound accesses end, by access key; an access not in it does not end */
+    public static PortalView of(List<Access> accesses, Map<String, Instant> ends) {
         Map<String, List<Access>> byAccount = new LinkedHashMap<>();
         for (Access access : accesses) {
             byAccount.computeIfAbsent(access.account().id().value(), k -> new ArrayList<>()).add(access);
         }
         List<AccountTile> tiles = new ArrayList<>(byAccount.size());
         for (List<Access> group : byAccount.values()) {
-            tiles.add(new AccountTile(group));
+            tiles.add(new AccountTile(group, ends));
         }
         return new PortalView(List.copyOf(tiles), accesses.size());
     }
@@ -57,13 +67,13 @@ public final class PortalView {
         private final String searchText;
         private final List<RoleLink> roles;
 
-        AccountTile(List<Access> accesses) {
+        AccountTile(List<Access> accesses, Map<String, Instant> ends) {
             this.account = accesses.get(0).account();
             StringBuilder search = new StringBuilder(account.name()).append(' ').append(account.id().value());
             List<RoleLink> links = new ArrayList<>(accesses.size());
             for (Access access : accesses) {
                 search.append(' ').append(access.permissionSet().name().value());
-                links.add(new RoleLink(access));
+                links.add(new RoleLink(access, ends.get(access.key())));
             }
             this.searchText = search.toString().toLowerCase(Locale.ROOT);
             this.roles = List.copyOf(links);
@@ -93,9 +103,21 @@ public final class PortalView {
     /** One permission set in one account. */
     public static final class RoleLink {
         private final Access access;
+        private final Instant endsAt;
 
-        RoleLink(Access access) {
+        RoleLink(Access access, Instant endsAt) {
             this.access = access;
+            this.endsAt = endsAt;
+        }
+
+        /** When the user's access ends (a time-bound assignment), in UTC to the minute; null when it does not. */
+        public String getEndsAt() {
+            return endsAt == null ? null : ENDS_AT.format(endsAt);
+        }
+
+        /** The same moment as an ISO-8601 instant, for a script that shows it in the browser's time zone. */
+        public String getEndsAtIso() {
+            return endsAt == null ? null : endsAt.toString();
         }
 
         public String getName() {

@@ -117,7 +117,8 @@ public final class KeycloakApiGuard {
     private static Map<String, String> modelAttributes(Map<String, String> attributes) {
         Map<String, String> model = new TreeMap<>();
         attributes.forEach((name, value) -> {
-            if (name.startsWith(ModelFormat.ACCOUNT_PREFIX) || name.startsWith(ModelFormat.PERMISSION_SET_PREFIX)) {
+            if (name.startsWith(ModelFormat.ACCOUNT_PREFIX) || name.startsWith(ModelFormat.PERMISSION_SET_PREFIX)
+                    || name.startsWith(ModelFormat.WINDOW_PREFIX)) {
                 model.put(name, value);
             }
         });

@@ -63,6 +63,11 @@ class AccessKeysIT {
     }
 
     static Page pressAccessKeys(BrowserSession browser, Page portalPage, String accountId, String role) {
+        return pressAccessKeys(browser, portal, portalPage, accountId, role);
+    }
+
+    /** Presses a role's access-keys button on a portal page of any realm ({@code portal}: the realm's {@code /aws/} URL). */
+    static Page pressAccessKeys(BrowserSession browser, String portal, Page portalPage, String accountId, String role) {
         Element button = portalPage.document().selectFirst(
                 ".kcaws-account[data-account-id=" + accountId + "] .kcaws-role[data-role=" + role + "] .kcaws-keys-button");
         String csrf = portalPage.document().selectFirst("#kcaws-keys input[name=csrf]").attr("value");

@@ -1,7 +1,8 @@
 /*
  * Assignments, as every view shows them: the table of (group or user, account, permission set)
  * with Remove, and the bulk form that assigns the picked accounts × permission sets to one group
- * or user in one call (all granted or, on any error, none).
+ * or user in one call (all granted or, on any error, none), optionally from a start and until an
+ * end (a time-bound assignment; the times are the browser's, sent as UTC instants).
  */
 import {api, ApiError, aws} from '../api.js';
 import {button, formGroup, h, input, nextId, select, submitButton, table, row} from '../dom.js';
@@ -26,9 +27,10 @@ export function assignmentTable(assignments, columns, afterRemove, accounts) {
     const headers = {principal: t('kcawsAdminGroupOrUser'), account: t('kcawsAdminAccount'), permissionSet: t('kcawsAdminPermissionSet')};
     const names = new Map((accounts || []).map(a => [a.id, a.name]));
     const accountText = (id) => names.has(id) ? t('kcawsAdminAccountNamed', names.get(id), id) : id;
-    return table([...columns.map(c => headers[c]), ''], assignments.map(a => row([
+    return table([...columns.map(c => headers[c]), t('kcawsAdminWindow'), ''], assignments.map(a => row([
         ...columns.map(c => c === 'principal' ? principalCell(a)
             : c === 'account' ? link(accountText(a.accountId), 'accounts', a.accountId) : link(a.permissionSet, 'permission-sets', a.permissionSet)),
+        h('span', {'data-testid': 'window'}, windowText(a)),
         button(t('kcawsAdminRemove'), 'link', () => confirmAndDelete(
             a.group ? t('kcawsAdminRemoveFromGroup', a.permissionSet, a.accountId, a.group) : t('kcawsAdminRemoveFromUser', a.permissionSet, a.accountId, a.user),
             aws(`/assignments${query({group: a.group, user: a.user, accountId: a.accountId, permissionSet: a.permissionSet})}`),
@@ -38,6 +40,23 @@ export function assignmentTable(assignments, columns, afterRemove, accounts) {
             }), {'data-testid': 'remove'}),
     ], {'data-testid': 'assignment-row', 'data-principal': a.group || a.user, 'data-account': a.accountId, 'data-permission-set': a.permissionSet})),
     t('kcawsAdminNoAssignments'), 'assignments');
+}
+
+/** A time-bound assignment's window in the browser's time zone; empty for a permanent one. */
+export function windowText(a) {
+    const local = (iso) => new Date(iso).toLocaleString();
+    return [a.notBefore ? t('kcawsAdminWindowFrom', local(a.notBefore)) : null,
+        a.notAfter ? t('kcawsAdminWindowUntil', local(a.notAfter)) : null].filter(Boolean).join(' ');
+}
+
+/** A datetime-local value (the browser's time) as a UTC instant; undefined when empty, null when not a time. */
+function instant(field) {
+    const value = field.value.trim();
+    if (value === '') {
+        return undefined;
+    }
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 /** The kind select (group or user) of the assignment and principal forms. */
@@ -86,6 +105,9 @@ export function assignForm(fixed, pickers, picked, done, principal) {
         groups.push(formGroup(label, picker.list, t('kcawsAdminPickHelp')));
         picker.list.closest('.pf-v5-c-form__group-control').prepend(picker.filter);
     }
+    const starts = input('notBefore', {type: 'datetime-local', name: 'notBefore'});
+    const ends = input('notAfter', {type: 'datetime-local', name: 'notAfter'});
+    groups.push(formGroup(t('kcawsAdminStarts'), starts, t('kcawsAdminWindowHelp')), formGroup(t('kcawsAdminEnds'), ends, t('kcawsAdminWindowHelp')));
     const form = h('form', {class: 'pf-v5-c-form pf-m-horizontal kcaws-form', 'data-testid': 'assign-form', novalidate: true}, groups,
         submitButton(t('kcawsAdminAssign'), 'assign'));
     form.addEventListener('submit', (event) => {
@@ -97,6 +119,16 @@ export function assignForm(fixed, pickers, picked, done, principal) {
             return;
         }
         body[k === 'group' ? 'groups' : 'users'] = [k === 'group' ? groupPath(name) : name];
+        for (const [field, control] of [['notBefore', starts], ['notAfter', ends]]) {
+            const value = instant(control);
+            if (value === null) {
+                showFormError(form, new ApiError(400, t('kcawsAdminBadTime'), field));
+                return;
+            }
+            if (value !== undefined) {
+                body[field] = value;
+            }
+        }
         submit(form, async () => {
             const result = await api('POST', aws('/assignments/bulk'), body);
             alertAfterNavigation('success', result.alreadyAssigned
