@@ -59,6 +59,8 @@ public class ScimSettingsResource {
     public ScimSettingsView put(String body) {
         context.auth().requireManageRealm();
         ScimSettingsRepresentation rep = JsonBodies.read(body, ScimSettingsRepresentation.class);
+        // Before anything is written: two first PUTs at once must not both add a component.
+        ScimSettingsComponent.Locked stored = ScimSettingsComponent.lock(context.session(), context.realm());
         List<AwsRuleViolation> found = new ArrayList<>();
         UserNameSource names = null;
         try {
@@ -67,7 +69,7 @@ public class ScimSettingsResource {
             found.add(e);
         }
         try {
-            ScimSettingsComponent.validate(context.realm(), rep.toDraft());
+            stored.validate(rep.toDraft());
         } catch (ScimSettingsRules.Invalid invalid) {
             found.addAll(invalid.violations());
         }
@@ -78,7 +80,7 @@ public class ScimSettingsResource {
         if (names != null) {
             UserNameSetting.set(context.realm(), names);
         }
-        ScimSettingsComponent.Saved saved = ScimSettingsComponent.save(context.realm(), rep.toDraft());
+        ScimSettingsComponent.Saved saved = stored.save(rep.toDraft());
         ScimSettingsView view = view(saved.settings());
         context.event(saved.created() ? OperationType.CREATE : OperationType.UPDATE, view, "identity-center", "scim");
         return view;
@@ -88,7 +90,7 @@ public class ScimSettingsResource {
     @DELETE
     public Response delete() {
         context.auth().requireManageRealm();
-        if (!ScimSettingsComponent.remove(context.realm())) {
+        if (!ScimSettingsComponent.lock(context.session(), context.realm()).remove()) {
             throw AdminErrors.notFound("no IAM Identity Center SCIM settings in this realm");
         }
         context.event(OperationType.DELETE, null, "identity-center", "scim");
