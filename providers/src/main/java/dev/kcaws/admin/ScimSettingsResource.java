@@ -53,7 +53,7 @@ public class ScimSettingsResource {
         context.auth().requireViewRealm();
         Optional<IdentityCenterSettings> stored = IdentityCenterSettings.stored(context.realm());
         ScimSettingsView view = stored.map(this::view).orElseGet(() -> ScimSettingsView.none(UserNameSetting.of(context.realm()).name()));
-        return withUserNameWarning(view, stored.map(IdentityCenterSettings::groupIds).orElse(List.of()));
+        return withUserNameWarning(view, UserNameSetting.of(context.realm()), stored.map(IdentityCenterSettings::groupIds).orElse(List.of()));
     }
 
     /**
@@ -68,38 +68,42 @@ public class ScimSettingsResource {
     public ScimSettingsView put(String body) {
         context.auth().requireManageRealm();
         ScimSettingsRepresentation rep = JsonBodies.read(body, ScimSettingsRepresentation.class);
-        // Before anything is written: two first PUTs at once must not both add a component.
-        ScimSettingsComponent.Locked stored = ScimSettingsComponent.lock(context.session(), context.realm());
-        List<AwsRuleViolation> found = new ArrayList<>();
+        List<AwsRuleViolation> badName = new ArrayList<>();
         UserNameSource names = null;
         try {
             names = userNameSource(rep.userNameSource());
         } catch (AwsRuleViolation e) {
-            found.add(e);
+            badName.add(e);
         }
-        try {
-            stored.validate(rep.toDraft());
-        } catch (ScimSettingsRules.Invalid invalid) {
-            found.addAll(invalid.violations());
-        }
-        if (!found.isEmpty()) {
-            throw AdminErrors.invalid(InvalidFields.of(found));
-        }
-        // All checked: now write, the user-name source first so the settings read back carry it.
-        if (names != null) {
-            UserNameSetting.set(context.realm(), names);
-        }
-        ScimSettingsComponent.Saved saved = stored.save(rep.toDraft());
+        UserNameSource chosen = names;
+        // In a transaction of its own that locks the realm's settings first: two first PUTs at once
+        // (one node or two) store one component, the later one updating it.
+        ScimSettingsComponent.Saved saved = ScimSettingsComponent.change(context.session(), context.realm(), (realm, stored) -> {
+            List<AwsRuleViolation> found = new ArrayList<>(badName);
+            try {
+                stored.validate(rep.toDraft());
+            } catch (ScimSettingsRules.Invalid invalid) {
+                found.addAll(invalid.violations());
+            }
+            if (!found.isEmpty()) {
+                throw AdminErrors.invalid(InvalidFields.of(found));
+            }
+            // All checked: now write, the user-name source first so the settings read back carry it.
+            if (chosen != null) {
+                UserNameSetting.set(realm, chosen);
+            }
+            return stored.save(rep.toDraft());
+        });
         ScimSettingsView view = view(saved.settings());
         context.event(saved.created() ? OperationType.CREATE : OperationType.UPDATE, view, "identity-center", "scim");
-        return withUserNameWarning(view, saved.settings().groupIds());
+        return withUserNameWarning(view, saved.settings().userNameSource(), saved.settings().groupIds());
     }
 
     /** Removes the settings: nothing is pushed any more (what was pushed stays in Identity Center). Manage-realm. */
     @DELETE
     public Response delete() {
         context.auth().requireManageRealm();
-        if (!ScimSettingsComponent.lock(context.session(), context.realm()).remove()) {
+        if (!ScimSettingsComponent.change(context.session(), context.realm(), (realm, stored) -> stored.remove())) {
             throw AdminErrors.notFound("no IAM Identity Center SCIM settings in this realm");
         }
         context.event(OperationType.DELETE, null, "identity-center", "scim");
@@ -136,8 +140,8 @@ public class ScimSettingsResource {
      * The answer with the warning about usernames that are not email addresses (USERNAME chosen): a
      * count in the database, examples only for an admin who may view users. Not in the admin event.
      */
-    private ScimSettingsView withUserNameWarning(ScimSettingsView view, List<String> groupIds) {
-        return UserNameWarning.of(context.session(), context.realm(), groupIds, context.auth().canViewUsers())
+    private ScimSettingsView withUserNameWarning(ScimSettingsView view, UserNameSource source, List<String> groupIds) {
+        return UserNameWarning.of(context.session(), context.realm(), source, groupIds, context.auth().canViewUsers())
                 .map(view::withUserNameWarning).orElse(view);
     }
 

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Reads and writes the realm component ({@code parentId} = the realm) that holds the push
@@ -46,14 +47,29 @@ public final class ScimSettingsComponent {
         return byId.stream().findFirst();
     }
 
+    /** A change of a realm's settings, given the realm (of the change's own session) and its settings as locked. */
+    @FunctionalInterface
+    public interface Change<T> {
+        T apply(RealmModel realm, Locked settings);
+    }
+
     /**
-     * Locks the realm's settings until this transaction ends and reads them from the database, so
-     * that two saves at once (on one node or two) are one after the other: the second sees what the
-     * first stored and updates it instead of adding a second component. Call before the transaction
-     * writes anything.
+     * Runs the change in a transaction of its own that first locks the realm's settings (until it
+     * ends) and reads them from the database, so that two saves at once (on one node or two) are one
+     * after the other: the second sees what the first stored and updates it instead of adding a
+     * second component. Its own transaction, because the request's has loaded the realm (and maybe
+     * its components and attributes) before the lock, and Hibernate would write back from that
+     * state: a config row the other save replaced, an attribute it added. Whatever the change
+     * throws rolls it back and is thrown on.
      */
-    public static Locked lock(KeycloakSession session, RealmModel realm) {
-        return locked(realm, RealmComponentLock.acquire(session, realm, PROVIDER_TYPE).stored());
+    public static <T> T change(KeycloakSession session, RealmModel realm, Change<T> change) {
+        String realmId = realm.getId();
+        return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), apart -> {
+            List<ComponentModel> stored = RealmComponentLock.acquire(apart, realmId, PROVIDER_TYPE).stored();
+            RealmModel locked = apart.realms().getRealm(realmId);
+            apart.getContext().setRealm(locked);
+            return change.apply(locked, locked(locked, stored));
+        });
     }
 
     /** The settings of a realm whose lock this transaction holds, as {@code stored} (from the database). */
@@ -99,7 +115,7 @@ public final class ScimSettingsComponent {
     public record Saved(IdentityCenterSettings settings, boolean created) {
     }
 
-    /** A realm's settings as the database holds them, locked for this transaction by {@link #lock}. */
+    /** A realm's settings as the database holds them, locked for this transaction by {@link #change}. */
     public static final class Locked {
 
         private final RealmModel realm;

@@ -25,10 +25,10 @@ public record UserNameWarning(String scope, long count, List<String> examples) {
 
     public static final int EXAMPLES = 5;
 
-    /** The warning for the realm as it is now, or empty when there is nothing to warn about. */
-    public static Optional<UserNameWarning> of(KeycloakSession session, RealmModel realm, List<String> pushedGroupIds,
-                                               boolean mayViewUsers) {
-        if (UserNameSetting.of(realm) != UserNameSource.USERNAME) {
+    /** The warning for the realm's users as they are now with that user-name source, or empty when there is nothing to warn about. */
+    public static Optional<UserNameWarning> of(KeycloakSession session, RealmModel realm, UserNameSource source,
+                                               List<String> pushedGroupIds, boolean mayViewUsers) {
+        if (source != UserNameSource.USERNAME) {
             return Optional.empty();
         }
         boolean groups = pushedGroupIds != null && !pushedGroupIds.isEmpty();

@@ -44,12 +44,12 @@ public final class RealmComponentLock {
             "SELECT NAME, VALUE FROM {h-schema}COMPONENT_CONFIG WHERE COMPONENT_ID = :component ORDER BY ID";
 
     private final EntityManager em;
-    private final RealmModel realm;
+    private final String realmId;
     private final String providerType;
 
-    private RealmComponentLock(EntityManager em, RealmModel realm, String providerType) {
+    private RealmComponentLock(EntityManager em, String realmId, String providerType) {
         this.em = em;
-        this.realm = realm;
+        this.realmId = realmId;
         this.providerType = providerType;
     }
 
@@ -58,9 +58,19 @@ public final class RealmComponentLock {
      * (a realm import) is seen by no one else: then there is nothing to wait for.
      */
     public static RealmComponentLock acquire(KeycloakSession session, RealmModel realm, String providerType) {
+        return acquire(session, realm.getId(), providerType);
+    }
+
+    /**
+     * The same by the realm's ID: for a transaction that must take the lock before it loads anything,
+     * the realm included. Entities this transaction loaded before the lock keep the state they had
+     * then (Hibernate does not reload them), so a writer that updates or removes components or realm
+     * attributes takes the lock first thing in a transaction of its own.
+     */
+    public static RealmComponentLock acquire(KeycloakSession session, String realmId, String providerType) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        em.createNativeQuery(LOCK_QUERY).setParameter("realm", realm.getId()).getResultList();
-        return new RealmComponentLock(em, realm, providerType);
+        em.createNativeQuery(LOCK_QUERY).setParameter("realm", realmId).getResultList();
+        return new RealmComponentLock(em, realmId, providerType);
     }
 
     /**
@@ -71,7 +81,7 @@ public final class RealmComponentLock {
         em.flush();
         List<ComponentModel> found = new ArrayList<>();
         for (Object row : em.createNativeQuery(COMPONENTS_QUERY)
-                .setParameter("realm", realm.getId()).setParameter("type", providerType).getResultList()) {
+                .setParameter("realm", realmId).setParameter("type", providerType).getResultList()) {
             Object[] columns = (Object[]) row;
             ComponentModel model = new ComponentModel();
             model.setId(text(columns[0]));
@@ -79,7 +89,7 @@ public final class RealmComponentLock {
             model.setProviderId(text(columns[2]));
             model.setSubType(text(columns[3]));
             model.setProviderType(providerType);
-            model.setParentId(realm.getId());
+            model.setParentId(realmId);
             model.setConfig(config(model.getId()));
             found.add(model);
         }

@@ -43,7 +43,7 @@ class IdentityCenterUserNameWarningIT {
                 Map.of("name", "Contractors")).createdId();
         member("zed-contractor", contractors);
         member("yan.contractor@example.com", contractors);
-        for (String name : List.of("u6", "u5", "u4", "u3", "u2", "u1")) {
+        for (String name : List.of("usr6", "usr5", "usr4", "usr3", "usr2", "usr1")) {
             member(name, everyone);
         }
         member("first.last@example.com", everyone);
@@ -90,7 +90,7 @@ class IdentityCenterUserNameWarningIT {
     @Test
     void atMostFiveExamplesInOrderAndTheCountOfAll() {
         JsonNode warning = admin.expect(200, "PUT", API, settings("USERNAME", List.of(everyone))).json().path("userNameWarning");
-        // alice, bob, carol, dave, u1…u6, and two addresses Identity Center refuses (two @, a trailing dot).
+        // alice, bob, carol, dave, usr1…usr6, and two addresses Identity Center refuses (two @, a trailing dot).
         assertThat(warning.path("count").asLong()).isEqualTo(12);
         assertThat(warning.path("examples")).extracting(JsonNode::asText).containsExactly("alice", "bob", "carol", "dave", "trailing.dot@example.com.");
     }
@@ -99,7 +99,7 @@ class IdentityCenterUserNameWarningIT {
     void withoutGroupsTheWholeRealmIsCounted() {
         JsonNode warning = admin.expect(200, "PUT", API, settings("USERNAME", List.of())).json().path("userNameWarning");
         assertThat(warning.path("scope").asText()).isEqualTo("REALM");
-        // Every user but the two addresses, service accounts left out: the demo's five, zed-contractor, u1…u6,
+        // Every user but the two addresses, service accounts left out: the demo's five, zed-contractor, usr1…usr6,
         // the two refused, ic-warning-viewer.
         assertThat(warning.path("count").asLong()).isEqualTo(15);
     }
