@@ -87,8 +87,8 @@ public final class AdminFuzzCases {
         String ic = api + "/identity-center";
         return switch (random.nextInt(12)) {
             // Now and then a body as generated (often valid), so that refusals also meet stored settings and a client.
-            case 0, 1, 2, 3 -> new Case("PUT", ic + "/scim", random.nextInt(3) == 0 ? write(scimSettings(groupIds)) : body(() -> scimSettings(groupIds)));
-            case 4, 5, 6 -> new Case("POST", ic + "/saml-client", random.nextInt(4) == 0 ? write(samlClient()) : body(this::samlClient));
+            case 0, 1, 2, 3 -> new Case("PUT", ic + "/scim", random.nextInt(3) == 0 ? write(validScimSettings(groupIds)) : body(() -> scimSettings(groupIds)));
+            case 4, 5, 6 -> new Case("POST", ic + "/saml-client", random.nextInt(4) == 0 ? write(validSamlClient()) : body(this::samlClient));
             case 7 -> new Case(pick("GET", "DELETE", "POST"), ic + pick("/scim", "/scim/test", "/push/sync", "/push/status", "/saml-client"),
                     random.nextBoolean() ? null : wholeBody());
             case 8 -> new Case("GET", ic + "/" + pick("iac/terraform", "iac/cloudformation") + query("accountId", "partition"), null);
@@ -114,6 +114,25 @@ public final class AdminFuzzCases {
         m.put("userNameSource", pick("EMAIL", "USERNAME", "EMAIL", "email", "PHONE"));
         m.put("leavePolicy", pick("DEACTIVATE", "DELETE", "DEACTIVATE", "KEEP"));
         m.put("reconcileIntervalMinutes", pick(0, 15, 60, 10080, 60, 10081, 14));
+        return m;
+    }
+
+    private Map<String, Object> validScimSettings(List<String> groupIds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", random.nextBoolean());
+        m.put("endpoint", "http://localhost:1/scim/v2/");
+        m.put("token", "fuzz-token-" + random.nextInt(3));
+        m.put("groupIds", groupIds.subList(0, 1 + random.nextInt(groupIds.size())));
+        m.put("userNameSource", pick("EMAIL", "USERNAME"));
+        m.put("leavePolicy", pick("DEACTIVATE", "DELETE"));
+        m.put("reconcileIntervalMinutes", pick(0, 60));
+        return m;
+    }
+
+    private Map<String, Object> validSamlClient() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("acsUrl", "https://us-east-1.signin.aws/platform/saml/acs/fuzz" + random.nextInt(3));
+        m.put("issuer", "https://us-east-1.signin.aws.amazon.com/platform/saml/d-123456789" + random.nextInt(3));
         return m;
     }
 
