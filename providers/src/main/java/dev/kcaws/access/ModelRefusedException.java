@@ -25,6 +25,11 @@ public final class ModelRefusedException extends WebApplicationException {
     }
 
     public static ModelRefusedException of(KeycloakSession session, String message) {
+        return of(session, Response.Status.BAD_REQUEST, message);
+    }
+
+    /** The same with another status: a 409 when the refused write would add a second of something the realm holds one of. */
+    public static ModelRefusedException of(KeycloakSession session, Response.Status status, String message) {
         if (session != null) {
             session.getTransactionManager().setRollbackOnly();
         }
@@ -32,7 +37,7 @@ public final class ModelRefusedException extends WebApplicationException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", "invalid_request");
         body.put("errorMessage", message);
-        return new ModelRefusedException(message, Response.status(Response.Status.BAD_REQUEST)
+        return new ModelRefusedException(message, Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build());
     }
 }

@@ -6,6 +6,7 @@ import dev.kcaws.identitycenter.ScimConnectionTest;
 import dev.kcaws.identitycenter.ScimSettingsComponent;
 import dev.kcaws.identitycenter.ScimSettingsRules;
 import dev.kcaws.identitycenter.UserNameSetting;
+import dev.kcaws.identitycenter.UserNameWarning;
 import dev.kcaws.scim.UserNameSource;
 
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
@@ -40,18 +42,25 @@ public class ScimSettingsResource {
         this.context = context;
     }
 
-    /** The settings with {@code tokenSet} in place of the token; {@code configured: false} when none are stored. View-realm. */
+    /**
+     * The settings with {@code tokenSet} in place of the token; {@code configured: false} when none are
+     * stored; {@code userNameWarning} when USERNAME is the user name and users in scope have one that
+     * is not an email address. View-realm.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ScimSettingsView get() {
         context.auth().requireViewRealm();
-        return IdentityCenterSettings.stored(context.realm()).map(this::view)
-                .orElseGet(() -> ScimSettingsView.none(UserNameSetting.of(context.realm()).name()));
+        Optional<IdentityCenterSettings> stored = IdentityCenterSettings.stored(context.realm());
+        ScimSettingsView view = stored.map(this::view).orElseGet(() -> ScimSettingsView.none(UserNameSetting.of(context.realm()).name()));
+        return withUserNameWarning(view, UserNameSetting.of(context.realm()), stored.map(IdentityCenterSettings::groupIds).orElse(List.of()));
     }
 
     /**
      * Replaces the settings (an omitted token keeps the stored one); 400 naming every bad field,
-     * nothing changed then. Manage-realm.
+     * nothing changed then. Answers as {@link #get}: with USERNAME chosen, {@code userNameWarning}
+     * counts the users in scope whose username is not an email address (a warning, not a refusal:
+     * they can be fixed later). Manage-realm.
      */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -59,36 +68,42 @@ public class ScimSettingsResource {
     public ScimSettingsView put(String body) {
         context.auth().requireManageRealm();
         ScimSettingsRepresentation rep = JsonBodies.read(body, ScimSettingsRepresentation.class);
-        List<AwsRuleViolation> found = new ArrayList<>();
+        List<AwsRuleViolation> badName = new ArrayList<>();
         UserNameSource names = null;
         try {
             names = userNameSource(rep.userNameSource());
         } catch (AwsRuleViolation e) {
-            found.add(e);
+            badName.add(e);
         }
-        try {
-            ScimSettingsComponent.validate(context.realm(), rep.toDraft());
-        } catch (ScimSettingsRules.Invalid invalid) {
-            found.addAll(invalid.violations());
-        }
-        if (!found.isEmpty()) {
-            throw AdminErrors.invalid(InvalidFields.of(found));
-        }
-        // All checked: now write, the user-name source first so the settings read back carry it.
-        if (names != null) {
-            UserNameSetting.set(context.realm(), names);
-        }
-        ScimSettingsComponent.Saved saved = ScimSettingsComponent.save(context.realm(), rep.toDraft());
+        UserNameSource chosen = names;
+        // In a transaction of its own that locks the realm's settings first: two first PUTs at once
+        // (one node or two) store one component, the later one updating it.
+        ScimSettingsComponent.Saved saved = ScimSettingsComponent.change(context.session(), context.realm(), (realm, stored) -> {
+            List<AwsRuleViolation> found = new ArrayList<>(badName);
+            try {
+                stored.validate(rep.toDraft());
+            } catch (ScimSettingsRules.Invalid invalid) {
+                found.addAll(invalid.violations());
+            }
+            if (!found.isEmpty()) {
+                throw AdminErrors.invalid(InvalidFields.of(found));
+            }
+            // All checked: now write, the user-name source first so the settings read back carry it.
+            if (chosen != null) {
+                UserNameSetting.set(realm, chosen);
+            }
+            return stored.save(rep.toDraft());
+        });
         ScimSettingsView view = view(saved.settings());
         context.event(saved.created() ? OperationType.CREATE : OperationType.UPDATE, view, "identity-center", "scim");
-        return view;
+        return withUserNameWarning(view, saved.settings().userNameSource(), saved.settings().groupIds());
     }
 
     /** Removes the settings: nothing is pushed any more (what was pushed stays in Identity Center). Manage-realm. */
     @DELETE
     public Response delete() {
         context.auth().requireManageRealm();
-        if (!ScimSettingsComponent.remove(context.realm())) {
+        if (!ScimSettingsComponent.change(context.session(), context.realm(), (realm, stored) -> stored.remove())) {
             throw AdminErrors.notFound("no IAM Identity Center SCIM settings in this realm");
         }
         context.event(OperationType.DELETE, null, "identity-center", "scim");
@@ -119,6 +134,15 @@ public class ScimSettingsResource {
         } catch (IllegalArgumentException e) {
             throw new AwsRuleViolation("userNameSource", "must be EMAIL or USERNAME");
         }
+    }
+
+    /**
+     * The answer with the warning about usernames that are not email addresses (USERNAME chosen): a
+     * count in the database, examples only for an admin who may view users. Not in the admin event.
+     */
+    private ScimSettingsView withUserNameWarning(ScimSettingsView view, UserNameSource source, List<String> groupIds) {
+        return UserNameWarning.of(context.session(), context.realm(), source, groupIds, context.auth().canViewUsers())
+                .map(view::withUserNameWarning).orElse(view);
     }
 
     private ScimSettingsView view(IdentityCenterSettings settings) {

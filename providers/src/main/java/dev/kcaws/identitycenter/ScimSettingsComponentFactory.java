@@ -6,6 +6,8 @@ import dev.kcaws.access.ModelRefusedException;
 import dev.kcaws.aws.AwsRuleViolation;
 
 import dev.kcaws.setup.BundleSetup;
+import jakarta.ws.rs.core.Response;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -63,10 +65,12 @@ public class ScimSettingsComponentFactory implements ScimPushSettingsProviderFac
         if (model.getParentId() != null && !realm.getId().equals(model.getParentId())) {
             throw refusal(session, "The IAM Identity Center SCIM settings belong to the realm itself (parentId = the realm's ID)");
         }
-        boolean another = realm.getComponentsStream(realm.getId(), ScimSettingsComponent.PROVIDER_TYPE)
-                .anyMatch(existing -> !existing.getId().equals(model.getId()));
-        if (another) {
-            throw refusal(session, "This realm already has IAM Identity Center SCIM settings; update them instead");
+        // Under the realm's lock and from the database: two creates at once (one node or two) are one after the other.
+        List<String> others = ScimSettingsComponent.othersStored(session, realm, model.getId());
+        if (!others.isEmpty()) {
+            throw ModelRefusedException.of(session, Response.Status.CONFLICT, "This realm already has IAM Identity Center SCIM settings"
+                    + " (component " + String.join(", ", others) + " of provider " + PROVIDER_ID + "), and a realm holds one:"
+                    + " update those (PUT /admin/realms/" + realm.getName() + "/aws/identity-center/scim) instead of adding another");
         }
         try {
             ScimSettingsComponent.check(realm, ScimSettingsComponent.draft(model));

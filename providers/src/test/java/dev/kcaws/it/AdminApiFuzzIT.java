@@ -74,6 +74,90 @@ class AdminApiFuzzIT {
         assertThat(changedOnRefusal).as("refusals that changed state (seed " + seed + ")").isEmpty();
     }
 
+    /**
+     * The same for the Identity Center endpoints (SCIM settings and their test, the SAML client, the
+     * push status and sync, the Identity Center code): every answer a 4xx with Keycloak's
+     * {@code ErrorRepresentation} ({@code errorMessage}) or a success, never a 5xx, and a refusal
+     * changes neither the model nor the Identity Center settings or client. Seeded as above;
+     * {@code -Dkcaws.fuzz.icCases=<n>} sets its size.
+     */
+    @Test
+    void identityCenterEndpointsRefuseBadInputWithoutServerErrorsOrChanges() {
+        long seed = Long.getLong("kcaws.fuzz.seed", 20261130L);
+        int cases = Integer.getInteger("kcaws.fuzz.icCases", 150);
+        System.out.println("AdminApiFuzzIT (Identity Center): seed " + seed + ", " + cases + " cases");
+        AdminFuzzCases generator = new AdminFuzzCases(seed, API);
+        List<String> groupIds = admin.expect(200, "GET", "/admin/realms/" + REALM + "/groups?max=100", null).json().findValuesAsText("id");
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> serverErrors = new ArrayList<>();
+        List<String> changedOnRefusal = new ArrayList<>();
+        List<String> notAnErrorRepresentation = new ArrayList<>();
+        Map<String, Map<Integer, Integer>> byEndpoint = new TreeMap<>();
+        long started = System.nanoTime();
+        String before = snapshot() + identityCenterSnapshot();
+        for (int i = 0; i < cases; i++) {
+            AdminFuzzCases.Case c = generator.nextIdentityCenter(groupIds);
+            ApiResponse response = admin.send(c.method(), c.path(), c.body());
+            statuses.merge(response.status(), 1, Integer::sum);
+            byEndpoint.computeIfAbsent(c.method() + " " + endpoint(c.path()), k -> new TreeMap<>()).merge(response.status(), 1, Integer::sum);
+            String after = snapshot() + identityCenterSnapshot();
+            if (response.status() >= 500) {
+                serverErrors.add("#" + i + " " + c + " -> " + response.status() + " " + response.body());
+            } else if (response.status() >= 400) {
+                if (!after.equals(before)) {
+                    changedOnRefusal.add("#" + i + " " + c + " -> " + response.status() + " " + response.body());
+                }
+                if (!errorRepresentation(response)) {
+                    notAnErrorRepresentation.add("#" + i + " " + c + " -> " + response.status() + " " + response.body());
+                }
+            }
+            before = after;
+        }
+        int refused = statuses.entrySet().stream().filter(e -> e.getKey() >= 400 && e.getKey() < 500).mapToInt(Map.Entry::getValue).sum();
+        System.out.printf("AdminApiFuzzIT (Identity Center): %d cases in %.1f s: %d refused (4xx), %d server errors (5xx),"
+                        + " %d refusals that changed state, %d refusals without an ErrorRepresentation; by status %s%n",
+                cases, (System.nanoTime() - started) / 1e9, refused, serverErrors.size(), changedOnRefusal.size(),
+                notAnErrorRepresentation.size(), statuses);
+        byEndpoint.forEach((endpoint, counts) -> System.out.println("  " + endpoint + " " + counts));
+        serverErrors.stream().limit(40).forEach(e -> System.out.println("  5xx " + e));
+        changedOnRefusal.stream().limit(40).forEach(e -> System.out.println("  changed " + e));
+        notAnErrorRepresentation.stream().limit(40).forEach(e -> System.out.println("  body " + e));
+        assertThat(serverErrors).as("5xx answers (seed " + seed + ")").isEmpty();
+        assertThat(changedOnRefusal).as("refusals that changed state (seed " + seed + ")").isEmpty();
+        assertThat(notAnErrorRepresentation).as("refusals without an ErrorRepresentation (seed " + seed + ")").isEmpty();
+    }
+
+    /** The endpoint a case went to: its path below {@code identity-center/}, the query and anything past the known endpoint left out. */
+    private static String endpoint(String path) {
+        String below = path.substring(path.indexOf("/identity-center/") + "/identity-center/".length()).replaceAll("\\?.*", "");
+        String[] parts = below.split("/", -1);
+        boolean twoParts = parts.length > 1 && List.of("scim/test", "push/status", "push/sync", "iac/terraform", "iac/cloudformation")
+                .contains(parts[0] + "/" + parts[1]);
+        String known = twoParts ? parts[0] + "/" + parts[1] : parts[0];
+        return known + (below.length() > known.length() ? "/…" : "");
+    }
+
+    /** A 4xx of the bundle's or Keycloak's own: a JSON object with {@code errorMessage} (or Keycloak's {@code error}). */
+    private static boolean errorRepresentation(ApiResponse response) {
+        try {
+            JsonNode body = response.json();
+            return body.isObject() && (body.path("errorMessage").isTextual() || body.path("error").isTextual());
+        } catch (RuntimeException notJson) {
+            return false;
+        }
+    }
+
+    /** The Identity Center side: the SCIM settings (never the token), the settings components, the SAML client, the user-name setting. */
+    private static String identityCenterSnapshot() {
+        ApiResponse saml = admin.send("GET", API + "/identity-center/saml-client", null);
+        JsonNode realm = admin.expect(200, "GET", "/admin/realms/" + REALM, null).json();
+        return admin.expect(200, "GET", API + "/identity-center/scim", null).body()
+                + admin.expect(200, "GET", "/admin/realms/" + REALM + "/components?type=dev.kcaws.identitycenter.ScimPushSettingsProvider", null)
+                        .json().findValuesAsText("id")
+                + saml.status() + saml.body()
+                + realm.path("attributes").path("kcaws.identity-center.user-name-source").asText();
+    }
+
     /** The realm's AWS model as the admin sees it: the model client, its access roles, the assignments and the realm's clients. */
     private static String snapshot() {
         String client = "/admin/realms/" + REALM + "/clients/" + modelClientId;

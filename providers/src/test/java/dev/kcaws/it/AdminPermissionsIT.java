@@ -196,6 +196,47 @@ class AdminPermissionsIT {
 
     // ---- helpers ----
 
+    // ---- the Identity Center endpoints: as Keycloak's own realm, components and clients API ----
+
+    /**
+     * SCIM settings and push: view-realm to read, manage-realm to change (the connection test too: it
+     * sends the token out); the SAML client: view-clients to read, manage-clients to create, as
+     * Keycloak's clients API. The Identity Center code's rights are in {@code IdentityCenterCodeIT}.
+     */
+    @Test
+    void identityCenterEndpointsNeedWhatKeycloaksOwnApiNeeds() {
+        String ic = API + "/identity-center";
+        AdminApi clientViewer = RealmAdmins.create(server, REALM, "ic-client-viewer", "view-clients");
+        AdminApi clientManager = RealmAdmins.create(server, REALM, "ic-client-manager", "manage-clients");
+        Map<String, Object> settings = Map.of("enabled", false, "endpoint", "http://localhost:1/scim/v2/", "token", "perms-token-1",
+                "groupIds", List.of(master.findGroupId(REALM, "/Developers").orElseThrow()));
+
+        assertThat(userManager.send("GET", ic + "/scim", null).status()).isEqualTo(403);
+        assertThat(clientManager.send("PUT", ic + "/scim", settings).status()).isEqualTo(403);
+        assertThat(viewer.send("PUT", ic + "/scim", settings).status()).isEqualTo(403);
+        assertThat(realmManager.send("PUT", ic + "/scim", settings).status()).isEqualTo(200);
+        assertThat(viewer.send("GET", ic + "/scim", null).status()).isEqualTo(200);
+        assertThat(viewer.send("POST", ic + "/scim/test", null).status()).isEqualTo(403);
+        assertThat(realmManager.send("POST", ic + "/scim/test", null).status()).as("allowed; localhost:1 answers no").isEqualTo(200);
+        assertThat(viewer.send("DELETE", ic + "/scim", null).status()).isEqualTo(403);
+        assertThat(realmManager.send("DELETE", ic + "/scim", null).status()).isEqualTo(204);
+
+        assertThat(userManager.send("GET", ic + "/push/status", null).status()).isEqualTo(403);
+        assertThat(viewer.send("GET", ic + "/push/status", null).status()).isEqualTo(200);
+        assertThat(viewer.send("POST", ic + "/push/sync", null).status()).isEqualTo(403);
+        assertThat(realmManager.send("POST", ic + "/push/sync", null).status()).as("allowed; no settings").isEqualTo(400);
+
+        Map<String, Object> client = Map.of("acsUrl", "https://us-east-1.signin.aws/platform/saml/acs/perms-check",
+                "issuer", "https://us-east-1.signin.aws.amazon.com/platform/saml/d-9367000002");
+        assertThat(viewer.send("GET", ic + "/saml-client", null).status()).isEqualTo(403);
+        assertThat(clientViewer.send("GET", ic + "/saml-client", null).status()).as("allowed; none yet").isEqualTo(404);
+        assertThat(realmManager.send("POST", ic + "/saml-client", client).status()).isEqualTo(403);
+        assertThat(clientViewer.send("POST", ic + "/saml-client", client).status()).isEqualTo(403);
+        assertThat(master.findClientByClientId(REALM, "https://us-east-1.signin.aws.amazon.com/platform/saml/d-9367000002")).isEmpty();
+        assertThat(clientManager.send("POST", ic + "/saml-client", client).status()).isEqualTo(201);
+        assertThat(clientViewer.send("GET", ic + "/saml-client", null).status()).isEqualTo(200);
+    }
+
     static void assertRefused(ApiResponse response) {
         assertThat(response.status()).as(response.body()).isEqualTo(403);
         assertThat(response.json().path("errorMessage").asText()).contains("/admin/realms/" + REALM + "/aws");

@@ -1,6 +1,7 @@
 package dev.kcaws.it.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcaws.testsupport.DemoRealm;
 import dev.kcaws.testsupport.awsscim.AwsLikeScimServer;
 import dev.kcaws.testsupport.browser.AdminPage;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
@@ -37,6 +38,9 @@ class IdentityCenterPageBrowserIT extends ChromiumAgainstFakeAws {
                  "groups": [{"name": "Developers"}, {"name": "Platform", "subGroups": [{"name": "SRE"}]}]}
                 """.formatted(MANAGED));
         scim = AwsLikeScimServer.start(TOKEN);
+        // A member whose username is not an email address: the warning when USERNAME is chosen.
+        String developers = admin.findGroupId(MANAGED, "/Developers").orElseThrow();
+        admin.addUserToGroup(MANAGED, admin.createUser(MANAGED, DemoRealm.JSON.createObjectNode().put("username", "dev-no-address").put("enabled", true).put("email", "dev-no-address@example.com")), developers);
     }
 
     @AfterAll
@@ -120,5 +124,13 @@ class IdentityCenterPageBrowserIT extends ChromiumAgainstFakeAws {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "document.querySelector(\"[data-testid='ic-settings-form']\").closest('.pf-v5-c-card').scrollIntoView()");
         readmeScreenshot("admin-identity-center.png");
+
+        // The Keycloak username as the user name while a pushed member's is no address: saved, with a warning naming them.
+        assertThat(browser.driver().findElements(testId("ic-username-warning"))).as("no warning with Email").isEmpty();
+        page.choose("ic-settings-form", "userNameSource", "USERNAME");
+        saveAndAwaitReload(page);
+        assertThat(await("ic-username-warning").getText()).startsWith("Users in the pushed groups whose Keycloak username is not an email address: 1.");
+        assertThat(await("ic-username-warning-examples").getText()).isEqualTo("For example: dev-no-address");
+        assertThat(admin.expect(200, "GET", API, null).json().path("userNameSource").asText()).isEqualTo("USERNAME");
     }
 }

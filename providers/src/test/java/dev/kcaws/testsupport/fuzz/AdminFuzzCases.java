@@ -74,6 +74,87 @@ public final class AdminFuzzCases {
         };
     }
 
+    private static final String[] IC_PATHS = {"scim", "scim/test", "saml-client", "push/status", "push/sync", "iac/terraform", "iac/cloudformation"};
+
+    /**
+     * A request to one of the Identity Center endpoints, with the same bad-input classes as {@link #next}
+     * (wrong shapes and types, nulls, oversized and hostile values, unknown fields, tampered group IDs).
+     * A separate sequence, so that {@link #next}'s cases for a seed stay what they were.
+     * {@code groupIds} are the IDs of the realm's groups, for bodies that get past the first check; an
+     * endpoint that is valid sends nothing out of this machine ({@code localhost:1}).
+     */
+    public Case nextIdentityCenter(List<String> groupIds) {
+        String ic = api + "/identity-center";
+        return switch (random.nextInt(12)) {
+            // Now and then a body as generated (often valid), so that refusals also meet stored settings and a client.
+            case 0, 1, 2, 3 -> new Case("PUT", ic + "/scim", random.nextInt(3) == 0 ? write(validScimSettings(groupIds)) : body(() -> scimSettings(groupIds)));
+            case 4, 5, 6 -> new Case("POST", ic + "/saml-client", random.nextInt(4) == 0 ? write(validSamlClient()) : body(this::samlClient));
+            case 7 -> new Case(pick("GET", "DELETE", "POST"), ic + pick("/scim", "/scim/test", "/push/sync", "/push/status", "/saml-client"),
+                    random.nextBoolean() ? null : wholeBody());
+            case 8 -> new Case("GET", ic + "/" + pick("iac/terraform", "iac/cloudformation") + query("accountId", "partition"), null);
+            case 9 -> new Case(pick("GET", "POST", "PUT", "DELETE"), ic + "/" + pick(IC_PATHS) + "/" + pathValue(), null);
+            default -> new Case(pick("GET", "POST", "PUT", "DELETE", "PATCH"), ic + "/" + pick(IC_PATHS) + query("first", "max"),
+                    random.nextBoolean() ? null : wholeBody());
+        };
+    }
+
+    private Map<String, Object> scimSettings(List<String> groupIds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", random.nextInt(4) == 0);
+        // Nothing valid leaves this machine: the token is never sent anywhere but a closed local port.
+        m.put("endpoint", pick("http://localhost:1/scim/v2/", "http://localhost:1/scim/v2/", "http://127.0.0.1:1/tenant/scim/v2/",
+                "http://scim.example.com/x/", "https://scim.us-east-1.amazonaws.com/"));
+        m.put("token", pick("fuzz-token-1", "fuzz-token-1", "fuzz-token-2", null, "", "**********", "${vault.scim-token}", "${vault.}"));
+        List<Object> groups = new ArrayList<>(groupIds.subList(0, 1 + random.nextInt(groupIds.size())));
+        if (random.nextInt(3) == 0) {
+            // A tampered ID: unknown, hostile, of another shape.
+            groups.add(random.nextBoolean() ? pick(HOSTILE) : value(1));
+        }
+        m.put("groupIds", groups);
+        m.put("userNameSource", pick("EMAIL", "USERNAME", "EMAIL", "email", "PHONE"));
+        m.put("leavePolicy", pick("DEACTIVATE", "DELETE", "DEACTIVATE", "KEEP"));
+        m.put("reconcileIntervalMinutes", pick(0, 15, 60, 10080, 60, 10081, 14));
+        return m;
+    }
+
+    private Map<String, Object> validScimSettings(List<String> groupIds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", random.nextBoolean());
+        m.put("endpoint", "http://localhost:1/scim/v2/");
+        m.put("token", "fuzz-token-" + random.nextInt(3));
+        m.put("groupIds", groupIds.subList(0, 1 + random.nextInt(groupIds.size())));
+        m.put("userNameSource", pick("EMAIL", "USERNAME"));
+        m.put("leavePolicy", pick("DEACTIVATE", "DELETE"));
+        m.put("reconcileIntervalMinutes", pick(0, 60));
+        return m;
+    }
+
+    private Map<String, Object> validSamlClient() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("acsUrl", "https://us-east-1.signin.aws/platform/saml/acs/fuzz" + random.nextInt(3));
+        m.put("issuer", "https://us-east-1.signin.aws.amazon.com/platform/saml/d-123456789" + random.nextInt(3));
+        return m;
+    }
+
+    private Map<String, Object> samlClient() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (random.nextBoolean()) {
+            m.put("metadata", pick("<md:EntityDescriptor/>", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
+                    "<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890\">"
+                            + "<SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\"><AssertionConsumerService"
+                            + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"https://us-east-1.signin.aws/platform/saml/acs/fuzz\""
+                            + " index=\"0\"/></SPSSODescriptor></EntityDescriptor>", "not xml"));
+        } else {
+            m.put("acsUrl", pick("https://us-east-1.signin.aws/platform/saml/acs/fuzz", "http://evil.example/acs", ""));
+            m.put("issuer", pick("https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890", "urn:x", ""));
+        }
+        m.put("attributes", List.of(Map.of("key", pick("CostCenter", "bad key", ""), "userAttribute", pick("costCenter", "x y"))));
+        m.put("urlName", pick("aws-identity-center", "fuzz" + random.nextInt(1000), "../x"));
+        m.put("name", pick("AWS IAM Identity Center", "<b>x</b>"));
+        m.put("accessPortalUrl", pick(null, "https://d-1234567890.awsapps.com/start", "javascript:alert(1)"));
+        return m;
+    }
+
     // ---- bodies ----
 
     private String body(java.util.function.Supplier<Map<String, Object>> shaped) {

@@ -109,6 +109,22 @@ function groupPicker(initial) {
     return {control, list};
 }
 
+/**
+ * The API's warning when the Keycloak username is the user name and users in scope have one that
+ * is not an email address (Identity Center could not sign them in); null when there is none.
+ */
+function userNameWarning(warning) {
+    if (!warning) {
+        return null;
+    }
+    const examples = warning.examples || [];
+    return h('div', {class: 'pf-v5-c-alert pf-m-inline pf-m-warning', 'data-testid': 'ic-username-warning', role: 'status'},
+        h('p', {class: 'pf-v5-c-alert__title'},
+            t(warning.scope === 'REALM' ? 'kcawsAdminIcUserNameWarningRealm' : 'kcawsAdminIcUserNameWarningGroups', warning.count)),
+        examples.length ? h('p', {class: 'pf-v5-c-alert__description', 'data-testid': 'ic-username-warning-examples'},
+            t('kcawsAdminIcUserNameWarningExamples', examples.join(', '))) : null);
+}
+
 function settingsCard(settings) {
     const title = t('kcawsAdminIcScim');
     if (settings.error) {
@@ -134,6 +150,7 @@ function settingsCard(settings) {
         formGroup(t('kcawsAdminIcToken'), token, settings.tokenSet ? t('kcawsAdminIcTokenKeep', VAULT_EXAMPLE) : t('kcawsAdminIcTokenHelp', VAULT_EXAMPLE)),
         formGroup(t('kcawsAdminIcGroups'), groups.control, t('kcawsAdminIcGroupsHelp')),
         formGroup(t('kcawsAdminIcUserNameSource'), userNameSource, t('kcawsAdminIcUserNameSourceHelp')),
+        userNameWarning(settings.userNameWarning),
         formGroup(t('kcawsAdminIcLeavePolicy'), leavePolicy),
         formGroup(t('kcawsAdminIcReconcileInterval'), interval, t('kcawsAdminIcReconcileIntervalHelp')),
         submitButton(t('kcawsAdminSave'), 'ic-save'));

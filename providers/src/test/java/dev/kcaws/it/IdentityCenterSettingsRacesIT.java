@@ -1,0 +1,149 @@
+package dev.kcaws.it;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.concurrency.Race;
+import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.keycloak.ApiResponse;
+import dev.kcaws.testsupport.keycloak.SharedKeycloak;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A realm holds one set of SCIM push settings (one component of the bundle's provider type), however
+ * they are written: first saves racing on the bundle's API and on Keycloak's components API store
+ * one component, and Keycloak's realm import and partial import cannot add a second.
+ */
+class IdentityCenterSettingsRacesIT {
+
+    static final String REALM = "ic-settings-race";
+    static final String API = "/admin/realms/" + REALM + "/aws/identity-center/scim";
+    static final String TYPE = "dev.kcaws.identitycenter.ScimPushSettingsProvider";
+    static final String COMPONENTS = "/admin/realms/" + REALM + "/components";
+
+    static AdminApi admin;
+    static String developers;
+
+    @BeforeAll
+    static void realm() {
+        admin = SharedKeycloak.get().adminApi();
+        admin.createRealm(DemoRealm.copyNamed(REALM));
+        developers = admin.findGroupId(REALM, "/Developers").orElseThrow();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        admin.deleteRealm(REALM);
+    }
+
+    @BeforeEach
+    void noSettings() {
+        admin.send("DELETE", API, null);
+        assertThat(settingsComponents()).isEmpty();
+    }
+
+    /** Disabled settings: nothing is pushed from the shared server, the component is written all the same. */
+    static Map<String, Object> settings(int racer) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enabled", false);
+        body.put("endpoint", "https://scim.us-east-1.amazonaws.com/racer" + racer + "/scim/v2/");
+        body.put("token", "race-token-" + racer);
+        body.put("groupIds", List.of(developers));
+        return body;
+    }
+
+    static ObjectNode component(int racer) {
+        ObjectNode component = DemoRealm.JSON.createObjectNode().put("name", "racer " + racer)
+                .put("providerId", "kcaws-identity-center-scim").put("providerType", TYPE);
+        ObjectNode config = component.putObject("config");
+        config.putArray("enabled").add("false");
+        config.putArray("endpoint").add("https://scim.us-east-1.amazonaws.com/component" + racer + "/scim/v2/");
+        config.putArray("token").add("race-token-" + racer);
+        config.putArray("groupIds").add(developers);
+        return component;
+    }
+
+    static List<String> settingsComponents() {
+        return admin.expect(200, "GET", COMPONENTS + "?type=" + TYPE, null).json().findValuesAsText("id");
+    }
+
+    @RepeatedTest(3)
+    void firstPutsAtOnceStoreOneComponent() {
+        List<ApiResponse> answers = Race.run(8, i -> admin.send("PUT", API, settings(i)));
+        answers.forEach(a -> assertThat(a.status()).as("a PUT replaces the settings: " + a.body()).isEqualTo(200));
+        assertThat(settingsComponents()).as("settings components after 8 first PUTs at once").hasSize(1);
+        // The stored settings are one racer's, whole.
+        String endpoint = admin.expect(200, "GET", API, null).json().path("endpoint").asText();
+        assertThat(answers.stream().map(a -> a.json().path("endpoint").asText())).contains(endpoint);
+    }
+
+    @RepeatedTest(3)
+    void firstCreatesThroughKeycloaksComponentsApiStoreOne() {
+        List<Integer> statuses = Race.run(6, i -> admin.send("POST", COMPONENTS, component(i)).status());
+        assertThat(statuses).as("one create wins, the others are told the realm has settings").containsOnly(201, 409);
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(settingsComponents()).hasSize(1);
+    }
+
+    @RepeatedTest(2)
+    void bundlePutsAndComponentCreatesAtOnceStoreOne() {
+        List<ApiResponse> answers = Race.run(8, i -> i % 2 == 0
+                ? admin.send("PUT", API, settings(i))
+                : admin.send("POST", COMPONENTS, component(i)));
+        for (int i = 0; i < answers.size(); i++) {
+            assertThat(answers.get(i).status()).as(answers.get(i).body()).isIn(i % 2 == 0 ? List.of(200) : List.of(201, 409));
+        }
+        assertThat(settingsComponents()).hasSize(1);
+    }
+
+    @Test
+    void aSecondComponentIsRefusedWith409NamingTheFirst() {
+        admin.expect(200, "PUT", API, settings(1));
+        String first = settingsComponents().get(0);
+        ApiResponse second = admin.send("POST", COMPONENTS, component(2));
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.json().path("errorMessage").asText()).contains(first, "kcaws-identity-center-scim", "/aws/identity-center/scim");
+        assertThat(settingsComponents()).containsExactly(first);
+        // Updating the one there is still works.
+        ObjectNode stored = (ObjectNode) admin.expect(200, "GET", COMPONENTS + "/" + first, null).json();
+        ((ObjectNode) stored.path("config")).putArray("reconcileIntervalMinutes").add("120");
+        admin.expect(204, "PUT", COMPONENTS + "/" + first, stored);
+        assertThat(admin.expect(200, "GET", API, null).json().path("reconcileIntervalMinutes").asInt()).isEqualTo(120);
+    }
+
+    @Test
+    void aRealmImportWithTwoSettingsComponentsIsRefusedAndPartialImportAddsNone() {
+        String name = "ic-settings-two";
+        ObjectNode realm = DemoRealm.JSON.createObjectNode().put("realm", name).put("enabled", true);
+        realm.putArray("groups").addObject().put("id", "grp-two-devs").put("name", "Developers");
+        var list = realm.putObject("components").putArray(TYPE);
+        for (int i = 1; i <= 2; i++) {
+            ObjectNode c = component(i);
+            c.remove("providerType");
+            ((ObjectNode) c.path("config")).putArray("groupIds").add("grp-two-devs");
+            list.add(c);
+        }
+        ApiResponse imported = admin.send("POST", "/admin/realms", realm);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(409);
+        assertThat(imported.json().path("errorMessage").asText()).contains("already has IAM Identity Center SCIM settings");
+        assertThat(admin.get("/admin/realms/" + name).status()).as("nothing of the realm kept").isEqualTo(404);
+
+        // Partial import has no components: settings in its body are not imported, the stored ones stay alone.
+        admin.expect(200, "PUT", API, settings(1));
+        ObjectNode partial = DemoRealm.JSON.createObjectNode().put("ifResourceExists", "SKIP");
+        partial.putObject("components").putArray(TYPE).add(component(3));
+        ApiResponse answer = admin.send("POST", "/admin/realms/" + REALM + "/partialImport", partial);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(settingsComponents()).hasSize(1);
+        assertThat(admin.expect(200, "GET", API, null).json().path("endpoint").asText()).contains("/racer1/");
+    }
+}
