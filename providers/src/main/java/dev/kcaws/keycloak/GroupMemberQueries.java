@@ -6,7 +6,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.jpa.entities.GroupEntity;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import static dev.kcaws.keycloak.SqlInLists.chunks;
 
 /**
  * Set-based reads of group trees and group members straight from Keycloak's JPA tables
@@ -36,7 +37,6 @@ import java.util.Set;
 public final class GroupMemberQueries {
 
     /** Oracle refuses IN lists longer than 1,000; ids are sent in chunks of this size. */
-    private static final int IN_CHUNK = 500;
 
     private final EntityManager em;
     private final String realmId;
@@ -136,14 +136,5 @@ public final class GroupMemberQueries {
             }
         }
         return users;
-    }
-
-    private static List<List<String>> chunks(Collection<String> ids) {
-        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
-        }
-        return chunks;
     }
 }

@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static dev.kcaws.keycloak.SqlInLists.chunks;
+
 /**
  * Set-based reads of the role mappings of one client's roles, straight from Keycloak's JPA tables
  * (KEYCLOAK_ROLE, GROUP_ROLE_MAPPING, USER_ROLE_MAPPING, KEYCLOAK_GROUP, USER_ENTITY, COMPOSITE_ROLE):
@@ -52,7 +54,6 @@ import java.util.Set;
 public final class RoleMappingQueries {
 
     /** Oracle refuses IN lists longer than 1,000; ids are sent in chunks of this size. */
-    private static final int IN_CHUNK = 500;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -398,14 +399,5 @@ public final class RoleMappingQueries {
         String parent = (String) row[from + 2];
         return new GroupRow((String) row[from], (String) row[from + 1], GroupEntity.TOP_PARENT_ID.equals(parent) ? null : parent,
                 ((Number) row[from + 3]).intValue());
-    }
-
-    private static List<List<String>> chunks(Collection<String> ids) {
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
-        }
-        return chunks;
     }
 }

@@ -9,10 +9,10 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
+
+import static dev.kcaws.keycloak.SqlInLists.chunks;
 
 /**
  * Counts the users whose username Identity Center would refuse as a NameID ({@link NotAnAddress}),
@@ -27,7 +27,6 @@ import java.util.List;
 public final class UserNameQueries {
 
     /** Oracle refuses IN lists longer than 1,000: groups go in lists of this size. */
-    private static final int IN_CHUNK = 500;
 
     /** How many such users, and the first few usernames in order. */
     public record Found(long count, List<String> examples) {
@@ -78,14 +77,5 @@ public final class UserNameQueries {
             }
         }
         return query;
-    }
-
-    private static List<List<String>> chunks(Collection<String> ids) {
-        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
-        }
-        return chunks;
     }
 }

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static dev.kcaws.keycloak.SqlInLists.chunks;
+
 /**
  * The ledger of one realm in the tables {@code KCAWS_SCIM_LEDGER} and {@code KCAWS_SCIM_LEDGER_MEMBER},
  * in the transaction of the push that writes it. Reads are projections (no managed entities are
@@ -24,7 +26,6 @@ final class JpaPushLedger implements PushLedger {
 
     static final String USER = "USER";
     static final String GROUP = "GROUP";
-    private static final int IN_CHUNK = 500;
 
     private final EntityManager em;
     private final String realmId;
@@ -177,14 +178,5 @@ final class JpaPushLedger implements PushLedger {
             em.flush();
             entities.forEach(em::detach);
         }
-    }
-
-    static List<List<String>> chunks(Collection<String> ids) {
-        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
-        }
-        return chunks;
     }
 }
