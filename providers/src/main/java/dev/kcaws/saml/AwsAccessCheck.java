@@ -1,5 +1,7 @@
 package dev.kcaws.saml;
 
+import dev.kcaws.access.AccessEvents;
+
 import dev.kcaws.client.MapperSettings;
 import dev.kcaws.client.AwsClients;
 import dev.kcaws.identitycenter.IdentityCenterClients;
@@ -38,9 +40,6 @@ import java.util.Optional;
 public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFactory {
 
     public static final String PROVIDER_ID = "aws-access-check";
-    /** Event details of a refusal besides {@link Details#REASON}: the one role asked for, when the login names one. */
-    public static final String DETAIL_AWS_ACCOUNT = "aws_account";
-    public static final String DETAIL_PERMISSION_SET = "permission_set";
     private static final String REFUSAL_MESSAGE = "kcaws.refusal.message";
     private static final String REFUSAL_PARAMETERS = "kcaws.refusal.parameters";
     private static final String REFUSAL_REASON = "kcaws.refusal.reason";
@@ -96,8 +95,9 @@ public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFac
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String message = Optional.ofNullable(authSession.getAuthNote(REFUSAL_MESSAGE)).orElse("kcawsSignInNotPossible");
         EventBuilder event = context.getEvent().detail(Details.REASON, authSession.getAuthNote(REFUSAL_REASON));
-        LaunchChoice.fromNote(authSession.getClientNote(LaunchChoice.NOTE)).filter(c -> !c.isAll()).ifPresent(c -> event
-                .detail(DETAIL_AWS_ACCOUNT, c.account().value()).detail(DETAIL_PERMISSION_SET, c.permissionSet().value()));
+        // Besides the reason, the one role asked for, when the login names one.
+        LaunchChoice.fromNote(authSession.getClientNote(LaunchChoice.NOTE)).filter(c -> !c.isAll())
+                .ifPresent(c -> AccessEvents.pair(event, c.account(), c.permissionSet()));
         // Keycloak's standard error for a user who may not use the client; the reason says why.
         event.error(Errors.ACCESS_DENIED);
         Response page = context.form().setError(message, readParameters(authSession.getAuthNote(REFUSAL_PARAMETERS)))
