@@ -1,5 +1,7 @@
 package dev.kcaws.adminpage;
 
+import dev.kcaws.client.AwsErrorPage;
+
 import dev.kcaws.client.AdminPageClient;
 import dev.kcaws.keycloak.KeycloakPages;
 
@@ -48,7 +50,7 @@ public class AdminPageResource {
         ClientModel client = realm.getClientByClientId(AdminPageClient.CLIENT_ID);
         if (client == null || !client.isEnabled()) {
             // A message key: the error page shows it in the visitor's language.
-            return KeycloakPages.error(session, Response.Status.NOT_FOUND, "kcawsAdminNotSetUp");
+            return AwsErrorPage.render(session, Response.Status.NOT_FOUND, "kcawsAdminNotSetUp");
         }
         session.getContext().setClient(client);
         Response page = session.getProvider(LoginFormsProvider.class)

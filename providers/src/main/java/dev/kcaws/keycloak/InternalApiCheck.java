@@ -25,7 +25,6 @@ import org.keycloak.protocol.saml.JaxrsSAML2BindingBuilder;
 import org.keycloak.protocol.saml.SamlProtocol;
 import org.keycloak.protocol.saml.SamlService;
 import org.keycloak.representations.idm.authorization.ResourceType;
-import org.keycloak.services.ErrorPage;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -94,10 +93,6 @@ public final class InternalApiCheck {
             new Need("org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator and the checks AdminPermissions makes",
                     "the admin API's permission checks",
                     InternalApiCheck::adminPermissionChecks),
-            new Need("ErrorPage.error(KeycloakSession, AuthenticationSessionModel, Response.Status, String, Object[])",
-                    "the portal's and admin page's error pages",
-                    () -> ErrorPage.class.getMethod("error", KeycloakSession.class, AuthenticationSessionModel.class,
-                            Response.Status.class, String.class, Object[].class)),
             new Need("CacheControlUtil.noBackButtonCacheControlHeader(KeycloakSession)", "the portal's never-store cache headers",
                     () -> CacheControlUtil.class.getMethod("noBackButtonCacheControlHeader", KeycloakSession.class)),
             new Need("LocaleUtil.processLocaleParam(KeycloakSession, RealmModel, AuthenticationSessionModel)", "the portal's language menu",

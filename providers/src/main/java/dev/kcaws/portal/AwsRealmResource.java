@@ -1,5 +1,6 @@
 package dev.kcaws.portal;
 
+import dev.kcaws.client.AwsErrorPage;
 import dev.kcaws.client.PortalClient;
 import dev.kcaws.keycloak.IdentityCookie;
 import dev.kcaws.keycloak.KeycloakPages;
@@ -154,7 +155,7 @@ public class AwsRealmResource {
         AccessStore store = AccessStore.of(realm);
         PortalPage page = new PortalPage(PortalView.of(store.effectiveAccess(user), store.accessEnds(user)),
                 ApplicationTiles.of(session, realm), displayName(user),
-                PortalSignIn.logoutRedirect(session, realm, portalUrl).toString(),
+                PortalSignIn.logoutRedirect(session, realm).toString(),
                 PortalCsrfToken.of(session, realm, auth.get().userSession()));
         session.getContext().setClient(portalClient);
         Response response = session.getProvider(LoginFormsProvider.class)
@@ -240,8 +241,8 @@ public class AwsRealmResource {
                 serving.problem().messageKey(), serving.partition().id());
     }
 
-    /** Keycloak's error page in the realm's login theme, the text a {@code kcaws*} key of the messages bundle in the user's language. */
+    /** The bundle's error page in the realm's login theme, the text a {@code kcaws*} key of the messages bundle in the user's language. */
     private Response error(Response.Status status, String messageKey, String... parameters) {
-        return KeycloakPages.error(session, status, messageKey, (Object[]) parameters);
+        return AwsErrorPage.render(session, status, messageKey, (Object[]) parameters);
     }
 }

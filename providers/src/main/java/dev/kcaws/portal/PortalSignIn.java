@@ -46,11 +46,8 @@ final class PortalSignIn {
                 .build(realm.getName());
     }
 
-    static URI logoutRedirect(KeycloakSession session, RealmModel realm, String portalUrl) {
-        return OidcEndpoints.logout(session.getContext().getUri())
-                .queryParam(OAuth2Constants.CLIENT_ID, PortalClient.CLIENT_ID)
-                .queryParam("post_logout_redirect_uri", portalUrl)
-                .build(realm.getName());
+    static URI logoutRedirect(KeycloakSession session, RealmModel realm) {
+        return PortalClient.signOutUrl(session.getContext().getUri(), realm);
     }
 
     private static String randomToken() {

@@ -2,6 +2,7 @@ package dev.kcaws.saml;
 
 import dev.kcaws.access.AccessEvents;
 
+import dev.kcaws.client.AwsErrorPage;
 import dev.kcaws.client.MapperSettings;
 import dev.kcaws.client.AwsClients;
 import dev.kcaws.identitycenter.IdentityCenterClients;
@@ -100,8 +101,8 @@ public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFac
                 .ifPresent(c -> AccessEvents.pair(event, c.account(), c.permissionSet()));
         // Keycloak's standard error for a user who may not use the client; the reason says why.
         event.error(Errors.ACCESS_DENIED);
-        Response page = context.form().setError(message, readParameters(authSession.getAuthNote(REFUSAL_PARAMETERS)))
-                .createErrorPage(Response.Status.FORBIDDEN);
+        Response page = AwsErrorPage.render(context.getSession(), context.form(), Response.Status.FORBIDDEN,
+                authSession.getAuthNote(REFUSAL_REASON), message, readParameters(authSession.getAuthNote(REFUSAL_PARAMETERS)));
         context.challenge(page);
     }
 

@@ -58,9 +58,20 @@ class DemoRealmLoginIT {
 
     @Test
     void erinWithNoAssignmentGetsAClearPageAndAwsGetsNothing() {
-        var page = aws.plain(new BrowserSession(), "erin").refused();
+        BrowserSession browser = new BrowserSession();
+        var page = aws.plain(browser, "erin").refused();
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.errorMessage()).contains("You have no AWS access assigned");
+        // Keycloak's "Back to Application" would be the AWS client's login again, a loop for erin;
+        // the page leads to the portal and offers a switch of user instead, the reason folded away.
+        var document = page.document();
+        assertThat(document.select("#backToApplication")).isEmpty();
+        String portal = document.select("a#kcaws-to-portal").attr("abs:href");
+        assertThat(portal).endsWith("/realms/aws-demo/aws/");
+        assertThat(document.select("a#kcaws-switch-user").attr("href"))
+                .contains("/realms/aws-demo/protocol/openid-connect/logout?client_id=aws-portal&post_logout_redirect_uri=");
+        assertThat(document.select("details #kcaws-error-reason").text()).isNotBlank();
+        assertThat(browser.get(portal).url()).contains("/realms/aws-demo/protocol/openid-connect/auth?client_id=aws-portal");
     }
 
     @Test
