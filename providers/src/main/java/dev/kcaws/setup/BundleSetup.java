@@ -42,6 +42,7 @@ public final class BundleSetup {
         KeycloakApiGuard.register(factory);
         AdminPageSetup.register(factory);
         LegacyPageTheme.register(factory);
+        ConsoleLinks.register(factory);
         // Time-bound assignments: the once-per-cluster removal of those whose window has ended, and windows going with their mappings.
         EndedAssignmentSweep.register(factory);
         RevokedWindowCleanup.register(factory);

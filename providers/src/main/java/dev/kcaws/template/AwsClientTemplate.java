@@ -1,5 +1,7 @@
 package dev.kcaws.template;
 
+import dev.kcaws.access.ModelClient;
+
 import dev.kcaws.template.AwsClientOptions;
 
 import dev.kcaws.saml.AwsRolePairMapper;
@@ -30,7 +32,9 @@ public final class AwsClientTemplate {
         ClientRepresentation rep = new ClientRepresentation();
         rep.setClientId(options.entityId());
         rep.setName(options.displayName());
-        rep.setDescription("AWS sign-in through the Keycloak AWS SSO bundle (" + options.endpoint().url() + ")");
+        // Said where an admin looks first, Keycloak's clients list: the AWS side of this client is managed elsewhere.
+        rep.setDescription("AWS sign-in through the Keycloak AWS SSO bundle (" + options.endpoint().url() + "). Accounts, permission sets"
+                + " and assignments: the AWS page, " + ModelClient.adminPagePath(realmName));
         rep.setProtocol("saml");
         rep.setEnabled(true);
         rep.setFullScopeAllowed(false);

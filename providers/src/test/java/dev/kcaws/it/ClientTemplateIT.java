@@ -54,10 +54,13 @@ class ClientTemplateIT {
                 assertThat(made.path("attributes").path(key).asText()).as(key)
                         .isEqualTo(demo.path("attributes").path(key).asText())
                         .isEqualTo(template.path("attributes").path(key).asText()));
-        for (String field : List.of("clientId", "name", "description", "protocol", "enabled", "fullScopeAllowed", "frontchannelLogout",
+        for (String field : List.of("clientId", "name", "protocol", "enabled", "fullScopeAllowed", "frontchannelLogout",
                 "redirectUris")) {
             assertThat(made.path(field)).as(field).isEqualTo(demo.path(field));
         }
+        // The description names the AWS page of its own realm.
+        assertThat(made.path("description").asText()).endsWith("the AWS page, /realms/master/aws/admin/#/" + REALM + "/accounts")
+                .isEqualTo(demo.path("description").asText().replace("aws-demo", REALM));
         assertThat(made.path("baseUrl").asText()).isEqualTo("/realms/" + REALM + "/protocol/saml/clients/amazon-aws");
         assertThat(made.path("fullScopeAllowed").asBoolean()).isFalse();
         for (String kind : List.of("default-client-scopes", "optional-client-scopes")) {
