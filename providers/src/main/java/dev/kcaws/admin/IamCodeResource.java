@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.aws.SigninEndpoint;
 import dev.kcaws.client.AwsClients;
+import dev.kcaws.iac.AccountCodeArchive;
 import dev.kcaws.iac.AccountPermissionSets;
 import dev.kcaws.iac.AwsClientTrust;
 import dev.kcaws.iac.CloudFormationTemplate;
@@ -50,6 +51,25 @@ public class IamCodeResource {
     public Response terraform(@QueryParam("accountId") String accountId) {
         context.auth().requireViewRealm();
         return iamAsCode(accountId, TerraformConfiguration::of, TerraformConfiguration::forAccounts, "tf.json");
+    }
+
+    /**
+     * Every account's CloudFormation template and Terraform configuration as a zip, one directory
+     * per account, which the tools take as they are (the JSON of the calls above without
+     * {@code accountId} is keyed by account, which neither tool reads); see {@link AccountCodeArchive}.
+     */
+    @GET
+    @Path("archive")
+    @Produces("application/zip")
+    public Response archive() {
+        context.auth().requireViewRealm();
+        String realmName = context.realm().getName();
+        RealmIdentityProvider idp = new RealmIdentityProvider(realmName, IdpMetadataResource.xml(context.session(), context.realm()), awsClientFacts());
+        List<AccountCodeArchive.AccountCode> code = AssignedPermissionSets.in(context.session(), context.realm(), context.store().accounts())
+                .stream().map(roles -> new AccountCodeArchive.AccountCode(roles.account(), Json.pretty(CloudFormationTemplate.of(idp, roles)),
+                        Json.pretty(TerraformConfiguration.of(idp, roles)))).toList();
+        return Response.ok(AccountCodeArchive.zip(realmName, code), "application/zip")
+                .header("Content-Disposition", IdpMetadataResource.attachment("kcaws-" + realmName + "-iam.zip")).build();
     }
 
     private Response iamAsCode(String accountId, BiFunction<RealmIdentityProvider, AccountPermissionSets, ObjectNode> one,

@@ -168,6 +168,29 @@ class IamAsCodeIT {
     }
 
     @Test
+    void allAccountsAsOneZipHoldEachAccountsOwnFilesAsThePerAccountCallsServeThem() throws Exception {
+        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + DEMO + "/iac/archive"))
+                .header("Authorization", "Bearer " + admin.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+        assertThat(zip.headers().firstValue("Content-Disposition").orElse("")).contains("kcaws-aws-demo-iam.zip");
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                files.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(files.keySet()).containsExactly("111111111111/cloudformation.json", "111111111111/main.tf.json",
+                "222222222222/cloudformation.json", "222222222222/main.tf.json", "333333333333/cloudformation.json",
+                "333333333333/main.tf.json", "README.txt");
+        for (String id : List.of("111111111111", "222222222222", "333333333333")) {
+            assertThat(JSON.readTree(files.get(id + "/cloudformation.json"))).isEqualTo(json(get(DEMO + "/iac/cloudformation?accountId=" + id)));
+            assertThat(JSON.readTree(files.get(id + "/main.tf.json"))).isEqualTo(json(get(DEMO + "/iac/terraform?accountId=" + id)));
+        }
+        assertThat(files.get("README.txt")).contains("aws cloudformation deploy --template-file 222222222222/cloudformation.json");
+    }
+
+    @Test
     void theIdpMetadataIsTheDescriptor() throws Exception {
         HttpResponse<String> response = get(DEMO + "/idp-metadata");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -195,6 +218,7 @@ class IamAsCodeIT {
         assertThat(dave.status("GET", DEMO + "/iac/cloudformation?accountId=111111111111", null)).isEqualTo(403);
         assertThat(dave.status("GET", DEMO + "/iac/terraform", null)).isEqualTo(403);
         assertThat(dave.status("GET", DEMO + "/idp-metadata", null)).isEqualTo(403);
+        assertThat(dave.status("GET", DEMO + "/iac/archive", null)).isEqualTo(403);
     }
 
     @Test

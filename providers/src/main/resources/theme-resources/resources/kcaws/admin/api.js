@@ -21,7 +21,7 @@ export class ApiError extends Error {
 /** '/aws/accounts' for '/accounts': the bundle's API under the realm. */
 export const aws = (path) => `/aws${path}`;
 
-/** One call under /admin/realms/{the chosen realm}; the parsed JSON (or text with raw) on success. */
+/** One call under /admin/realms/{the chosen realm}; the parsed JSON (or text with raw, a Blob with blob) on success. */
 export async function api(method, path, body, options) {
     const token = await accessToken();
     const realm = state.realm;
@@ -30,6 +30,9 @@ export async function api(method, path, body, options) {
         headers: Object.assign({Authorization: `Bearer ${token}`}, body === undefined ? {} : {'Content-Type': 'application/json'}),
         body: body === undefined ? undefined : JSON.stringify(body),
     });
+    if (response.ok && options && options.blob) {
+        return response.blob();
+    }
     const text = await response.text();
     if (response.ok) {
         if (options && options.raw) {

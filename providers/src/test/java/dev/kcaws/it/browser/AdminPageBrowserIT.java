@@ -309,13 +309,21 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(admin.findClientByClientId(MANAGED, "aws-access").orElseThrow().path("attributes").path("kcaws.default-client.aws").asText())
                 .isEqualTo("urn:amazon:webservices:eu");
 
-        // The IAM side: the same documents the API serves, saved as files.
+        // The IAM side: the same documents the API serves, saved as files; all accounts as one zip of each account's files.
         page.click("download-cloudformation");
-        Path cfn = browser.awaitDownload("kcaws-" + MANAGED + "-all-accounts.cfn.json");
-        JsonNode templates = new ObjectMapper().readTree(Files.readString(cfn));
-        assertThat(templates).isEqualTo(get("/iac/cloudformation"));
-        assertThat(templates.path("210987654321").path("Resources").toString()).contains("ReadOnly").contains("Admin");
-        assertThat(templates.path("123456789012").path("Resources").toString()).contains("Admin").doesNotContain("ReadOnly");
+        Path archive = browser.awaitDownload("kcaws-" + MANAGED + "-iam.zip");
+        Map<String, JsonNode> templates = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(archive))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().endsWith("/cloudformation.json")) {
+                    templates.put(e.getName(), new ObjectMapper().readTree(in.readAllBytes()));
+                }
+            }
+        }
+        assertThat(templates.keySet()).containsExactly("123456789012/cloudformation.json", "210987654321/cloudformation.json");
+        assertThat(templates.get("210987654321/cloudformation.json")).isEqualTo(get("/iac/cloudformation?accountId=210987654321"));
+        assertThat(templates.get("210987654321/cloudformation.json").path("Resources").toString()).contains("ReadOnly").contains("Admin");
+        assertThat(templates.get("123456789012/cloudformation.json").path("Resources").toString()).contains("Admin").doesNotContain("ReadOnly");
         page.choose("iac-form", "accountId", "210987654321");
         page.click("download-terraform");
         Path tf = browser.awaitDownload("kcaws-" + MANAGED + "-210987654321.tf.json");

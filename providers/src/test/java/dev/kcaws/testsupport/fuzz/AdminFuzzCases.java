@@ -45,7 +45,7 @@ public final class AdminFuzzCases {
             "https://console.aws.amazon.com/", "access:111111111111:Billing", "kcaws.account.1"};
 
     private static final String[] ENDPOINT_PATHS = {"accounts", "permission-sets", "assignments", "assignments/bulk", "clients",
-            "client-template", "iac/cloudformation", "iac/terraform", "idp-metadata"};
+            "client-template", "iac/cloudformation", "iac/terraform", "iac/archive", "idp-metadata"};
 
     private final Random random;
     private final String api;
