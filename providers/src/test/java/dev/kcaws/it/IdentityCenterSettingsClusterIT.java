@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,7 @@ class IdentityCenterSettingsClusterIT {
 
     static final String REALM = "ic-settings-cluster";
     static final String API = "/admin/realms/" + REALM + "/aws/identity-center/scim";
-    static final String TYPE = "dev.kcaws.identitycenter.ScimPushSettingsProvider";
+    static final String TYPE = RacingScimSettings.TYPE;
     static final String COMPONENTS = "/admin/realms/" + REALM + "/components";
 
     static KeycloakCluster cluster;
@@ -48,24 +47,13 @@ class IdentityCenterSettingsClusterIT {
     }
 
     static Map<String, Object> settings(int racer) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("enabled", false);
-        body.put("endpoint", "https://scim.us-east-1.amazonaws.com/node-racer" + racer + "/scim/v2/");
-        body.put("token", "cluster-race-token-" + racer);
-        body.put("groupIds", List.of(developers));
+        Map<String, Object> body = RacingScimSettings.body("node-racer", racer, developers);
         body.put("userNameSource", racer % 2 == 0 ? "EMAIL" : "USERNAME");
         return body;
     }
 
     static ObjectNode component(int racer) {
-        ObjectNode component = DemoRealm.JSON.createObjectNode().put("name", "node racer " + racer)
-                .put("providerId", "kcaws-identity-center-scim").put("providerType", TYPE);
-        ObjectNode config = component.putObject("config");
-        config.putArray("enabled").add("false");
-        config.putArray("endpoint").add("https://scim.us-east-1.amazonaws.com/component" + racer + "/scim/v2/");
-        config.putArray("token").add("cluster-race-token-" + racer);
-        config.putArray("groupIds").add(developers);
-        return component;
+        return RacingScimSettings.component("node-racer", racer, developers);
     }
 
     static List<String> settingsComponents(AdminApi node) {

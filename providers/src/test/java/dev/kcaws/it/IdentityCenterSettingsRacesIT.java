@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +26,7 @@ class IdentityCenterSettingsRacesIT {
 
     static final String REALM = "ic-settings-race";
     static final String API = "/admin/realms/" + REALM + "/aws/identity-center/scim";
-    static final String TYPE = "dev.kcaws.identitycenter.ScimPushSettingsProvider";
+    static final String TYPE = RacingScimSettings.TYPE;
     static final String COMPONENTS = "/admin/realms/" + REALM + "/components";
 
     static AdminApi admin;
@@ -53,23 +52,11 @@ class IdentityCenterSettingsRacesIT {
 
     /** Disabled settings: nothing is pushed from the shared server, the component is written all the same. */
     static Map<String, Object> settings(int racer) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("enabled", false);
-        body.put("endpoint", "https://scim.us-east-1.amazonaws.com/racer" + racer + "/scim/v2/");
-        body.put("token", "race-token-" + racer);
-        body.put("groupIds", List.of(developers));
-        return body;
+        return RacingScimSettings.body("racer", racer, developers);
     }
 
     static ObjectNode component(int racer) {
-        ObjectNode component = DemoRealm.JSON.createObjectNode().put("name", "racer " + racer)
-                .put("providerId", "kcaws-identity-center-scim").put("providerType", TYPE);
-        ObjectNode config = component.putObject("config");
-        config.putArray("enabled").add("false");
-        config.putArray("endpoint").add("https://scim.us-east-1.amazonaws.com/component" + racer + "/scim/v2/");
-        config.putArray("token").add("race-token-" + racer);
-        config.putArray("groupIds").add(developers);
-        return component;
+        return RacingScimSettings.component("racer", racer, developers);
     }
 
     static List<String> settingsComponents() {
