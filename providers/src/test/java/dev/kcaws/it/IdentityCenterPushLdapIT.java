@@ -81,6 +81,7 @@ class IdentityCenterPushLdapIT {
 
         ldap.addUser("lena", "Lena", "New", "lena@example.com");
         ldap.addMember("Engineers", "lena");
+        ldap.replace(OpenLdapServer.userDn("kim"), "cn", "Kimberly"); // the first name, for Keycloak's default mapper
         ldap.replace(OpenLdapServer.userDn("kim"), "givenName", "Kimberly");
         ldap.replace(OpenLdapServer.userDn("kim"), "mail", "kim.lee@example.com");
         ldap.removeMember("Engineers", "max");

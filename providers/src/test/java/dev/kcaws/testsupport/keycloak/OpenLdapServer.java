@@ -99,10 +99,13 @@ public final class OpenLdapServer implements AutoCloseable {
         return "cn=" + cn + "," + GROUPS;
     }
 
-    /** Adds an {@code inetOrgPerson} under {@code ou=people}. */
+    /**
+     * Adds an {@code inetOrgPerson} under {@code ou=people}; its {@code cn} is the given name, which
+     * Keycloak's default "first name" mapper of an LDAP provider with vendor "other" reads.
+     */
     public void addUser(String uid, String givenName, String sn, String mail) {
         add(userDn(uid), Map.of("objectClass", List.of("inetOrgPerson", "organizationalPerson", "person", "top"),
-                "uid", List.of(uid), "cn", List.of(givenName + " " + sn), "givenName", List.of(givenName), "sn", List.of(sn),
+                "uid", List.of(uid), "cn", List.of(givenName), "givenName", List.of(givenName), "sn", List.of(sn),
                 "mail", List.of(mail)));
     }
 
