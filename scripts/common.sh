@@ -69,3 +69,13 @@ ensure_postgres() {
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
     || fail "postgresql was installed but there is no /usr/lib/postgresql/*/bin/initdb"
 }
+
+# The LDAP federation test (IdentityCenterPushLdapIT) starts a private OpenLDAP server from Debian's
+# slapd (/usr/sbin/slapd, its own slapd.conf and data directory on a free port; the package's own
+# service is not used). A machine where it cannot be installed runs the rest: the test skips with
+# one line.
+ensure_slapd() {
+  [[ -x /usr/sbin/slapd ]] && return 0
+  ( apt_install "the LDAP federation test" "Debian's slapd and ldap-utils packages (/usr/sbin/slapd)" slapd ldap-utils ) \
+    || step "slapd could not be installed: IdentityCenterPushLdapIT will be skipped"
+}

@@ -8,6 +8,9 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.UserStorageProviderModel;
+import org.keycloak.storage.user.UserQueryMethodsProvider;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +26,11 @@ import java.util.Set;
  * that still exist, their members with their sub-groups' members (as Keycloak counts them for role
  * inheritance), and those users. Reads go through set-based queries ({@link GroupMemberQueries});
  * a group's members are computed once per instance (an instance lives for one push).
+ *
+ * <p>Members a user-storage provider keeps itself (an LDAP group mapper in {@code READ_ONLY} or
+ * {@code LDAP_ONLY} mode: the membership lives in LDAP, never in Keycloak's tables) are asked of
+ * each enabled provider through the user-storage SPI, as Keycloak's own member listing does; a
+ * user linked to a provider gets its groups from the model, which asks the provider.
  */
 final class KeycloakPushSource implements PushSource {
 
@@ -32,6 +40,7 @@ final class KeycloakPushSource implements PushSource {
     private final GroupMemberQueries queries;
     private final Map<String, Set<String>> members = new HashMap<>();
     private List<SourceGroup> groups;
+    private List<UserQueryMethodsProvider> storages;
 
     KeycloakPushSource(KeycloakSession session, RealmModel realm, List<String> chosenGroupIds) {
         this.session = session;
@@ -69,7 +78,44 @@ final class KeycloakPushSource implements PushSource {
         if (group(groupId).isEmpty()) {
             return Set.of();
         }
-        return members.computeIfAbsent(groupId, id -> Set.copyOf(queries.memberIds(queries.withDescendants(List.of(id)))));
+        return members.computeIfAbsent(groupId, id -> {
+            Set<String> subtree = queries.withDescendants(List.of(id));
+            Set<String> ids = new LinkedHashSet<>(queries.memberIds(subtree));
+            ids.addAll(storageMemberIds(subtree));
+            return Set.copyOf(ids);
+        });
+    }
+
+    /** The members the realm's user-storage providers report for the groups (none without providers). */
+    private Set<String> storageMemberIds(Collection<String> groupIds) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (UserQueryMethodsProvider storage : storages()) {
+            for (String groupId : groupIds) {
+                GroupModel group = realm.getGroupById(groupId);
+                if (group != null) {
+                    storage.getGroupMembersStream(realm, group, null, null)
+                            .filter(user -> user.getServiceAccountClientLink() == null)
+                            .forEach(user -> ids.add(user.getId()));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private List<UserQueryMethodsProvider> storages() {
+        if (storages == null) {
+            List<UserQueryMethodsProvider> found = new ArrayList<>();
+            realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                    .map(UserStorageProviderModel::new)
+                    .filter(UserStorageProviderModel::isEnabled)
+                    .forEach(model -> {
+                        if (session.getProvider(UserStorageProvider.class, model) instanceof UserQueryMethodsProvider query) {
+                            found.add(query);
+                        }
+                    });
+            storages = List.copyOf(found);
+        }
+        return storages;
     }
 
     @Override
@@ -88,7 +134,14 @@ final class KeycloakPushSource implements PushSource {
     /** From the user's own groups and their ancestors: no chosen group's members are listed. */
     @Override
     public Set<String> groupIdsOf(String keycloakUserId) {
-        Set<String> reached = queries.withAncestors(queries.groupIdsOf(keycloakUserId));
+        Set<String> own = new LinkedHashSet<>(queries.groupIdsOf(keycloakUserId));
+        if (!storages().isEmpty()) {
+            UserModel user = session.users().getUserById(realm, keycloakUserId);
+            if (user != null && user.getFederationLink() != null) {
+                user.getGroupsStream().forEach(group -> own.add(group.getId()));
+            }
+        }
+        Set<String> reached = queries.withAncestors(own);
         Set<String> ids = new LinkedHashSet<>();
         for (SourceGroup group : groups()) {
             if (reached.contains(group.id())) {

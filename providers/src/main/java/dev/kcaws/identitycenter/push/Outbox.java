@@ -158,6 +158,12 @@ final class Outbox {
                 .setParameter("realm", realmId).setParameter("now", now).setMaxResults(1).getResultList().isEmpty();
     }
 
+    /** Whether a full reconcile of the realm waits in the outbox (or is being pushed now). */
+    boolean hasRealmRow(String realmId) {
+        return !em.createQuery("select o.id from KcawsScimOutbox o where o.realmId = :realm and o.kind = :kind", String.class)
+                .setParameter("realm", realmId).setParameter("kind", Kind.REALM.name()).setMaxResults(1).getResultList().isEmpty();
+    }
+
     /** The realms with a row due now. */
     List<String> realmsDue(long now) {
         return em.createQuery("select distinct o.realmId from KcawsScimOutbox o where o.nextAttemptAt <= :now"

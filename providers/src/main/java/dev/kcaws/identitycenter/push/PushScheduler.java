@@ -20,7 +20,9 @@ import java.util.concurrent.RejectedExecutionException;
  * after the backoff, and rows a dead node left) and the scheduled reconcile of each realm whose
  * interval has passed. Each runs under the realm's lease in the database, so a realm is pushed by
  * one node at a time and a scheduled reconcile runs once per cluster, whichever node's timer fires
- * first; the work itself runs on the push's worker threads, never on Keycloak's timer thread.
+ * first; the work itself runs on the push's worker threads, never on Keycloak's timer thread. It
+ * also asks for the reconcile of a realm whose user storage (LDAP) finished a sync since the last
+ * one ({@link UserStorageSyncs}).
  */
 final class PushScheduler {
 
@@ -50,8 +52,12 @@ final class PushScheduler {
                 List<String> reconcile = session.realms().getRealmsStream()
                         .filter(realm -> IdentityCenterSettings.of(session, realm).map(settings -> {
                             Duration interval = settings.reconcileInterval();
-                            return interval.toMillis() > 0 && new PushRuns(Outbox.of(session).entityManager(), realm.getId())
-                                    .lastReconcileStart() + interval.toMillis() <= now;
+                            long lastStart = new PushRuns(Outbox.of(session).entityManager(), realm.getId()).lastReconcileStart();
+                            if (interval.toMillis() > 0 && lastStart + interval.toMillis() <= now) {
+                                return true;
+                            }
+                            UserStorageSyncs.reconcileIfSynced(session, realm, lastStart);
+                            return false;
                         }).orElse(false))
                         .map(realm -> realm.getId()).toList();
                 for (String realmId : reconcile) {

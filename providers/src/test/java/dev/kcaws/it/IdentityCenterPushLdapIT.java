@@ -1,0 +1,171 @@
+package dev.kcaws.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.awsscim.AwsLikeScimServer;
+import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.keycloak.ApiResponse;
+import dev.kcaws.testsupport.keycloak.BuildArtifacts;
+import dev.kcaws.testsupport.keycloak.OpenLdapServer;
+import dev.kcaws.testsupport.keycloak.SharedKeycloak;
+import dev.kcaws.testsupport.scimpush.KeycloakPushFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.kcaws.testsupport.scimpush.KeycloakPushFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SCIM push of changes an LDAP user-federation sync makes, on the real Keycloak with a real
+ * OpenLDAP ({@link OpenLdapServer}, Debian's slapd) and the AWS-like SCIM server: an LDAP provider
+ * in import mode with a group-ldap-mapper in its default {@code READ_ONLY} mode (memberships stay
+ * in LDAP), its group {@code Engineers} pushed. After the admin's "Sync changed users" a new LDAP
+ * user in the group, a changed first name and email, and a membership removed in LDAP reach
+ * Identity Center, with the scheduled reconcile off (interval 0: on demand only), so nothing but
+ * the sync can have sent them.
+ */
+class IdentityCenterPushLdapIT {
+
+    static final String TOKEN = "scim-token-for-ldap-tests";
+    static final String USER_STORAGE = "org.keycloak.storage.UserStorageProvider";
+    static final String LDAP_MAPPER = "org.keycloak.storage.ldap.mappers.LDAPStorageMapper";
+
+    final List<AutoCloseable> cleanup = new ArrayList<>();
+    OpenLdapServer ldap;
+
+    @BeforeEach
+    void startLdap() {
+        Assumptions.assumeTrue(OpenLdapServer.installed(),
+                "skipped: " + OpenLdapServer.SLAPD + " is missing (Debian's slapd package, which test.sh installs; it could not be installed here)");
+        ldap = OpenLdapServer.start(BuildArtifacts.fromSystemProperties().instancesDir());
+        cleanup.add(ldap);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (int i = cleanup.size() - 1; i >= 0; i--) {
+            cleanup.get(i).close();
+        }
+    }
+
+    @Test
+    void changesOfAnLdapSyncReachIdentityCenterWithoutTheScheduledReconcile() throws Exception {
+        ldap.addUser("kim", "Kim", "Lee", "kim@example.com");
+        ldap.addUser("max", "Max", "Muster", "max@example.com");
+        ldap.addGroup("Engineers", List.of("kim", "max"));
+
+        AdminApi api = SharedKeycloak.get().adminApi();
+        String realm = "push-ldap-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        ObjectNode realmRep = DemoRealm.JSON.createObjectNode().put("realm", realm).put("enabled", true);
+        api.createRealm(realmRep);
+        cleanup.add(() -> api.deleteRealm(realm));
+        AwsLikeScimServer scim = AwsLikeScimServer.start(TOKEN);
+        cleanup.add(scim);
+        KeycloakPushFixture push = new KeycloakPushFixture(api, realm, scim, TOKEN);
+
+        String ldapId = addLdapProvider(api, push);
+        sync(api, push, ldapId, "triggerFullSync"); // imports kim and max, creates the group Engineers
+        push.configureGroupIds(scim.endpoint(), TOKEN, List.of(push.groupId("/Engineers")), "DEACTIVATE", 0);
+        await("the first push: kim and max in Engineers", () -> push.member("Engineers", "kim@example.com")
+                && push.member("Engineers", "max@example.com") && push.status().path("pending").asLong() == 0, push::status);
+        // the first push may be followed by one more reconcile (the full sync ended in the same second): wait until it is quiet
+        await("nothing pending", () -> push.status().path("pending").asLong() == 0, push::status);
+        String kimScimId = push.scimUser("kim@example.com").orElseThrow().path("id").asText();
+
+        ldap.addUser("lena", "Lena", "New", "lena@example.com");
+        ldap.addMember("Engineers", "lena");
+        ldap.replace(OpenLdapServer.userDn("kim"), "cn", "Kimberly"); // the first name, for Keycloak's default mapper
+        ldap.replace(OpenLdapServer.userDn("kim"), "givenName", "Kimberly");
+        ldap.replace(OpenLdapServer.userDn("kim"), "mail", "kim.lee@example.com");
+        ldap.removeMember("Engineers", "max");
+        long started = System.nanoTime();
+
+        JsonNode result = sync(api, push, ldapId, "triggerChangedUsersSync");
+
+        assertThat(result.path("added").asInt()).as(result.toString()).isEqualTo(1);
+        Duration arrived = await("lena in Engineers, kim renamed, max out of Engineers and deactivated", () ->
+                push.member("Engineers", "lena@example.com")
+                        && push.scimUser("kim.lee@example.com").map(u -> u.path("name").path("givenName").asText().equals("Kimberly")
+                        && u.path("id").asText().equals(kimScimId)).orElse(false)
+                        && !push.member("Engineers", "max@example.com")
+                        && push.scimUser("max@example.com").map(u -> !u.path("active").asBoolean()).orElse(false),
+                () -> "Engineers=" + push.memberIds("Engineers") + ", kim=" + push.scimUser("kim.lee@example.com")
+                        + ", max=" + push.scimUser("max@example.com") + ", status=" + push.status());
+        System.out.printf("IdentityCenterPushLdapIT: the LDAP sync's changes reached the SCIM server %.1f s after the sync was asked for"
+                + " (sync answered after %.1f s of it)%n", (System.nanoTime() - started) / 1e9, (System.nanoTime() - started - arrived.toNanos()) / 1e9);
+
+        assertThat(push.member("Engineers", "kim.lee@example.com")).isTrue();
+        assertThat(push.scimUser("kim@example.com")).as("kim's old userName").isEmpty();
+        assertThat(scim.directory().userCount()).as("kim, max (deactivated), lena").isEqualTo(3);
+        assertThat(push.status().path("lastReconcile").path("outcome").asText()).isEqualTo("OK");
+    }
+
+    /** An LDAP provider in import mode (READ_ONLY edit mode, no periodic sync) and a group mapper in its default READ_ONLY mode. */
+    String addLdapProvider(AdminApi api, KeycloakPushFixture push) {
+        String realmId = api.expect(200, "GET", push.realmPath(), null).json().path("id").asText();
+        ObjectNode provider = DemoRealm.JSON.createObjectNode().put("name", "ldap").put("providerId", "ldap")
+                .put("providerType", USER_STORAGE).put("parentId", realmId);
+        ObjectNode config = provider.putObject("config");
+        put(config, "enabled", "true");
+        put(config, "vendor", "other");
+        put(config, "connectionUrl", ldap.url());
+        put(config, "bindDn", OpenLdapServer.ADMIN_DN);
+        put(config, "bindCredential", OpenLdapServer.ADMIN_PASSWORD);
+        put(config, "authType", "simple");
+        put(config, "usersDn", OpenLdapServer.PEOPLE);
+        put(config, "usernameLDAPAttribute", "uid");
+        put(config, "rdnLDAPAttribute", "uid");
+        put(config, "uuidLDAPAttribute", "entryUUID");
+        put(config, "userObjectClasses", "inetOrgPerson, organizationalPerson");
+        put(config, "searchScope", "1");
+        put(config, "editMode", "READ_ONLY");
+        put(config, "importEnabled", "true");
+        put(config, "syncRegistrations", "false");
+        put(config, "pagination", "false");
+        put(config, "batchSizeForSync", "1000");
+        put(config, "fullSyncPeriod", "-1");
+        put(config, "changedSyncPeriod", "-1");
+        put(config, "cachePolicy", "DEFAULT");
+        put(config, "trustEmail", "true");
+        api.expect(201, "POST", push.realmPath() + "/components", provider);
+        String ldapId = api.expect(200, "GET", push.realmPath() + "/components?type=" + USER_STORAGE + "&name=ldap", null)
+                .json().get(0).path("id").asText();
+
+        ObjectNode mapper = DemoRealm.JSON.createObjectNode().put("name", "groups").put("providerId", "group-ldap-mapper")
+                .put("providerType", LDAP_MAPPER).put("parentId", ldapId);
+        ObjectNode mc = mapper.putObject("config");
+        put(mc, "groups.dn", OpenLdapServer.GROUPS);
+        put(mc, "group.name.ldap.attribute", "cn");
+        put(mc, "group.object.classes", "groupOfNames");
+        put(mc, "preserve.group.inheritance", "false");
+        put(mc, "ignore.missing.groups", "false");
+        put(mc, "membership.ldap.attribute", "member");
+        put(mc, "membership.attribute.type", "DN");
+        put(mc, "membership.user.ldap.attribute", "uid");
+        put(mc, "mode", "READ_ONLY");
+        put(mc, "user.roles.retrieve.strategy", "LOAD_GROUPS_BY_MEMBER_ATTRIBUTE");
+        put(mc, "memberof.ldap.attribute", "memberOf");
+        put(mc, "drop.non.existing.groups.during.sync", "false");
+        put(mc, "groups.path", "/");
+        api.expect(201, "POST", push.realmPath() + "/components", mapper);
+        return ldapId;
+    }
+
+    /** The console's sync buttons: {@code POST /user-storage/{id}/sync?action=…}; the SynchronizationResult. */
+    static JsonNode sync(AdminApi api, KeycloakPushFixture push, String ldapId, String action) {
+        ApiResponse answer = api.post(push.realmPath() + "/user-storage/" + ldapId + "/sync?action=" + action, null);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static void put(ObjectNode config, String key, String value) {
+        config.putArray(key).add(value);
+    }
+}
