@@ -16,6 +16,7 @@ import dev.kcaws.saml.AwsAccessCheck;
 import dev.kcaws.client.DefaultAwsClient;
 import dev.kcaws.saml.LaunchChoice;
 import dev.kcaws.saml.OneRoleLogin;
+import dev.kcaws.portal.cli.CliResource;
 import dev.kcaws.portal.sts.StsCredentialsClient;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.ClientModel;
@@ -204,6 +205,12 @@ public class AwsRealmResource {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection());
         return OneRoleLogin.create(session, event)
                 .start(client.get(), LaunchChoice.one(account.get().id(), set.get().name()), relayState);
+    }
+
+    /** The command-line tool's endpoints, {@code /realms/{realm}/aws/cli/}: bearer tokens of {@code aws-cli}, JSON. */
+    @Path("cli")
+    public CliResource cli() {
+        return new CliResource(session, realm, sts);
     }
 
     /** The administrators' page, {@code /realms/{realm}/aws/admin/}. */
