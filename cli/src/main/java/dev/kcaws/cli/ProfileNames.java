@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
  * The profile name of a role from the {@code --name} pattern (default {@value #DEFAULT}).
  * Placeholders: {@code {account}} (the account's name, else its ID), {@code {accountId}},
  * {@code {permissionSet}}, {@code {region}}, {@code {partition}}. Characters the AWS CLI's config
- * parser or its {@code --profile} handling would misread (spaces, quotes, brackets, {@code #},
- * {@code ;}, backslashes, control characters) become {@code -}, so every name is usable as typed.
+ * parser or its {@code --profile} handling would misread (runs of spaces, quotes, brackets, {@code #},
+ * {@code ;}, backslashes, control characters) become one {@code -}, so every name is usable as typed.
  */
 public final class ProfileNames {
     public static final String DEFAULT = "{account}/{permissionSet}";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
-    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9_@%+=:,./-]");
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9_@%+=:,./-]+");
 
     private final String pattern;
 
