@@ -16,6 +16,7 @@ source scripts/common.sh
 require_tools
 ensure_browser
 ensure_postgres
+ensure_awscli
 log="target/test.log"
 mkdir -p target
 

@@ -69,3 +69,11 @@ ensure_postgres() {
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
     || fail "postgresql was installed but there is no /usr/lib/postgresql/*/bin/initdb"
 }
+
+# The CLI tests (cli/, and the *IT that runs kcaws-aws under the real AWS CLI) call Debian's AWS
+# CLI by its path: `aws` on PATH may be another installation (a pyenv shim, AWS's own v2 bundle).
+ensure_awscli() {
+  [[ -x /usr/bin/aws ]] && return 0
+  apt_install "the AWS CLI tests" "Debian's awscli package (/usr/bin/aws)" awscli
+  [[ -x /usr/bin/aws ]] || fail "awscli was installed but /usr/bin/aws is missing"
+}
