@@ -53,7 +53,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Main main = new Main(System.getenv(), Path.of(System.getProperty("user.home")), new KeycloakHttp(), Clock.systemUTC(),
+        // $HOME first, as the AWS CLI and the shell resolve ~ (Java's user.home comes from the password database)
+        String home = System.getenv("HOME");
+        Path homeDir = home != null && !home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home) : Path.of(System.getProperty("user.home"));
+        Main main = new Main(System.getenv(), homeDir, new KeycloakHttp(), Clock.systemUTC(),
                 duration -> Thread.sleep(duration.toMillis()), System.out, System.err);
         int status = main.run(args);
         System.out.flush();
