@@ -38,6 +38,15 @@ public enum Partition {
         return stsEndpoint;
     }
 
+    /** The region of the partition's global services (IAM, STS): the one to use when nothing names a region. */
+    public String homeRegion() {
+        return switch (this) {
+            case AWS -> "us-east-1";
+            case AWS_US_GOV -> "us-gov-west-1";
+            case AWS_CN -> "cn-north-1";
+        };
+    }
+
     public static Optional<Partition> find(String id) {
         return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
     }

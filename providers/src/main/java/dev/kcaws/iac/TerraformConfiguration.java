@@ -44,11 +44,7 @@ public final class TerraformConfiguration {
         if (account.region() != null) {
             return account.region().name();
         }
-        return switch (account.partition()) {
-            case AWS -> "us-east-1";
-            case AWS_US_GOV -> "us-gov-west-1";
-            case AWS_CN -> "cn-north-1";
-        };
+        return account.partition().homeRegion();
     }
 
     /** Built with data as plain text and the bundle's references as {@link TerraformJson.Template}s; escaped once at the end. */

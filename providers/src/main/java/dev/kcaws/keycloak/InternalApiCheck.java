@@ -27,6 +27,7 @@ import org.keycloak.protocol.saml.SamlService;
 import org.keycloak.representations.idm.authorization.ResourceType;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.util.CacheControlUtil;
@@ -115,7 +116,20 @@ public final class InternalApiCheck {
                         org.keycloak.storage.jpa.entity.FederatedUserGroupMembershipEntity.class.getDeclaredField("realmId");
                     }),
             new Need("ErrorResponse.error(String, Response.Status)", "refusing model changes through Keycloak's client and role endpoints",
-                    () -> ErrorResponse.class.getMethod("error", String.class, Response.Status.class)));
+                    () -> ErrorResponse.class.getMethod("error", String.class, Response.Status.class)),
+            new Need("AppAuthManager.BearerTokenAuthenticator(KeycloakSession).setRealm(RealmModel).setTokenString(String).authenticate()"
+                    + " and AuthResult.getUser()/getSession()/getClient()",
+                    "the CLI exchange's bearer tokens",
+                    () -> {
+                        Class<?> authenticator = AppAuthManager.BearerTokenAuthenticator.class;
+                        authenticator.getConstructor(KeycloakSession.class);
+                        authenticator.getMethod("setRealm", RealmModel.class);
+                        authenticator.getMethod("setTokenString", String.class);
+                        Class<?> result = authenticator.getMethod("authenticate").getReturnType();
+                        result.getMethod("getUser");
+                        result.getMethod("getSession");
+                        result.getMethod("getClient");
+                    }));
 
     private InternalApiCheck() {
     }

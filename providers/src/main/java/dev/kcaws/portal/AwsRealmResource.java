@@ -4,7 +4,6 @@ import dev.kcaws.client.PortalClient;
 import dev.kcaws.keycloak.IdentityCookie;
 import dev.kcaws.keycloak.KeycloakPages;
 
-import dev.kcaws.access.Access;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
@@ -16,11 +15,9 @@ import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.saml.AwsAccessCheck;
 import dev.kcaws.client.DefaultAwsClient;
 import dev.kcaws.saml.LaunchChoice;
-import dev.kcaws.saml.OneRoleAssertion;
 import dev.kcaws.saml.OneRoleLogin;
+import dev.kcaws.portal.cli.CliResource;
 import dev.kcaws.portal.sts.StsCredentialsClient;
-import dev.kcaws.portal.sts.StsFailure;
-import dev.kcaws.portal.sts.TemporaryCredentials;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -83,33 +80,15 @@ public class AwsRealmResource {
             return error(Response.Status.BAD_REQUEST, "kcawsNoRoleNamed");
         }
         UserModel user = auth.get().user();
-        Optional<Access> held = AccessStore.of(realm).heldAccess(user, choice.get().account(), choice.get().permissionSet());
-        if (held.isEmpty()) {
-            return error(Response.Status.FORBIDDEN, "kcawsNotAssigned", choice.get().account().value(),
-                    choice.get().permissionSet().value());
+        OneRoleCredentials.Outcome outcome = OneRoleCredentials.issue(session, realm, user, auth.get().userSession(), choice.get(), sts);
+        if (outcome instanceof OneRoleCredentials.Refused refused) {
+            return error(refused.status(), refused.messageKey(), refused.parameters());
         }
-        DefaultAwsClient serving = DefaultAwsClient.of(realm, held.get().account().partition());
-        Optional<ClientModel> client = serving.serving();
-        if (client.isEmpty()) {
-            return refusal(serving);
-        }
-        Optional<String> assertion = OneRoleAssertion.issue(session, realm, client.get(), auth.get().userSession(), choice.get());
-        if (assertion.isEmpty()) {
-            return error(Response.Status.FORBIDDEN, "kcawsKeysNotIssued");
-        }
-        TemporaryCredentials credentials;
-        try {
-            credentials = sts.assumeRoleWithSaml(held.get().rolePair(), assertion.get(),
-                    held.get().permissionSet().sessionDuration().seconds());
-        } catch (StsFailure e) {
-            return e.refusedByAws()
-                    ? error(Response.Status.BAD_GATEWAY, "kcawsStsRefused", e.errorCode(), e.awsMessage())
-                    : error(Response.Status.BAD_GATEWAY, "kcawsStsUnreachable", e.awsMessage());
-        }
+        OneRoleCredentials.Issued issued = (OneRoleCredentials.Issued) outcome;
         session.getContext().setClient(realm.getClientByClientId(PortalClient.CLIENT_ID));
         Response page = session.getProvider(LoginFormsProvider.class)
                 .setUser(user)
-                .setAttribute("kcaws", new CredentialsPage(held.get(), credentials, portalUrl()))
+                .setAttribute("kcaws", new CredentialsPage(issued.access(), issued.credentials(), portalUrl()))
                 .createForm(CredentialsPage.TEMPLATE);
         return Response.fromResponse(page).header("Pragma", "no-cache").header("Referrer-Policy", "no-referrer").build();
     }
@@ -226,6 +205,12 @@ public class AwsRealmResource {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection());
         return OneRoleLogin.create(session, event)
                 .start(client.get(), LaunchChoice.one(account.get().id(), set.get().name()), relayState);
+    }
+
+    /** The command-line tool's endpoints, {@code /realms/{realm}/aws/cli/}: bearer tokens of {@code aws-cli}, JSON. */
+    @Path("cli")
+    public CliResource cli() {
+        return new CliResource(session, realm, sts);
     }
 
     /** The administrators' page, {@code /realms/{realm}/aws/admin/}. */

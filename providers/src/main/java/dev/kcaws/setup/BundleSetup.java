@@ -1,6 +1,7 @@
 package dev.kcaws.setup;
 
 import dev.kcaws.adminpage.AdminPageSetup;
+import dev.kcaws.client.CliClient;
 import dev.kcaws.client.LegacyPageTheme;
 import dev.kcaws.keycloak.InternalApiCheck;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -42,6 +43,8 @@ public final class BundleSetup {
         KeycloakApiGuard.register(factory);
         AdminPageSetup.register(factory);
         LegacyPageTheme.register(factory);
+        // The CLI's client wherever the portal's is (realms set up before the CLI existed).
+        CliClient.register(factory);
         // Time-bound assignments: the once-per-cluster removal of those whose window has ended, and windows going with their mappings.
         EndedAssignmentSweep.register(factory);
         RevokedWindowCleanup.register(factory);

@@ -1,6 +1,7 @@
 package dev.kcaws.template;
 
 import dev.kcaws.client.AdminPageClient;
+import dev.kcaws.client.CliClient;
 import dev.kcaws.client.DefaultAwsClient;
 import dev.kcaws.client.PortalClient;
 
@@ -53,6 +54,7 @@ public final class AwsClientInstaller {
         ClientModel client = ClientCreation.create(session, realm, rep);
         PortalClient.ensure(realm);
         AdminPageClient.ensure(realm);
+        CliClient.ensure(realm);
         enableAccessCheck(realm);
         return client;
     }

@@ -70,6 +70,8 @@ public final class AwsLikeSts implements AutoCloseable {
     private final ExecutorService executor;
     private final SecureRandom random = new SecureRandom();
     private final List<StsCall> accepted = new CopyOnWriteArrayList<>();
+    /** The role pairs of each accepted call's assertion, in the order of {@link #accepted}. */
+    private final List<List<RolePair>> acceptedAssertionPairs = new CopyOnWriteArrayList<>();
     private final List<StsError> rejected = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, IssuedKey> issued = new ConcurrentHashMap<>();
@@ -128,6 +130,11 @@ public final class AwsLikeSts implements AutoCloseable {
     /** Every call that returned credentials, in order. */
     public List<StsCall> acceptedCalls() {
         return List.copyOf(accepted);
+    }
+
+    /** The role pairs each accepted call's SAML assertion named (its Role attribute), in the order of {@link #acceptedCalls()}. */
+    public List<List<RolePair>> acceptedAssertionPairs() {
+        return List.copyOf(acceptedAssertionPairs);
     }
 
     /** Every error answered, in order. */
@@ -236,6 +243,7 @@ public final class AwsLikeSts implements AutoCloseable {
         Instant now = clock.instant();
         String issuer = serviceProvider.idpEntityId();
         String roleName = pair.roleName();
+        acceptedAssertionPairs.add(signIn.rolePairs());
         accepted.add(new StsCall(roleArn, principalArn, signIn.roleSessionName(), granted, requestedDuration != null,
                 signIn.nameId()));
         String accessKeyId = "ASIA" + randomText(KEY_ID_CHARS, 16);
