@@ -49,6 +49,33 @@ public final class CredentialCache {
         OwnerOnlyFiles.delete(fileFor(url, account, permissionSet));
     }
 
+    /**
+     * Removes the cached credentials of the realm's roles not in {@code held} ({@code configure}
+     * learnt they are gone): {@code credentials} then asks Keycloak, which refuses in one line,
+     * instead of serving keys for a role the user lost until they expire.
+     */
+    public int retainOnly(RealmUrl url, java.util.Collection<Role> held) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        java.util.Set<Path> keep = new java.util.HashSet<>();
+        for (Role role : held) {
+            keep.add(fileFor(url, role.accountId(), role.permissionSet()));
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "credentials-" + Digest.of(url.value()) + "-*.json")) {
+            for (Path file : files) {
+                if (!keep.contains(file)) {
+                    OwnerOnlyFiles.delete(file);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new CliFailure("cannot clear the cache " + dir + " (" + e.getMessage() + "); delete it by hand");
+        }
+        return removed;
+    }
+
     /** Removes every cached credential of the realm (logout). */
     public void removeAll(RealmUrl url) {
         if (!Files.isDirectory(dir)) {

@@ -126,6 +126,7 @@ public final class Main {
         List<Role> roles = new CliEndpoints(http, url).roles(accessToken);
         ProfileWriter writer = new ProfileWriter(url, names, SelfCommand.words(env));
         AwsConfigFile.Changes changes = writer.write(places.awsConfig(), roles);
+        new CredentialCache(places.cache(), clock).retainOnly(url, roles);
         changes.added().forEach(name -> out.println("added profile " + name));
         changes.updated().forEach(name -> out.println("updated profile " + name));
         changes.removed().forEach(name -> out.println("removed profile " + name + " (role no longer held)"));

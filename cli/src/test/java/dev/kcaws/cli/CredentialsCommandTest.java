@@ -137,8 +137,13 @@ class CredentialsCommandTest {
                 + "credential_process = /opt/kcaws/kcaws-aws credentials --url " + keycloak.url() + " --account 222222222222 --permission-set PowerUserAccess\n"
                 + "region = eu-west-1\n");
 
+        keycloak.reply("/aws/cli/credentials", 200, CREDS).reply("/aws/cli/credentials", 403, "{\"error\":\"access_denied\"}");
+        assertThat(credentials("2026-11-30T16:00:00Z")).isZero();
+
         assertThat(run("2026-11-30T16:00:00Z", "configure", "--url", keycloak.url().value())).isZero();
         assertThat(out()).contains("removed profile acme-prod/PowerUserAccess");
         assertThat(Files.readString(config)).isEqualTo("[default]\nregion = us-east-1\n");
+        assertThat(credentials("2026-11-30T16:00:00Z")).as("the cached credentials of a role gone are dropped").isEqualTo(1);
+        assertThat(err()).contains("you no longer hold PowerUserAccess in account 222222222222; run: kcaws-aws configure");
     }
 }
