@@ -26,6 +26,7 @@ public final class DeviceSignIn {
     private final RealmUrl url;
     private final Sleeper sleeper;
     private final Consumer<String> tell;
+    private Consumer<String> trace = line -> { };
 
     /** @param tell where the verification address and code are shown to the user */
     public DeviceSignIn(KeycloakHttp http, RealmUrl url, Sleeper sleeper, Consumer<String> tell) {
@@ -33,6 +34,12 @@ public final class DeviceSignIn {
         this.url = url;
         this.sleeper = sleeper;
         this.tell = tell;
+    }
+
+    /** Where each poll's outcome is written ({@code KCAWS_AWS_DEBUG=1}): error codes and waits, never a token. */
+    public DeviceSignIn tracing(Consumer<String> trace) {
+        this.trace = trace;
+        return this;
     }
 
     /** Runs the grant to its end; returns the refresh token. */
@@ -79,6 +86,8 @@ public final class DeviceSignIn {
                 return refreshToken;
             }
             String error = answer.error();
+            trace.accept("kcaws-aws: poll after " + waited + " s: HTTP " + answer.status() + " " + error + " (next in "
+                    + ("slow_down".equals(error) ? interval + SLOW_DOWN_STEP : interval) + " s)");
             if ("authorization_pending".equals(error)) {
                 if (waited > expiresIn) {
                     throw expired();

@@ -39,7 +39,9 @@ public class KeycloakHttp {
     private final HttpClient client;
 
     public KeycloakHttp() {
-        this(HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
+        // HTTP/1.1: no h2c upgrade attempt on plain-HTTP test servers; each run makes only a few calls
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     public KeycloakHttp(HttpClient client) {

@@ -91,7 +91,9 @@ public final class Main {
 
     private void login(Options options) {
         RealmUrl url = url(options);
-        String refreshToken = new DeviceSignIn(http, url, sleeper, err::println).signIn();
+        String refreshToken = new DeviceSignIn(http, url, sleeper, err::println)
+                .tracing("1".equals(env.get("KCAWS_AWS_DEBUG")) ? err::println : line -> { })
+                .signIn();
         new TokenStore(places.tokens()).save(url, refreshToken);
         new CredentialCache(places.cache(), clock).removeAll(url);
         err.println("Signed in to " + url + ". Next, write your AWS profiles: kcaws-aws configure --url " + url);

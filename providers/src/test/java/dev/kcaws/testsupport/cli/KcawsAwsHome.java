@@ -87,6 +87,8 @@ public final class KcawsAwsHome {
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("AWS_PAGER", "");
         env.put("LANG", "C.UTF-8");
+        // login's polls (error codes and waits, no token) on stderr, for a failure's message
+        env.put("KCAWS_AWS_DEBUG", "1");
         return env;
     }
 
