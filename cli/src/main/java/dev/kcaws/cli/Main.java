@@ -132,6 +132,11 @@ public final class Main {
         changes.added().forEach(name -> out.println("added profile " + name));
         changes.updated().forEach(name -> out.println("updated profile " + name));
         changes.removed().forEach(name -> out.println("removed profile " + name + " (role no longer held)"));
+        for (Role role : roles) {
+            if (role.notAfter() != null && !changes.skipped().contains(names.nameOf(role))) {
+                out.println("access of profile " + names.nameOf(role) + " ends at " + role.notAfter());
+            }
+        }
         for (String name : changes.skipped()) {
             err.println("kcaws-aws: left profile " + name + " alone: it is not one of kcaws-aws's; rename it or use --name");
         }

@@ -129,10 +129,11 @@ class CredentialsCommandTest {
         Files.createDirectories(config.getParent());
         Files.writeString(config, "[default]\nregion = us-east-1\n");
         keycloak.reply("/aws/cli/roles", 200, "{\"roles\":[{\"accountId\":\"222222222222\",\"accountName\":\"acme-prod\",\"permissionSet\":\"PowerUserAccess\","
-                + "\"region\":\"eu-west-1\",\"partition\":\"aws\",\"sessionDuration\":3600,\"notAfter\":null}]}")
+                + "\"region\":\"eu-west-1\",\"partition\":\"aws\",\"sessionDuration\":3600,\"notAfter\":\"2026-12-01T00:00:00Z\"}]}")
                 .reply("/aws/cli/roles", 200, "{\"roles\":[]}");
         assertThat(run("2026-11-30T16:00:00Z", "configure", "--url", keycloak.url().value())).isZero();
-        assertThat(out()).contains("added profile acme-prod/PowerUserAccess");
+        assertThat(out()).contains("added profile acme-prod/PowerUserAccess")
+                .contains("access of profile acme-prod/PowerUserAccess ends at 2026-12-01T00:00:00Z");
         assertThat(Files.readString(config)).isEqualTo("[default]\nregion = us-east-1\n\n[profile acme-prod/PowerUserAccess]\n"
                 + "credential_process = /opt/kcaws/kcaws-aws credentials --url " + keycloak.url() + " --account 222222222222 --permission-set PowerUserAccess\n"
                 + "region = eu-west-1\n");
