@@ -71,10 +71,13 @@ public final class DeviceSignIn {
         if (page.isLoginForm()) {
             page = browser.submitLogin(page, username, password);
         }
-        if (page.document().selectFirst("input[name=accept]") != null) {
-            page = browser.submitForm(page, "form", Map.of("accept", "Yes"));
+        // Keycloak asks every device sign-in for consent (its grant page: buttons accept / cancel).
+        org.jsoup.nodes.Element accept = page.document().selectFirst("form [name=accept]");
+        if (accept != null) {
+            org.jsoup.nodes.Element form = accept.closest("form");
+            page = browser.post(form.absUrl("action"), Map.of("code", form.selectFirst("input[name=code]").attr("value"), "accept", "Yes"));
         }
-        if (page.status() != 200 || page.isLoginForm()) {
+        if (page.status() != 200 || page.isLoginForm() || page.document().selectFirst("form [name=accept]") != null) {
             throw new IllegalStateException("device sign-in of " + username + " not approved: " + page);
         }
     }
