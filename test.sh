@@ -17,6 +17,7 @@ require_tools
 ensure_browser
 ensure_postgres
 ensure_slapd
+ensure_awscli
 log="target/test.log"
 mkdir -p target
 

@@ -79,3 +79,11 @@ ensure_slapd() {
   ( apt_install "the LDAP federation test" "Debian's slapd and ldap-utils packages (/usr/sbin/slapd)" slapd ldap-utils ) \
     || step "slapd could not be installed: IdentityCenterPushLdapIT will be skipped"
 }
+
+# The CLI tests (cli/, and the *IT that runs kcaws-aws under the real AWS CLI) call Debian's AWS
+# CLI by its path: `aws` on PATH may be another installation (a pyenv shim, AWS's own v2 bundle).
+ensure_awscli() {
+  [[ -x /usr/bin/aws ]] && return 0
+  apt_install "the AWS CLI tests" "Debian's awscli package (/usr/bin/aws)" awscli
+  [[ -x /usr/bin/aws ]] || fail "awscli was installed but /usr/bin/aws is missing"
+}

@@ -63,7 +63,7 @@ public final class DeviceSignIn {
     }
 
     /** What a user does on the verification page: signs in if asked, grants access if asked, and sees the success page. */
-    static void approve(BrowserSession browser, String verificationUri, String username, String password) {
+    public static void approve(BrowserSession browser, String verificationUri, String username, String password) {
         Page page = browser.get(verificationUri);
         if (page.document().selectFirst("form#kc-user-verify-device-user-code-form") != null) {
             page = browser.submitForm(page, "form#kc-user-verify-device-user-code-form", Map.of());

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (RoleArn, PrincipalArn) must be one of its role pairs (else {@code AccessDenied}), and
  * DurationSeconds, when sent, must be 900..43200 and not above the assertion's SessionDuration
  * (else {@code ValidationError}). Accepted calls are recorded without the credentials issued.
+ *
+ * <p>It also answers {@code GetCallerIdentity} for the credentials it issued, as the AWS CLI and
+ * SDKs send it (SigV4-signed POST): the access key ID is read from the {@code Authorization}
+ * header's {@code Credential=} scope and the {@code X-Amz-Security-Token} must be the session token
+ * issued with it ({@code InvalidClientTokenId} otherwise, or for a key it never issued), and the
+ * credentials must not have expired ({@code ExpiredToken}). The signature itself is not checked:
+ * only a SHA-256 of each session token is kept, never a secret.
  */
 public final class AwsLikeSts implements AutoCloseable {
     public static final int MIN_DURATION = 900;
@@ -66,6 +74,12 @@ public final class AwsLikeSts implements AutoCloseable {
     private final List<List<RolePair>> acceptedAssertionPairs = new CopyOnWriteArrayList<>();
     private final List<StsError> rejected = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, IssuedKey> issued = new ConcurrentHashMap<>();
+    private final List<String> callerIdentities = new CopyOnWriteArrayList<>();
+
+    /** What is kept of credentials issued: enough to recognize them, not to use them. */
+    private record IssuedKey(String sessionTokenSha256, Instant expiration, String arn, String userId, String account) {
+    }
 
     private AwsLikeSts(AwsLikeServiceProvider serviceProvider, Clock clock, int port) throws IOException {
         this.serviceProvider = Objects.requireNonNull(serviceProvider);
@@ -162,7 +176,10 @@ public final class AwsLikeSts implements AutoCloseable {
                     throw new StsError(400, "Sender", "InvalidQueryParameter",
                             "Content-Type must be application/x-www-form-urlencoded (was " + contentType + ")").toException();
                 }
-                xml = StsWireFormat.success(assumeRoleWithSaml(StsWireFormat.form(body)), requestId);
+                Map<String, String> params = StsWireFormat.form(body);
+                xml = StsWireFormat.CALLER_IDENTITY.equals(params.get("Action"))
+                        ? StsWireFormat.callerIdentity(getCallerIdentity(exchange, params), requestId)
+                        : StsWireFormat.success(assumeRoleWithSaml(params), requestId);
                 status = 200;
             } catch (StsError.StsException e) {
                 rejected.add(e.error);
@@ -229,19 +246,67 @@ public final class AwsLikeSts implements AutoCloseable {
         acceptedAssertionPairs.add(signIn.rolePairs());
         accepted.add(new StsCall(roleArn, principalArn, signIn.roleSessionName(), granted, requestedDuration != null,
                 signIn.nameId()));
+        String accessKeyId = "ASIA" + randomText(KEY_ID_CHARS, 16);
+        String sessionToken = sessionToken();
+        String assumedRoleArn = "arn:" + pair.partition() + ":sts::" + pair.accountId() + ":assumed-role/" + roleName + "/" + signIn.roleSessionName();
+        String assumedRoleId = "AROA" + randomText(KEY_ID_CHARS, 17) + ":" + signIn.roleSessionName();
+        issued.put(accessKeyId, new IssuedKey(sha256(sessionToken), now.plusSeconds(granted), assumedRoleArn, assumedRoleId, pair.accountId()));
         return new StsWireFormat.Result(
-                "ASIA" + randomText(KEY_ID_CHARS, 16),
+                accessKeyId,
                 randomText(SECRET_CHARS, 40),
-                sessionToken(),
+                sessionToken,
                 now.plusSeconds(granted),
-                "arn:" + pair.partition() + ":sts::" + pair.accountId() + ":assumed-role/" + roleName + "/" + signIn.roleSessionName(),
-                "AROA" + randomText(KEY_ID_CHARS, 17) + ":" + signIn.roleSessionName(),
+                assumedRoleArn,
+                assumedRoleId,
                 audience,
                 issuer,
                 signIn.nameId(),
                 subjectType(signIn.nameIdFormat()),
                 nameQualifier(issuer, pair),
                 signIn.sourceIdentity());
+    }
+
+    // ---- GetCallerIdentity ----
+
+    private static final java.util.regex.Pattern CREDENTIAL =
+            java.util.regex.Pattern.compile("AWS4-HMAC-SHA256 .*\\bCredential=([A-Z0-9]+)/[^,\\s]+.*");
+
+    private StsWireFormat.Identity getCallerIdentity(HttpExchange exchange, Map<String, String> params) throws StsError.StsException {
+        if (!StsWireFormat.VERSION.equals(params.get("Version"))) {
+            throw new StsError(400, "Sender", "InvalidAction", "Could not find operation " + params.get("Action") + " for version "
+                    + params.get("Version")).toException();
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            throw StsError.missingAuthenticationToken().toException();
+        }
+        java.util.regex.Matcher credential = CREDENTIAL.matcher(authorization);
+        if (!credential.matches() || !authorization.contains("Signature=")) {
+            throw StsError.incompleteSignature().toException();
+        }
+        IssuedKey key = issued.get(credential.group(1));
+        String token = exchange.getRequestHeaders().getFirst("X-Amz-Security-Token");
+        if (key == null || token == null || !key.sessionTokenSha256().equals(sha256(token))) {
+            throw StsError.invalidClientTokenId().toException();
+        }
+        if (!clock.instant().isBefore(key.expiration())) {
+            throw StsError.expiredSecurityToken().toException();
+        }
+        callerIdentities.add(key.arn());
+        return new StsWireFormat.Identity(key.arn(), key.userId(), key.account());
+    }
+
+    /** The ARN of every GetCallerIdentity call answered, in order. */
+    public List<String> callerIdentityCalls() {
+        return List.copyOf(callerIdentities);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** AWS's mapping from what is wrong with the assertion to STS's error. */

@@ -189,6 +189,112 @@ class AwsLikeStsTest {
                 "<Message>Issuer not present in specified provider</Message>");
     }
 
+    // ---- GetCallerIdentity ----
+
+    @Test
+    void getCallerIdentityNamesTheAssumedRoleOfCredentialsItIssued() throws Exception {
+        String issued = post(call(READ_ONLY_ROLE, PROVIDER, realm.validResponse().base64(), null)).body();
+        String keyId = between(issued, "<AccessKeyId>", "</AccessKeyId>");
+
+        HttpResponse<String> response = callerIdentity(signedBy(keyId), between(issued, "<SessionToken>", "</SessionToken>"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">")
+                .contains("<Arn>arn:aws:sts::" + ACCOUNT + ":assumed-role/ReadOnly/alice@example.com</Arn>")
+                .contains("<UserId>" + between(issued, "<AssumedRoleId>", "</AssumedRoleId>") + "</UserId>")
+                .contains("<Account>" + ACCOUNT + "</Account>");
+        assertThat(sts.callerIdentityCalls()).containsExactly("arn:aws:sts::" + ACCOUNT + ":assumed-role/ReadOnly/alice@example.com");
+        assertThat(sts.acceptedCalls()).as("GetCallerIdentity is not an AssumeRoleWithSAML call").hasSize(1);
+    }
+
+    @Test
+    void aKeyItNeverIssuedIsAnInvalidClientTokenId() throws Exception {
+        String issued = post(call(READ_ONLY_ROLE, PROVIDER, realm.validResponse().base64(), null)).body();
+        HttpResponse<String> response = callerIdentity(signedBy("ASIAUNKNOWNKEY234567"), between(issued, "<SessionToken>", "</SessionToken>"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("<Code>InvalidClientTokenId</Code>",
+                "<Message>The security token included in the request is invalid.</Message>");
+        assertThat(sts.callerIdentityCalls()).isEmpty();
+    }
+
+    @Test
+    void aSessionTokenThatIsNotTheKeysOrNoneIsAnInvalidClientTokenId() throws Exception {
+        String issued = post(call(READ_ONLY_ROLE, PROVIDER, realm.validResponse().base64(), null)).body();
+        String other = post(call(READ_ONLY_ROLE, PROVIDER, realm.validResponse().base64(), null)).body();
+        String keyId = between(issued, "<AccessKeyId>", "</AccessKeyId>");
+
+        assertThat(callerIdentity(signedBy(keyId), between(other, "<SessionToken>", "</SessionToken>")).body())
+                .contains("<Code>InvalidClientTokenId</Code>");
+        assertThat(callerIdentity(signedBy(keyId), null).body()).contains("<Code>InvalidClientTokenId</Code>");
+        assertThat(sts.callerIdentityCalls()).isEmpty();
+    }
+
+    @Test
+    void credentialsPastTheirExpirationAreAnExpiredToken() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        sts.close();
+        sts = AwsLikeSts.start(realm.metadataXml(), moving);
+        String issued = post(call(READ_ONLY_ROLE, PROVIDER, realm.validResponse().base64(), "900")).body();
+        String keyId = between(issued, "<AccessKeyId>", "</AccessKeyId>");
+        String token = between(issued, "<SessionToken>", "</SessionToken>");
+
+        now.set(NOW.plusSeconds(899));
+        assertThat(callerIdentity(signedBy(keyId), token).statusCode()).isEqualTo(200);
+        now.set(NOW.plusSeconds(900));
+        HttpResponse<String> expired = callerIdentity(signedBy(keyId), token);
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(expired.body()).contains("<Code>ExpiredToken</Code>",
+                "<Message>The security token included in the request is expired</Message>");
+        assertThat(sts.callerIdentityCalls()).hasSize(1);
+    }
+
+    @Test
+    void anUnsignedOrHalfSignedCallIsRefused() throws Exception {
+        HttpResponse<String> unsigned = callerIdentity(null, null);
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(unsigned.body()).contains("<Code>MissingAuthenticationToken</Code>");
+        HttpResponse<String> noCredential = callerIdentity("AWS4-HMAC-SHA256 SignedHeaders=host, Signature=abc", null);
+        assertThat(noCredential.statusCode()).isEqualTo(400);
+        assertThat(noCredential.body()).contains("<Code>IncompleteSignature</Code>");
+        assertThat(sts.callerIdentityCalls()).isEmpty();
+    }
+
+    /** An Authorization header as SigV4 writes it (the AWS-like STS reads the key ID, not the signature). */
+    private static String signedBy(String accessKeyId) {
+        return "AWS4-HMAC-SHA256 Credential=" + accessKeyId + "/20260301/us-east-1/sts/aws4_request, "
+                + "SignedHeaders=content-type;host;x-amz-date;x-amz-security-token, Signature=" + "0".repeat(64);
+    }
+
+    private HttpResponse<String> callerIdentity(String authorization, String sessionToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(sts.endpoint())
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=GetCallerIdentity&Version=2011-06-15"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (sessionToken != null) {
+            request.header("X-Amz-Security-Token", sessionToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     // ---- helpers ----
 
     private static void assertValidationError(HttpResponse<String> response, String messagePart) {

@@ -24,6 +24,25 @@ public record StsError(int httpStatus, String type, String code, String message)
         return new StsError(400, "Sender", "ExpiredTokenException", message);
     }
 
+    /** A key STS never issued, or a session token that is not the one issued with it. */
+    static StsError invalidClientTokenId() {
+        return new StsError(403, "Sender", "InvalidClientTokenId", "The security token included in the request is invalid.");
+    }
+
+    /** Temporary credentials past their Expiration (the request's, not an assertion's: that is ExpiredTokenException). */
+    static StsError expiredSecurityToken() {
+        return new StsError(403, "Sender", "ExpiredToken", "The security token included in the request is expired");
+    }
+
+    static StsError missingAuthenticationToken() {
+        return new StsError(403, "Sender", "MissingAuthenticationToken", "Request is missing Authentication Token");
+    }
+
+    static StsError incompleteSignature() {
+        return new StsError(400, "Sender", "IncompleteSignature", "Authorization header requires 'Credential' parameter. "
+                + "Authorization header requires 'Signature' parameter.");
+    }
+
     static StsError missingParameter(String name) {
         // STS's model validation, as it words a missing required member
         return validation("1 validation error detected: Value null at '" + camel(name)

@@ -16,6 +16,7 @@ final class StsWireFormat {
     static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
     static final String VERSION = "2011-06-15";
     static final String ACTION = "AssumeRoleWithSAML";
+    static final String CALLER_IDENTITY = "GetCallerIdentity";
 
     private StsWireFormat() {
     }
@@ -59,6 +60,23 @@ final class StsWireFormat {
                 .append("  </ResponseMetadata>\n")
                 .append("</AssumeRoleWithSAMLResponse>\n")
                 .toString();
+    }
+
+    /** What {@code GetCallerIdentityResult} carries. */
+    record Identity(String arn, String userId, String account) {
+    }
+
+    static String callerIdentity(Identity identity, String requestId) {
+        return "<GetCallerIdentityResponse xmlns=\"" + NAMESPACE + "\">\n"
+                + "  <GetCallerIdentityResult>\n"
+                + "    <Arn>" + escape(identity.arn()) + "</Arn>\n"
+                + "    <UserId>" + escape(identity.userId()) + "</UserId>\n"
+                + "    <Account>" + escape(identity.account()) + "</Account>\n"
+                + "  </GetCallerIdentityResult>\n"
+                + "  <ResponseMetadata>\n"
+                + "    <RequestId>" + requestId + "</RequestId>\n"
+                + "  </ResponseMetadata>\n"
+                + "</GetCallerIdentityResponse>\n";
     }
 
     static String error(StsError e, String requestId) {
