@@ -27,6 +27,15 @@
         <form id="kcaws-keys" method="post" action="credentials" target="_blank">
             <input type="hidden" name="csrf" value="${kcaws.csrfToken}">
         </form>
+        <#-- With JavaScript the keys, or what went wrong with a retry, appear here under the role (kcaws-portal.js);
+             without it the form above opens the keys page in a new tab. The texts are filled in by the script. -->
+        <section id="kcaws-keys-panel" class="kcaws-keys-panel" aria-live="polite" hidden
+                 data-working="${msg("kcawsKeysWorking")}" data-title="${msg("kcawsKeysTitle")}"
+                 data-for="${msg("kcawsKeysFor", "{0}", "{1}", "{2}")}" data-expire="${msg("kcawsKeysExpire")}"
+                 data-bash="${msg("kcawsKeysBash")}" data-powershell="${msg("kcawsKeysPowerShell")}" data-file="${msg("kcawsKeysFile")}"
+                 data-copy="${msg("kcawsCopy")}" data-close="${msg("kcawsClose")}" data-retry="${msg("kcawsTryAgain")}"
+                 data-sign-in="${msg("kcawsSignInAgain")}" data-detail="${msg("kcawsErrorDetail")}"
+                 data-network="${msg("kcawsKeysNetwork")}"></section>
         <#-- Looked up once: the loops below run once per role, thousands of times for some users. -->
         <#assign copyLinkText = msg("kcawsCopyLink") accessKeysText = msg("kcawsAccessKeys")>
         <ul id="kcaws-accounts">

@@ -35,6 +35,81 @@ document.addEventListener("DOMContentLoaded", () => {
     copied.hidden = false;
     setTimeout(() => { copied.hidden = true; }, 2000);
   });
+  // Access keys inside the portal: the keys, or what went wrong in plain words with a retry and the
+  // technical detail folded away, right under the role. Without JavaScript (or fetch) the form
+  // still opens the keys page in a new tab.
+  const keysForm = document.getElementById("kcaws-keys");
+  const panel = document.getElementById("kcaws-keys-panel");
+  const el = (tag, props, ...children) => {
+    const e = Object.assign(document.createElement(tag), props || {});
+    e.append(...children); // strings become text nodes: nothing is parsed as HTML
+    return e;
+  };
+  const fill = (pattern, ...values) => pattern.replace(/\{(\d)\}/g, (m, i) => values[i]);
+
+  async function requestKeys(button) {
+    const row = button.closest(".kcaws-role");
+    row.after(panel);
+    panel.hidden = false;
+    panel.replaceChildren(el("p", {}, panel.dataset.working));
+    button.disabled = true;
+    let status = 0;
+    let answer = null;
+    try {
+      const response = await fetch(keysForm.getAttribute("action"), {
+        method: "POST", credentials: "same-origin", headers: {Accept: "application/json"},
+        body: new URLSearchParams({csrf: keysForm.elements.csrf.value, access: button.value}),
+      });
+      status = response.status;
+      answer = await response.json();
+    } catch (e) {
+      answer = null; // unreachable, or not JSON (a proxy's page): said as a network problem
+    }
+    button.disabled = false;
+    if (status === 200 && answer && answer.accessKeyId) {
+      showKeys(answer);
+    } else {
+      showFailure(button, status, answer);
+    }
+  }
+
+  function showKeys(keys) {
+    const d = panel.dataset;
+    const block = (id, title, text) => [el("h3", {className: "kcaws-subtitle"}, title), el("pre", {id}, text),
+      el("button", {type: "button", className: "kcaws-copy", textContent: d.copy, dataset: {copy: id}})];
+    panel.replaceChildren(
+      el("h2", {className: "kcaws-subtitle", id: "kcaws-keys-title"}, d.title),
+      el("p", {}, fill(d.for, keys.accountName, keys.accountId, keys.roleName), " ", d.expire, " ",
+        el("span", {id: "kcaws-panel-expiration"}, keys.expiration)),
+      ...block("kcaws-panel-bash", d.bash, keys.bash),
+      ...block("kcaws-panel-powershell", d.powershell, keys.powerShell),
+      ...block("kcaws-panel-file", d.file, keys.credentialsFile),
+      el("p", {}, el("button", {type: "button", id: "kcaws-keys-close", textContent: d.close, onclick: () => { panel.hidden = true; }})));
+    panel.querySelector("#kcaws-keys-title").focus?.();
+  }
+
+  function showFailure(button, status, answer) {
+    const d = panel.dataset;
+    // A session that ended cannot be retried from here: the page itself signs in again.
+    const signIn = status === 401;
+    panel.replaceChildren(el("div", {className: "kcaws-keys-error", role: "alert"},
+      el("p", {id: "kcaws-keys-message"}, answer && answer.message ? answer.message : d.network),
+      el("p", {}, el("button", {type: "button", id: "kcaws-keys-retry", textContent: signIn ? d.signIn : d.retry,
+        onclick: () => (signIn ? window.location.reload() : requestKeys(button))})),
+      el("details", {}, el("summary", {}, d.detail),
+        el("code", {id: "kcaws-keys-detail"}, "HTTP " + (status || "-") + (answer && answer.error ? " · " + answer.error : "")
+          + (answer && answer.detail ? " · " + answer.detail : "")))));
+  }
+
+  if (keysForm && panel && window.fetch) {
+    keysForm.addEventListener("submit", (event) => {
+      const button = event.submitter;
+      if (!button || !button.value) return;
+      event.preventDefault();
+      requestKeys(button);
+    });
+  }
+
   // Credentials page: copy a block or a single value by the id its button names.
   document.addEventListener("click", async (event) => {
     const button = event.target.closest(".kcaws-copy");
