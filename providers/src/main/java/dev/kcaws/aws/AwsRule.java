@@ -122,7 +122,13 @@ public enum AwsRule {
     IC_DESCRIPTION_CHARS("kcawsRuleIcDescriptionChars"),
     IC_RELAY_STATE("kcawsRuleIcRelayState"),
     IC_GROUP_NAME("kcawsRuleIcGroupName"),
-    IC_GROUP_RESERVED("kcawsRuleIcGroupReserved");
+    IC_GROUP_RESERVED("kcawsRuleIcGroupReserved"),
+    STS_NAME("kcawsRuleStsName"),
+    NOT_AWS_PREFIX("kcawsRuleNotAwsPrefix"),
+    MAPPER_TAG_ENTRY("kcawsRuleMapperTagEntry"),
+    MAPPER_TAG_TWICE("kcawsRuleMapperTagTwice"),
+    MAPPER_TRANSITIVE_KEY("kcawsRuleMapperTransitiveKey"),
+    MAPPER_SWITCH("kcawsRuleMapperSwitch");
 
     private static final String ENGLISH = "theme-resources/messages/messages_en.properties";
 

@@ -213,7 +213,7 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
             assertThat(describedBy).as("aria-describedby").isNotBlank();
             WebElement error = browser.driver().findElement(By.id(describedBy.substring(describedBy.lastIndexOf(' ') + 1)));
             assertThat(error.getText()).isEqualTo(korean);
-            WebElement group = duration.findElement(By.xpath("ancestor::div[contains(@class,'pf-v5-c-form__group')][1]"));
+            WebElement group = duration.findElement(By.xpath("ancestor::div[contains(concat(' ', @class, ' '), ' pf-v5-c-form__group ')][1]"));
             assertThat(group.findElement(By.cssSelector("label[for='" + duration.getAttribute("id") + "']")).getText()).isEqualTo("세션 시간(초)");
             assertThat(group.getText()).as("under its own input").contains(korean);
             assertThat(browser.driver().switchTo().activeElement()).as("focus on the first invalid field").isEqualTo(duration);
