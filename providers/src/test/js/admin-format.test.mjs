@@ -10,6 +10,8 @@ test('messages are filled as MessageFormat fills them', () => {
     assert.equal(formatMessage('AWS account {0} ({1}) added.', ['123456789012', 'Sandbox']), 'AWS account 123456789012 (Sandbox) added.');
     assert.equal(formatMessage('그룹 {2}에서 {1}의 {0}', ['ReadOnly', '1', '/Dev']), '그룹 /Dev에서 1의 ReadOnly');
     assert.equal(formatMessage("don''t {0}", [0]), "don't 0");
+    assert.equal(formatMessage("a $'{'vault.key'}' reference, ''{0}''", ['x']), "a ${vault.key} reference, 'x'", 'quoted parts as MessageFormat reads them');
+    assert.equal(formatMessage("it's {0}", ['kept']), "it's kept", 'a lone quote stays');
     assert.equal(formatMessage('{0} and {1}', ['only one']), 'only one and {1}');
     assert.equal(formatMessage('{0}', ['{1}', 'not expanded']), '{1}', 'a value is not formatted again');
 });

@@ -1,5 +1,6 @@
 package dev.kcaws.access;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 
 import java.time.Instant;
@@ -32,7 +33,7 @@ public record AccessWindow(Instant notBefore, Instant notAfter) {
             return Optional.empty();
         }
         if (start != null && end != null && !start.isBefore(end)) {
-            throw new AwsRuleViolation(field + "notAfter", "must be later than notBefore");
+            throw new AwsRuleViolation(field + "notAfter", AwsRule.WINDOW_ORDER);
         }
         return Optional.of(new AccessWindow(start, end));
     }
@@ -44,11 +45,11 @@ public record AccessWindow(Instant notBefore, Instant notAfter) {
         try {
             Instant instant = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
             if (instant.isBefore(Instant.parse("2000-01-01T00:00:00Z")) || instant.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
-                throw new AwsRuleViolation(field, "must be between the years 2000 and 9999");
+                throw new AwsRuleViolation(field, AwsRule.WINDOW_YEARS);
             }
             return instant;
         } catch (DateTimeParseException e) {
-            throw new AwsRuleViolation(field, "must be an ISO-8601 instant with a time zone, such as 2026-12-31T18:00:00Z");
+            throw new AwsRuleViolation(field, AwsRule.WINDOW_INSTANT);
         }
     }
 

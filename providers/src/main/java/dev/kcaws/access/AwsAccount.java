@@ -3,6 +3,7 @@ package dev.kcaws.access;
 import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.AccountName;
 import dev.kcaws.aws.AwsRegion;
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.Partition;
 import dev.kcaws.aws.SamlProviderName;
@@ -12,18 +13,17 @@ public record AwsAccount(AccountId id, String name, Partition partition, SamlPro
 
     public AwsAccount {
         if (id == null) {
-            throw new AwsRuleViolation("account.id", "is required");
+            throw new AwsRuleViolation("account.id", AwsRule.REQUIRED);
         }
         name = new AccountName(name).value();
         if (partition == null) {
-            throw new AwsRuleViolation("account.partition", "is required (aws, aws-us-gov or aws-cn)");
+            throw new AwsRuleViolation("account.partition", AwsRule.PARTITION_REQUIRED);
         }
         if (samlProvider == null) {
-            throw new AwsRuleViolation("account.samlProvider", "is required");
+            throw new AwsRuleViolation("account.samlProvider", AwsRule.REQUIRED);
         }
         if (region != null && region.partition() != partition) {
-            throw new AwsRuleViolation("account.region", "must be a region of the account's partition " + partition
-                    + " (" + region + " is in " + region.partition() + ")");
+            throw new AwsRuleViolation("account.region", AwsRule.ACCOUNT_REGION_PARTITION, partition, region, region.partition());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.kcaws.access;
 
 import dev.kcaws.aws.AwsLimits;
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.ConsoleDestination;
 import dev.kcaws.aws.InlinePolicy;
@@ -18,7 +19,7 @@ public record PermissionSet(PermissionSetName name, String description, SessionD
 
     public PermissionSet {
         if (name == null) {
-            throw new AwsRuleViolation("permissionSet.name", "is required");
+            throw new AwsRuleViolation("permissionSet.name", AwsRule.REQUIRED);
         }
         if (description != null) {
             description = new PermissionSetDescription(description).value();
@@ -28,7 +29,7 @@ public record PermissionSet(PermissionSetName name, String description, SessionD
         }
         managedPolicies = managedPolicies == null ? List.of() : List.copyOf(managedPolicies);
         if (managedPolicies.size() > AwsLimits.MAX_MANAGED_POLICIES) {
-            throw new AwsRuleViolation("permissionSet.managedPolicies", "must list at most 20 policies");
+            throw new AwsRuleViolation("permissionSet.managedPolicies", AwsRule.MANAGED_POLICIES_MAX, AwsLimits.MAX_MANAGED_POLICIES);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.AwsAccount;
 import org.keycloak.events.admin.OperationType;
@@ -39,7 +40,7 @@ public class AccountResource {
         AwsAccount existing = AdminContext.existingAccount(store, id);
         AwsAccount account = AdminContext.valid(() -> JsonBodies.read(body, AccountRepresentation.class).toModel());
         if (!account.id().equals(existing.id())) {
-            throw AdminErrors.badRequest("id", "an account's ID cannot change; create a new account instead");
+            throw AdminErrors.badRequest("id", AwsRule.ACCOUNT_ID_FIXED);
         }
         store.putAccount(account);
         AccountRepresentation rep = AccountRepresentation.of(account);

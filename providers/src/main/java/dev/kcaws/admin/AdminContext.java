@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.ModelFormat;
@@ -45,10 +46,8 @@ record AdminContext(KeycloakSession session, RealmModel realm, AdminPermissions 
     }
 
     static AwsAccount existingAccount(AccessStore store, String id) {
-        if (!AccountId.isValid(id)) {
-            throw AdminErrors.badRequest("accountId", "must be exactly 12 digits");
-        }
-        return store.account(new AccountId(id)).orElseThrow(() -> AdminErrors.notFound("AWS account " + id + " not found"));
+        AccountId valid = valid(() -> new AccountId(id));
+        return store.account(valid).orElseThrow(() -> AdminErrors.notFound("AWS account " + id + " not found"));
     }
 
     PermissionSet existingSet(String name) {
@@ -56,16 +55,19 @@ record AdminContext(KeycloakSession session, RealmModel realm, AdminPermissions 
     }
 
     static PermissionSet existingSet(AccessStore store, String name) {
-        if (!PermissionSetName.isValid(name)) {
-            throw AdminErrors.badRequest("permissionSet", "must be 1 to 32 characters of letters, digits and _+=,.@-");
+        PermissionSetName valid;
+        try {
+            valid = new PermissionSetName(name);
+        } catch (AwsRuleViolation e) {
+            throw AdminErrors.invalid(e.withField("permissionSet"));
         }
-        return store.permissionSet(new PermissionSetName(name)).orElseThrow(() -> AdminErrors.notFound("permission set " + name + " not found"));
+        return store.permissionSet(valid).orElseThrow(() -> AdminErrors.notFound("permission set " + name + " not found"));
     }
 
     /** The group (by path) or user (by username) an assignment names; exactly one of them. */
     RoleMapperModel principal(AssignmentRepresentation rep) {
         if ((rep.group() == null) == (rep.user() == null)) {
-            throw AdminErrors.badRequest("principal", "give exactly one of group (a path such as /Developers) or user (a username)");
+            throw AdminErrors.badRequest("principal", AwsRule.PRINCIPAL_ONE);
         }
         if (rep.group() != null) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, rep.group().startsWith("/") ? rep.group() : "/" + rep.group());

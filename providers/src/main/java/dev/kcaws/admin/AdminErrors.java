@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 import org.keycloak.representations.idm.ErrorRepresentation;
 
@@ -11,8 +12,10 @@ import java.util.List;
 
 /**
  * Errors as Keycloak's admin API answers them, in its own {@link ErrorRepresentation}: the message
- * ({@code errorMessage}, starting with the field at fault) and the {@code field}; a body with
- * several invalid fields lists each in {@code errors}, the first also at the top.
+ * ({@code errorMessage}, English, starting with the field at fault) and the {@code field}; a body with
+ * several invalid fields lists each in {@code errors}, the first also at the top. A broken
+ * {@link AwsRule} adds its message key and values ({@link RuleErrorRepresentation}) so a page can
+ * say it in the admin's language.
  */
 final class AdminErrors {
 
@@ -37,8 +40,9 @@ final class AdminErrors {
         return body;
     }
 
-    static WebApplicationException badRequest(String field, String message) {
-        return error(Response.Status.BAD_REQUEST, new ErrorRepresentation(field, field + ": " + message, null));
+    /** A 400 naming {@code field}, which broke {@code rule}. */
+    static WebApplicationException badRequest(String field, AwsRule rule, Object... params) {
+        return invalid(new AwsRuleViolation(field, rule, params));
     }
 
     static WebApplicationException notFound(String message) {
@@ -54,7 +58,9 @@ final class AdminErrors {
     }
 
     private static ErrorRepresentation representation(AwsRuleViolation violation) {
-        return new ErrorRepresentation(violation.field(), violation.getMessage(), null);
+        return violation.key() == null
+                ? new ErrorRepresentation(violation.field(), violation.getMessage(), null)
+                : new RuleErrorRepresentation(violation);
     }
 
     private static WebApplicationException error(Response.Status status, ErrorRepresentation body) {

@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.AccessWindow;
 import dev.kcaws.access.AccessWindows;
@@ -113,7 +114,7 @@ public class AssignmentsResource {
     private static AccessWindow requestedWindow(String notBefore, String notAfter) {
         AccessWindow window = AdminContext.valid(() -> AccessWindow.parse("", notBefore, notAfter)).orElse(null);
         if (window != null && window.endedBy(Time.currentTimeMillis())) {
-            throw AdminErrors.badRequest("notAfter", "is in the past: the assignment would never grant anything");
+            throw AdminErrors.badRequest("notAfter", AwsRule.WINDOW_PAST);
         }
         return window;
     }
@@ -187,7 +188,7 @@ public class AssignmentsResource {
         List<AwsAccount> accounts = rep.accountIdsOrEmpty().stream().map(id -> AdminContext.existingAccount(store, id)).toList();
         List<PermissionSet> sets = rep.permissionSetsOrEmpty().stream().map(name -> AdminContext.existingSet(store, name)).toList();
         if (principals.isEmpty() || accounts.isEmpty() || sets.isEmpty()) {
-            throw AdminErrors.badRequest("body", "give at least one of groups or users, one accountId and one permission set");
+            throw AdminErrors.badRequest("body", AwsRule.BULK_EMPTY);
         }
         AssignmentPermissions permissions = new AssignmentPermissions(context.auth());
         principals.forEach(permissions::requireMapRolesOf);

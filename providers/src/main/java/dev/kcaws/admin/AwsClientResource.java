@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.aws.Partition;
 import dev.kcaws.client.AwsClients;
@@ -37,10 +38,10 @@ public class AwsClientResource {
         }
         Partition partition = AwsClients.partitionOf(client);
         if (AwsClients.roleMapperOf(client).isEmpty()) {
-            throw AdminErrors.badRequest("id", "client " + client.getClientId() + " is not an AWS client (a SAML client with the AWS role-pair mapper)");
+            throw AdminErrors.badRequest("id", AwsRule.NOT_AN_AWS_CLIENT, client.getClientId());
         }
         if (!DefaultAwsClient.serves(client, partition)) {
-            throw AdminErrors.badRequest("id", "client " + client.getClientId() + " cannot serve one-role logins: enable it and give it an IdP-initiated URL name first");
+            throw AdminErrors.badRequest("id", AwsRule.CLIENT_CANNOT_SERVE, client.getClientId());
         }
         DefaultAwsClient.choose(store, client);
         context.event(OperationType.UPDATE, new PartitionDefaultRepresentation(partition.id(), client.getClientId(), client.getClientId(), null, null),

@@ -1,6 +1,7 @@
 package dev.kcaws.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.aws.AwsRegion;
 import dev.kcaws.aws.AwsRuleViolation;
@@ -99,7 +100,7 @@ public class IdentityCenterCodeResource {
         if (accountId != null) {
             AwsAccount account = context.existingAccount(accountId);
             if (partition != null && account.partition() != partition) {
-                throw AdminErrors.badRequest("partition", "account " + accountId + " is in partition " + account.partition() + ", not " + partition);
+                throw AdminErrors.badRequest("partition", AwsRule.IDENTITY_CENTER_ACCOUNT_PARTITION, accountId, account.partition(), partition);
             }
             accounts = List.of(account);
             partition = account.partition();
@@ -108,9 +109,8 @@ public class IdentityCenterCodeResource {
             if (partition == null) {
                 List<Partition> partitions = accounts.stream().map(AwsAccount::partition).distinct().sorted().toList();
                 if (partitions.size() > 1) {
-                    throw AdminErrors.badRequest("partition", "the realm's accounts are in partitions "
-                            + String.join(", ", partitions.stream().map(Partition::id).toList())
-                            + " and an Identity Center instance serves one: give ?partition= or ?accountId=");
+                    throw AdminErrors.badRequest("partition", AwsRule.IDENTITY_CENTER_ONE_PARTITION,
+                            String.join(", ", partitions.stream().map(Partition::id).toList()));
                 }
                 partition = partitions.isEmpty() ? Partition.AWS : partitions.get(0);
             }

@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.identitycenter.push.IdentityCenterPush;
 import dev.kcaws.identitycenter.push.PushRun;
 import org.keycloak.events.admin.OperationType;
@@ -48,8 +49,7 @@ public class IdentityCenterPushResource {
     public Response sync() {
         context.auth().requireManageRealm();
         if (!IdentityCenterPush.configured(context.session(), context.realm())) {
-            throw AdminErrors.badRequest("scim", "the SCIM push to IAM Identity Center is not configured or not enabled"
-                    + " (set the endpoint, token and groups with PUT /aws/identity-center/scim)");
+            throw AdminErrors.badRequest("scim", AwsRule.PUSH_NOT_CONFIGURED);
         }
         IdentityCenterPush.Sync sync = IdentityCenterPush.syncNow(context.session(), context.realm())
                 .orElseThrow(() -> AdminErrors.conflict("a reconcile with IAM Identity Center is running already; try again when it has finished"));

@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AccessControlMappings;
 import dev.kcaws.aws.AccessControlMappings.Mapping;
 import dev.kcaws.aws.AwsRuleViolation;
@@ -92,7 +93,7 @@ public class IdentityCenterSamlClientResource {
         boolean urlsGiven = request.acsUrl() != null || request.issuer() != null;
         IdentityCenterSp sp = null;
         if (request.metadata() != null && urlsGiven) {
-            fields.add(new AwsRuleViolation(IdentityCenterMetadata.FIELD, "give either metadata or acsUrl and issuer, not both"));
+            fields.add(new AwsRuleViolation(IdentityCenterMetadata.FIELD, AwsRule.METADATA_OR_URLS));
         } else if (request.metadata() != null) {
             sp = fields.check(() -> IdentityCenterMetadata.parse(request.metadata()));
         } else if (urlsGiven) {
@@ -102,8 +103,7 @@ public class IdentityCenterSamlClientResource {
                 sp = new IdentityCenterSp(issuer, List.of(acsUrl));
             }
         } else {
-            fields.add(new AwsRuleViolation(IdentityCenterMetadata.FIELD,
-                    "is missing: give Identity Center's service-provider metadata, or its acsUrl and issuer"));
+            fields.add(new AwsRuleViolation(IdentityCenterMetadata.FIELD, AwsRule.METADATA_MISSING));
         }
         List<Mapping> mappings = new ArrayList<>();
         if (request.attributes() != null) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 
 import java.io.IOException;
@@ -85,13 +86,13 @@ final class JsonBodies {
             }
             RecordComponent component = known.get(name);
             if (component == null) {
-                problems.add(new AwsRuleViolation(name, "unknown field; known fields are " + known.keySet()));
+                problems.add(new AwsRuleViolation(name, AwsRule.JSON_UNKNOWN_FIELD, known.keySet()));
                 return;
             }
             try {
                 STRICT.readerFor(STRICT.constructType(component.getGenericType())).readValue(tree.get(name));
             } catch (IOException | RuntimeException e) {
-                problems.add(new AwsRuleViolation(name, "not a value of this field's type (a null in a list, a number out of range, text for a number…)"));
+                problems.add(new AwsRuleViolation(name, AwsRule.JSON_TYPE));
             }
         });
         return problems;
@@ -100,24 +101,24 @@ final class JsonBodies {
     /** The body as {@code type}, or an {@link AwsRuleViolation} naming the field at fault ({@code body} for the whole). */
     static <T> T parse(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            throw new AwsRuleViolation("body", "a JSON object is required");
+            throw new AwsRuleViolation("body", AwsRule.JSON_OBJECT);
         }
         try {
             JsonNode tree = STRICT.readTree(body);
             if (tree == null || !tree.isObject()) {
-                throw new AwsRuleViolation("body", "a JSON object is required (was " + (tree == null ? "nothing" : kind(tree)) + ")");
+                throw new AwsRuleViolation("body", AwsRule.JSON_OBJECT_WAS, tree == null ? "nothing" : kind(tree));
             }
             return STRICT.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
-            throw new AwsRuleViolation(e.getPropertyName(), "unknown field; known fields are " + e.getKnownPropertyIds());
+            throw new AwsRuleViolation(e.getPropertyName(), AwsRule.JSON_UNKNOWN_FIELD, e.getKnownPropertyIds());
         } catch (JsonMappingException e) {
             String field = field(e);
             if (field != null) {
-                throw new AwsRuleViolation(field, "not a value of this field's type (a null in a list, a number out of range, text for a number…) (" + firstLine(e) + ")");
+                throw new AwsRuleViolation(field, AwsRule.JSON_TYPE_DETAIL, firstLine(e));
             }
-            throw new AwsRuleViolation("body", "not valid JSON for this call (" + firstLine(e) + ")");
+            throw new AwsRuleViolation("body", AwsRule.JSON_INVALID, firstLine(e));
         } catch (JsonProcessingException e) {
-            throw new AwsRuleViolation("body", "not valid JSON for this call (" + firstLine(e) + ")");
+            throw new AwsRuleViolation("body", AwsRule.JSON_INVALID, firstLine(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.PermissionSet;
 import org.keycloak.events.admin.OperationType;
@@ -39,7 +40,7 @@ public class PermissionSetResource {
         PermissionSet existing = AdminContext.existingSet(store, name);
         PermissionSet set = AdminContext.valid(() -> JsonBodies.read(body, PermissionSetRepresentation.class).toModel());
         if (!set.name().equals(existing.name())) {
-            throw AdminErrors.badRequest("name", "a permission set's name is its IAM role name and cannot change");
+            throw AdminErrors.badRequest("name", AwsRule.PERMISSION_SET_NAME_FIXED);
         }
         store.putPermissionSet(set);
         PermissionSetRepresentation rep = PermissionSetRepresentation.of(set);

@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 
 /**
@@ -37,6 +38,6 @@ final class QueryParams {
     }
 
     private static AwsRuleViolation outOfRange(String name, int min, int max) {
-        return new AwsRuleViolation(name, "must be a whole number from " + min + " to " + max);
+        return new AwsRuleViolation(name, AwsRule.WHOLE_NUMBER_RANGE, min, max);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.identitycenter.IdentityCenterSettings;
 import dev.kcaws.identitycenter.ScimConnectionTest;
@@ -132,7 +133,7 @@ public class ScimSettingsResource {
         try {
             return UserNameSource.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AwsRuleViolation("userNameSource", "must be EMAIL or USERNAME");
+            throw new AwsRuleViolation("userNameSource", AwsRule.USER_NAME_SOURCE);
         }
     }
 

@@ -21,6 +21,9 @@ public final class AdminPageView {
     /** The admin page's messages: every key it reads starts with this. */
     static final String MESSAGE_PREFIX = "kcawsAdmin";
 
+    /** The texts of the rules the admin API names in its errors ({@code messageKey}), which the page shows in the admin's language. */
+    static final String RULE_PREFIX = "kcawsRule";
+
     /**
      * Added by the page (a {@code <meta>} policy) to the realm's own Content-Security-Policy header,
      * which Keycloak sets on every HTML response and which still applies: a browser enforces both.
@@ -66,7 +69,7 @@ public final class AdminPageView {
         return CONTENT_SECURITY_POLICY;
     }
 
-    /** The kcawsAdmin* messages as JSON, safe to write unescaped inside a {@code <script type="application/json">}. */
+    /** The kcawsAdmin* and kcawsRule* messages as JSON, safe to write unescaped inside a {@code <script type="application/json">}. */
     public String getMessagesJson() {
         return messagesJson;
     }
@@ -74,7 +77,7 @@ public final class AdminPageView {
     static Map<String, String> pageMessages(Properties messages) {
         Map<String, String> page = new TreeMap<>();
         for (String key : messages.stringPropertyNames()) {
-            if (key.startsWith(MESSAGE_PREFIX)) {
+            if (key.startsWith(MESSAGE_PREFIX) || key.startsWith(RULE_PREFIX)) {
                 page.put(key, messages.getProperty(key));
             }
         }

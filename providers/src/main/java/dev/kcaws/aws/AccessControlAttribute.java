@@ -16,7 +16,7 @@ public record AccessControlAttribute(String key, String value) {
         try {
             new SessionTag(key, value);
         } catch (AwsRuleViolation e) {
-            throw new AwsRuleViolation("attributes", e.rule());
+            throw e.withField("attributes");
         }
     }
 
@@ -25,7 +25,7 @@ public record AccessControlAttribute(String key, String value) {
         try {
             new SessionTag(key, "");
         } catch (AwsRuleViolation e) {
-            throw new AwsRuleViolation(field, e.rule());
+            throw e.withField(field);
         }
     }
 

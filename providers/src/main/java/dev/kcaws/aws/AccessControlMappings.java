@@ -30,8 +30,7 @@ public final class AccessControlMappings {
     public static List<AwsRuleViolation> problems(String field, List<Mapping> mappings) {
         List<AwsRuleViolation> found = new ArrayList<>();
         if (mappings.size() > AwsLimits.MAX_SESSION_TAGS) {
-            found.add(new AwsRuleViolation(field, "at most " + AwsLimits.MAX_SESSION_TAGS
-                    + " attributes: Identity Center passes each as a session tag (were " + mappings.size() + ")"));
+            found.add(new AwsRuleViolation(field, AwsRule.IC_ATTRIBUTES_MAX, AwsLimits.MAX_SESSION_TAGS, mappings.size()));
         }
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < mappings.size(); i++) {
@@ -40,20 +39,19 @@ public final class AccessControlMappings {
             try {
                 AccessControlAttribute.checkKey(at + ".key", m.key());
                 if (!keys.add(m.key().toLowerCase(Locale.ROOT))) {
-                    found.add(new AwsRuleViolation(at + ".key", "'" + m.key() + "' is given twice (keys are case-insensitive)"));
+                    found.add(new AwsRuleViolation(at + ".key", AwsRule.IC_ATTRIBUTE_TWICE, m.key()));
                 }
             } catch (AwsRuleViolation e) {
                 found.add(e);
             }
             String attribute = m.userAttribute();
             if (attribute == null || attribute.isBlank()) {
-                found.add(new AwsRuleViolation(at + ".userAttribute", "is missing"));
+                found.add(new AwsRuleViolation(at + ".userAttribute", AwsRule.MISSING));
             } else if (attribute.length() > MAX_USER_ATTRIBUTE_CHARS || !Text.isPrintable(attribute)
                     || attribute.contains("=") || attribute.contains("#") || attribute.contains(",") || !attribute.equals(attribute.strip())) {
                 // '=', '#' and ',' separate the entries where the mapper stores them.
-                found.add(new AwsRuleViolation(at + ".userAttribute", "must be a user attribute name: at most "
-                        + MAX_USER_ATTRIBUTE_CHARS + " printable characters without '=', '#', ',' or surrounding spaces (was "
-                        + Shown.value(attribute) + ")"));
+                found.add(new AwsRuleViolation(at + ".userAttribute", AwsRule.IC_USER_ATTRIBUTE,
+                        MAX_USER_ATTRIBUTE_CHARS, Shown.value(attribute)));
             }
         }
         return found;

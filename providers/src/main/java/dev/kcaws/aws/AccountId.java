@@ -5,7 +5,7 @@ public record AccountId(String value) {
 
     public AccountId {
         if (!isValid(value)) {
-            throw new AwsRuleViolation("accountId", "must be exactly 12 digits (was " + Shown.value(value) + ")");
+            throw new AwsRuleViolation("accountId", AwsRule.ACCOUNT_ID, Shown.value(value));
         }
     }
 

@@ -13,8 +13,7 @@ public record AccountName(String value) {
 
     public AccountName {
         if (value == null || value.isBlank() || value.length() > MAX_CHARS || !Text.isPrintable(value)) {
-            throw new AwsRuleViolation("account.name", "must be 1 to " + MAX_CHARS
-                    + " printable characters, without control or invisible characters (was " + Shown.value(value) + ")");
+            throw new AwsRuleViolation("account.name", AwsRule.ACCOUNT_NAME, MAX_CHARS, Shown.value(value));
         }
     }
 

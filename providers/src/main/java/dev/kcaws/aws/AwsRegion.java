@@ -25,7 +25,7 @@ public record AwsRegion(String name, Partition partition) {
 
     public AwsRegion {
         if (name == null || partition == null || partitionOf(name) != partition) {
-            throw new AwsRuleViolation("region", "must be an AWS region of partition " + partition + " (was " + Shown.value(name) + ")");
+            throw new AwsRuleViolation("region", AwsRule.REGION_OF_PARTITION, partition, Shown.value(name));
         }
     }
 
@@ -33,8 +33,7 @@ public record AwsRegion(String name, Partition partition) {
     public static AwsRegion parse(String field, String value) {
         Partition partition = value == null ? null : partitionOf(value);
         if (partition == null) {
-            throw new AwsRuleViolation(field, "must be an AWS region name such as eu-west-1, us-gov-west-1 or cn-north-1 (was "
-                    + Shown.value(value) + ")");
+            throw new AwsRuleViolation(field, AwsRule.REGION_NAME, Shown.value(value));
         }
         return new AwsRegion(value, partition);
     }

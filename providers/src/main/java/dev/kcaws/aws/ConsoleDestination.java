@@ -12,22 +12,21 @@ public record ConsoleDestination(String url) {
 
     public static ConsoleDestination parse(String field, String url, Partition partition) {
         if (url == null || url.isBlank()) {
-            throw new AwsRuleViolation(field, "must not be empty");
+            throw new AwsRuleViolation(field, AwsRule.NOT_EMPTY);
         }
         if (url.length() > AwsLimits.MAX_RELAY_STATE_CHARS) {
-            throw new AwsRuleViolation(field, "must be at most 240 characters (was " + url.length() + ")");
+            throw new AwsRuleViolation(field, AwsRule.MAX_CHARS_WAS, AwsLimits.MAX_RELAY_STATE_CHARS, url.length());
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new AwsRuleViolation(field, "is not a valid URL");
+            throw new AwsRuleViolation(field, AwsRule.URL);
         }
         String host = uri.getHost();
         boolean consoleHost = host != null && (host.equals(partition.consoleHost()) || host.endsWith("." + partition.consoleHost()));
         if (!"https".equals(uri.getScheme()) || uri.getRawUserInfo() != null || uri.getPort() != -1 || !consoleHost) {
-            throw new AwsRuleViolation(field, "must be an https URL on " + partition.consoleHost()
-                    + " (the AWS console of partition " + partition.id() + ")");
+            throw new AwsRuleViolation(field, AwsRule.CONSOLE_URL, partition.consoleHost(), partition.id());
         }
         return new ConsoleDestination(url);
     }
@@ -44,8 +43,9 @@ public record ConsoleDestination(String url) {
                 }
             }
         }
-        throw new AwsRuleViolation(field, first.rule().replace(" (the AWS console of partition aws)", "")
-                + " or another AWS partition's console host");
+        throw first.key() != null && first.key().equals(AwsRule.CONSOLE_URL.key())
+                ? new AwsRuleViolation(field, AwsRule.CONSOLE_URL_ANY_PARTITION, Partition.AWS.consoleHost())
+                : first;
     }
 
     public boolean isIn(Partition partition) {

@@ -47,14 +47,14 @@ public final class IdentityCenterMetadata {
 
     public static IdentityCenterSp parse(String xml) {
         if (xml == null || xml.isBlank()) {
-            throw new AwsRuleViolation(FIELD, "is missing");
+            throw new AwsRuleViolation(FIELD, AwsRule.MISSING);
         }
         if (xml.length() > MAX_CHARS) {
-            throw new AwsRuleViolation(FIELD, "must be at most " + MAX_CHARS + " characters (was " + xml.length() + ")");
+            throw new AwsRuleViolation(FIELD, AwsRule.MAX_CHARS_WAS, MAX_CHARS, xml.length());
         }
         String text = xml.charAt(0) == '\uFEFF' ? xml.substring(1) : xml;
         if (text.toUpperCase(Locale.ROOT).contains("<!DOCTYPE")) {
-            throw new AwsRuleViolation(FIELD, "must not contain a DOCTYPE (DTDs and entities are not accepted)");
+            throw new AwsRuleViolation(FIELD, AwsRule.METADATA_DOCTYPE);
         }
         Element entity = entityDescriptor(document(text).getDocumentElement());
         String entityId = entity.getAttribute("entityID");
@@ -72,7 +72,7 @@ public final class IdentityCenterMetadata {
             }
         }
         if (services.isEmpty()) {
-            throw new AwsRuleViolation(FIELD, "has no AssertionConsumerService with the HTTP-POST binding");
+            throw new AwsRuleViolation(FIELD, AwsRule.METADATA_NO_POST_ACS);
         }
         // The default first (where IdP-initiated sign-in posts), then by index, then as written.
         services.sort(Comparator.comparing((Element e) -> !"true".equals(e.getAttribute("isDefault").strip()))
@@ -86,7 +86,7 @@ public final class IdentityCenterMetadata {
             }
         }
         if (urls.size() > IdentityCenterSp.MAX_ACS_URLS) {
-            throw new AwsRuleViolation(FIELD, "has " + urls.size() + " ACS URLs; at most " + IdentityCenterSp.MAX_ACS_URLS + " are accepted");
+            throw new AwsRuleViolation(FIELD, AwsRule.METADATA_ACS_URLS_MAX, urls.size(), IdentityCenterSp.MAX_ACS_URLS);
         }
         return new IdentityCenterSp(issuer, List.copyOf(urls));
     }
@@ -113,9 +113,9 @@ public final class IdentityCenterMetadata {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser lacks a hardening feature", e);
         } catch (SAXParseException e) {
-            throw new AwsRuleViolation(FIELD, "is not well-formed XML (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")");
+            throw new AwsRuleViolation(FIELD, AwsRule.METADATA_XML_AT, e.getLineNumber(), e.getColumnNumber());
         } catch (SAXException | IOException e) {
-            throw new AwsRuleViolation(FIELD, "is not well-formed XML");
+            throw new AwsRuleViolation(FIELD, AwsRule.METADATA_XML);
         }
     }
 
@@ -130,8 +130,7 @@ public final class IdentityCenterMetadata {
                 return entities.get(0);
             }
         }
-        throw new AwsRuleViolation(FIELD, "must be SAML 2.0 metadata with one EntityDescriptor (the root was "
-                + Shown.value(root.getLocalName()) + ")");
+        throw new AwsRuleViolation(FIELD, AwsRule.METADATA_ROOT, Shown.value(root.getLocalName()));
     }
 
     private static Element spDescriptor(Element entity) {
@@ -140,9 +139,8 @@ public final class IdentityCenterMetadata {
                 return sp;
             }
         }
-        String hint = children(entity, "IDPSSODescriptor").isEmpty() ? ""
-                : " — this is an identity provider's metadata (Keycloak's own?); give Identity Center's service-provider metadata";
-        throw new AwsRuleViolation(FIELD, "has no SAML 2.0 SPSSODescriptor" + hint);
+        AwsRule rule = children(entity, "IDPSSODescriptor").isEmpty() ? AwsRule.METADATA_NO_SP : AwsRule.METADATA_IDP;
+        throw new AwsRuleViolation(FIELD, rule);
     }
 
     private static int index(Element acs) {

@@ -27,8 +27,7 @@ public final class IdentityCenterRules {
     /** The permission set's name as Identity Center takes it (the model's names are a subset; checked anyway). */
     public static String permissionSetName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new AwsRuleViolation("permissionSet.name", "permission set " + Shown.value(name)
-                    + ": Identity Center takes 1 to 32 characters of letters, digits and _+=,.@-");
+            throw new AwsRuleViolation("permissionSet.name", AwsRule.IC_SET_NAME, Shown.value(name));
         }
         return name;
     }
@@ -41,12 +40,10 @@ public final class IdentityCenterRules {
     public static String sessionDuration(String setName, SessionDuration duration) {
         int seconds = duration.seconds();
         if (seconds < MIN_SESSION_SECONDS || seconds > AwsLimits.MAX_SESSION_SECONDS) {
-            throw new AwsRuleViolation("permissionSet.sessionDuration", "permission set " + setName
-                    + ": Identity Center takes a session duration of 1 to 12 hours (3600 to 43200 seconds), the set has " + seconds);
+            throw new AwsRuleViolation("permissionSet.sessionDuration", AwsRule.IC_SESSION_HOURS, setName, seconds);
         }
         if (seconds % 60 != 0) {
-            throw new AwsRuleViolation("permissionSet.sessionDuration", "permission set " + setName
-                    + ": Identity Center takes a session duration in whole minutes, the set has " + seconds + " seconds");
+            throw new AwsRuleViolation("permissionSet.sessionDuration", AwsRule.IC_SESSION_MINUTES, setName, seconds);
         }
         int hours = seconds / 3600;
         int minutes = seconds % 3600 / 60;
@@ -63,14 +60,13 @@ public final class IdentityCenterRules {
             return null;
         }
         if (description.length() > AwsLimits.MAX_PERMISSION_SET_DESCRIPTION_CHARS) {
-            throw new AwsRuleViolation("permissionSet.description", "permission set " + setName
-                    + ": Identity Center takes a description of at most 700 characters, the set's has " + description.length());
+            throw new AwsRuleViolation("permissionSet.description", AwsRule.IC_DESCRIPTION_LENGTH, setName,
+                    AwsLimits.MAX_PERMISSION_SET_DESCRIPTION_CHARS, description.length());
         }
         if (!DESCRIPTION.matcher(description).matches()) {
             int bad = description.codePoints().filter(c -> !DESCRIPTION.matcher(Character.toString(c)).matches()).findFirst().orElse('?');
-            throw new AwsRuleViolation("permissionSet.description", "permission set " + setName
-                    + ": Identity Center takes only printable ASCII, Latin-1, tab and line breaks in a description, the set's has "
-                    + String.format("U+%04X", bad));
+            throw new AwsRuleViolation("permissionSet.description", AwsRule.IC_DESCRIPTION_CHARS, setName,
+                    String.format("U+%04X", bad));
         }
         return description;
     }
@@ -78,9 +74,8 @@ public final class IdentityCenterRules {
     /** The relay state (a console URL of the model) if Identity Center's pattern admits it: no non-ASCII, {@code <>^`} or the like. */
     public static String relayState(String setName, String relayState) {
         if (relayState.length() > AwsLimits.MAX_RELAY_STATE_CHARS || !RELAY_STATE.matcher(relayState).matches()) {
-            throw new AwsRuleViolation("permissionSet.relayState", "permission set " + setName
-                    + ": Identity Center takes a relay state of at most 240 characters of letters, digits and &$@#\\/%?=~-_'\"|!:,.;*+[] (){}"
-                    + " (percent-encode the others)");
+            throw new AwsRuleViolation("permissionSet.relayState", AwsRule.IC_RELAY_STATE, setName, AwsLimits.MAX_RELAY_STATE_CHARS,
+                    "&$@#\\/%?=~-_'\"|!:,.;*+[] (){}");
         }
         return relayState;
     }
@@ -93,11 +88,10 @@ public final class IdentityCenterRules {
     public static String groupDisplayName(String displayName, String where) {
         if (displayName == null || displayName.isEmpty() || displayName.length() > MAX_GROUP_DISPLAY_NAME_CHARS
                 || !GROUP_DISPLAY_NAME.matcher(displayName).matches()) {
-            throw new AwsRuleViolation("group", "group " + Shown.value(where) + ": Identity Center takes a group name of 1 to 1024 letters, digits,"
-                    + " symbols, punctuation and spaces");
+            throw new AwsRuleViolation("group", AwsRule.IC_GROUP_NAME, Shown.value(where));
         }
         if (displayName.equals("Administrator") || displayName.equals("AWSAdministrators")) {
-            throw new AwsRuleViolation("group", "group " + Shown.value(where) + ": " + displayName + " is a reserved name in Identity Center");
+            throw new AwsRuleViolation("group", AwsRule.IC_GROUP_RESERVED, Shown.value(where), displayName);
         }
         return displayName;
     }

@@ -44,10 +44,10 @@ public record IdentityCenterSp(String issuer, List<String> acsUrls) {
     public IdentityCenterSp {
         issuer(ISSUER_FIELD, issuer);
         if (acsUrls == null || acsUrls.isEmpty()) {
-            throw new AwsRuleViolation(ACS_FIELD, "is missing");
+            throw new AwsRuleViolation(ACS_FIELD, AwsRule.MISSING);
         }
         if (acsUrls.size() > MAX_ACS_URLS) {
-            throw new AwsRuleViolation(ACS_FIELD, "at most " + MAX_ACS_URLS + " ACS URLs (were " + acsUrls.size() + ")");
+            throw new AwsRuleViolation(ACS_FIELD, AwsRule.IC_ACS_URLS_MAX, MAX_ACS_URLS, acsUrls.size());
         }
         acsUrls.forEach(url -> acsUrl(ACS_FIELD, url));
         acsUrls = List.copyOf(acsUrls);
@@ -66,9 +66,8 @@ public record IdentityCenterSp(String issuer, List<String> acsUrls) {
         String url = present(field, value);
         Matcher m = ISSUER.matcher(url);
         if (!m.matches() || "acs".equals(m.group(2))) {
-            String hint = ACS.matcher(url).matches() ? " — this is an ACS URL (it has /acs/ in its path); the issuer URL has none" : "";
-            throw new AwsRuleViolation(field, "must be Identity Center's issuer URL, https://<region>.signin.aws.amazon.com/platform/saml/<id>"
-                    + " (was " + Shown.value(url) + ")" + hint);
+            AwsRule rule = ACS.matcher(url).matches() ? AwsRule.IC_ISSUER_IS_ACS : AwsRule.IC_ISSUER;
+            throw new AwsRuleViolation(field, rule, Shown.value(url));
         }
         region(field, m.group(1));
         return url;
@@ -80,9 +79,8 @@ public record IdentityCenterSp(String issuer, List<String> acsUrls) {
         Matcher m = ACS.matcher(url);
         if (!m.matches()) {
             Matcher issuer = ISSUER.matcher(url);
-            String hint = issuer.matches() ? " — this is the issuer URL; the ACS URL has /acs/ in its path" : "";
-            throw new AwsRuleViolation(field, "must be an Identity Center ACS URL, https://<region>.signin.aws/platform/saml/acs/<id>"
-                    + " (or on <region>.sso.signin.aws or <region>.signin.aws.amazon.com) (was " + Shown.value(url) + ")" + hint);
+            AwsRule rule = issuer.matches() ? AwsRule.IC_ACS_IS_ISSUER : AwsRule.IC_ACS;
+            throw new AwsRuleViolation(field, rule, Shown.value(url));
         }
         region(field, m.group(1));
         return url;
@@ -97,8 +95,7 @@ public record IdentityCenterSp(String issuer, List<String> acsUrls) {
         String url = present(field, value);
         Matcher m = START_URL.matcher(url);
         if (!m.matches()) {
-            throw new AwsRuleViolation(field, "must be the AWS access portal URL, such as https://d-1234567890.awsapps.com/start"
-                    + " or https://ssoins-<id>.portal.<region>.app.aws (was " + Shown.value(url) + ")");
+            throw new AwsRuleViolation(field, AwsRule.IC_ACCESS_PORTAL, Shown.value(url));
         }
         String region = m.group(1) != null ? m.group(1) : m.group(2);
         if (region != null) {
@@ -109,10 +106,10 @@ public record IdentityCenterSp(String issuer, List<String> acsUrls) {
 
     private static String present(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new AwsRuleViolation(field, "is missing");
+            throw new AwsRuleViolation(field, AwsRule.MISSING);
         }
         if (value.length() > MAX_URL_CHARS) {
-            throw new AwsRuleViolation(field, "must be at most " + MAX_URL_CHARS + " characters (was " + value.length() + ")");
+            throw new AwsRuleViolation(field, AwsRule.MAX_CHARS_WAS, MAX_URL_CHARS, value.length());
         }
         return value;
     }
@@ -122,11 +119,10 @@ public record IdentityCenterSp(String issuer, List<String> acsUrls) {
         try {
             region = AwsRegion.parse(field, name);
         } catch (AwsRuleViolation e) {
-            throw new AwsRuleViolation(field, "names no AWS region ('" + name + "')");
+            throw new AwsRuleViolation(field, AwsRule.IC_NO_REGION, name);
         }
         if (region.partition() != Partition.AWS) {
-            throw new AwsRuleViolation(field, "region " + name + " is outside the aws partition; AWS documents no Identity Center"
-                    + " sign-in URL for GovCloud or China");
+            throw new AwsRuleViolation(field, AwsRule.IC_REGION_PARTITION, name);
         }
     }
 }

@@ -12,24 +12,23 @@ public record InlinePolicy(String json) {
 
     public static InlinePolicy parse(String field, String json) {
         if (json == null || json.isBlank()) {
-            throw new AwsRuleViolation(field, "must not be empty");
+            throw new AwsRuleViolation(field, AwsRule.NOT_EMPTY);
         }
         if (json.getBytes(StandardCharsets.UTF_8).length > AwsLimits.MAX_INLINE_POLICY_BYTES) {
-            throw new AwsRuleViolation(field, "must be at most 32768 bytes");
+            throw new AwsRuleViolation(field, AwsRule.INLINE_POLICY_BYTES, AwsLimits.MAX_INLINE_POLICY_BYTES);
         }
         JsonNode doc;
         try {
             doc = JSON.readTree(json);
         } catch (Exception e) {
-            throw new AwsRuleViolation(field, "is not valid JSON");
+            throw new AwsRuleViolation(field, AwsRule.INLINE_POLICY_JSON);
         }
         if (doc == null || !doc.isObject() || !doc.has("Statement")
                 || !(doc.get("Statement").isArray() || doc.get("Statement").isObject())) {
-            throw new AwsRuleViolation(field, "must be an IAM policy document with a Statement");
+            throw new AwsRuleViolation(field, AwsRule.INLINE_POLICY_STATEMENT);
         }
         if (hasIntrinsicFunction(doc)) {
-            throw new AwsRuleViolation(field, "must not contain a Ref or Fn:: element: IAM's policy grammar has none, "
-                    + "and CloudFormation would run it as an intrinsic function");
+            throw new AwsRuleViolation(field, AwsRule.INLINE_POLICY_INTRINSIC);
         }
         return new InlinePolicy(json);
     }

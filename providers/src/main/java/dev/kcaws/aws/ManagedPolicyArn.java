@@ -10,7 +10,7 @@ public record ManagedPolicyArn(String value) {
 
     public static ManagedPolicyArn parse(String field, String value) {
         if (value == null || value.length() > 2048 || !RULE.matcher(value).matches()) {
-            throw new AwsRuleViolation(field, "must be an IAM policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess (was " + Shown.value(value) + ")");
+            throw new AwsRuleViolation(field, AwsRule.MANAGED_POLICY_ARN, Shown.value(value));
         }
         return new ManagedPolicyArn(value);
     }

@@ -52,8 +52,7 @@ public enum Partition {
     }
 
     public static Partition parse(String field, String id) {
-        return find(id).orElseThrow(() -> new AwsRuleViolation(field,
-                "must be one of aws, aws-us-gov, aws-cn (was " + Shown.value(id) + ")"));
+        return find(id).orElseThrow(() -> new AwsRuleViolation(field, AwsRule.PARTITION, Shown.value(id)));
     }
 
     @Override

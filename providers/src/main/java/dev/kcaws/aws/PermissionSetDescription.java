@@ -10,8 +10,8 @@ public record PermissionSetDescription(String value) {
 
     public PermissionSetDescription {
         if (value == null || value.length() > AwsLimits.MAX_PERMISSION_SET_DESCRIPTION_CHARS || !Text.isPrintableMultiLine(value)) {
-            throw new AwsRuleViolation("permissionSet.description", "must be at most " + AwsLimits.MAX_PERMISSION_SET_DESCRIPTION_CHARS
-                    + " characters, without control or invisible characters other than tab and line breaks (was " + Shown.value(value) + ")");
+            throw new AwsRuleViolation("permissionSet.description", AwsRule.PERMISSION_SET_DESCRIPTION,
+                    AwsLimits.MAX_PERMISSION_SET_DESCRIPTION_CHARS, Shown.value(value));
         }
     }
 

@@ -11,8 +11,7 @@ public record PermissionSetName(String value) {
 
     public PermissionSetName {
         if (!isValid(value)) {
-            throw new AwsRuleViolation("permissionSet.name",
-                    "must be 1 to 32 characters of letters, digits and _+=,.@-, and not . or .. (was " + Shown.value(value) + ")");
+            throw new AwsRuleViolation("permissionSet.name", AwsRule.PERMISSION_SET_NAME, Shown.value(value));
         }
     }
 

@@ -14,7 +14,7 @@ public record RoleSessionName(String value) {
 
     public RoleSessionName {
         if (value == null || !RULE.matcher(value).matches()) {
-            throw new AwsRuleViolation("roleSessionName", "must be 2 to 64 characters of letters, digits and _+=,.@-");
+            throw new AwsRuleViolation("roleSessionName", AwsRule.STS_NAME);
         }
     }
 

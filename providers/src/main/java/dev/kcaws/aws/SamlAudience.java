@@ -20,19 +20,17 @@ public final class SamlAudience {
     /** The value if AWS could accept it as the audience, else a violation of {@code field}. */
     public static String check(String field, String value) {
         if (value == null || value.isEmpty()) {
-            throw new AwsRuleViolation(field, "is missing");
+            throw new AwsRuleViolation(field, AwsRule.MISSING);
         }
         if (value.length() > MAX_LENGTH) {
-            throw new AwsRuleViolation(field, "must be at most " + MAX_LENGTH + " characters");
+            throw new AwsRuleViolation(field, AwsRule.MAX_CHARS, MAX_LENGTH);
         }
         if (value.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
-            throw new AwsRuleViolation(field, "must be printable ASCII without spaces or control characters");
+            throw new AwsRuleViolation(field, AwsRule.PRINTABLE_ASCII);
         }
         boolean urn = value.startsWith(AWS_URN) && URN_SUFFIX.matcher(value.substring(AWS_URN.length())).matches();
         if (!urn && SigninEndpoint.parse(value).filter(SigninEndpoint::isKnown).isEmpty()) {
-            throw new AwsRuleViolation(field, "must be an audience AWS accepts: " + AWS_URN
-                    + " (optionally with a suffix such as :govcloud) or a sign-in endpoint URL such as https://signin.aws.amazon.com/saml (was '"
-                    + shown(value) + "')");
+            throw new AwsRuleViolation(field, AwsRule.SAML_AUDIENCE, AWS_URN, shown(value));
         }
         return value;
     }

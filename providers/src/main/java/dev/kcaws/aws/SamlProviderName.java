@@ -9,8 +9,7 @@ public record SamlProviderName(String value) {
 
     public SamlProviderName {
         if (value == null || !RULE.matcher(value).matches()) {
-            throw new AwsRuleViolation("account.samlProvider",
-                    "must be 1 to 128 characters of letters, digits and _.- (was " + Shown.value(value) + ")");
+            throw new AwsRuleViolation("account.samlProvider", AwsRule.SAML_PROVIDER_NAME, Shown.value(value));
         }
     }
 

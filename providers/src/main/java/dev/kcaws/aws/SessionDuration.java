@@ -7,8 +7,7 @@ public record SessionDuration(int seconds) implements Comparable<SessionDuration
 
     public SessionDuration {
         if (seconds < AwsLimits.MIN_SESSION_SECONDS || seconds > AwsLimits.MAX_SESSION_SECONDS) {
-            throw new AwsRuleViolation("permissionSet.sessionDuration",
-                    "must be 900 to 43200 seconds (15 minutes to 12 hours), was " + seconds);
+            throw new AwsRuleViolation("permissionSet.sessionDuration", AwsRule.SESSION_DURATION_RANGE, seconds);
         }
     }
 
@@ -16,8 +15,7 @@ public record SessionDuration(int seconds) implements Comparable<SessionDuration
         try {
             return new SessionDuration(Integer.parseInt(text.trim()));
         } catch (NumberFormatException | NullPointerException e) {
-            throw new AwsRuleViolation("permissionSet.sessionDuration",
-                    "must be a whole number of seconds from 900 to 43200 (was " + Shown.value(text) + ")");
+            throw new AwsRuleViolation("permissionSet.sessionDuration", AwsRule.SESSION_DURATION_NUMBER, Shown.value(text));
         }
     }
 

@@ -12,13 +12,13 @@ public record SessionTag(String key, String value) {
 
     public SessionTag {
         if (key == null || key.isEmpty() || key.length() > AwsLimits.MAX_TAG_KEY_CHARS || !CHARS.matcher(key).matches()) {
-            throw new AwsRuleViolation("principalTag", "key '" + key + "' must be 1 to 128 letters, digits, spaces or _.:/=+-@");
+            throw new AwsRuleViolation("principalTag", AwsRule.TAG_KEY, key);
         }
         if (key.regionMatches(true, 0, "aws:", 0, 4)) {
-            throw new AwsRuleViolation("principalTag", "key '" + key + "' must not start with aws:");
+            throw new AwsRuleViolation("principalTag", AwsRule.TAG_KEY_AWS, key);
         }
         if (value == null || value.length() > AwsLimits.MAX_TAG_VALUE_CHARS || !CHARS.matcher(value).matches()) {
-            throw new AwsRuleViolation("principalTag", "value of '" + key + "' must be at most 256 letters, digits, spaces or _.:/=+-@");
+            throw new AwsRuleViolation("principalTag", AwsRule.TAG_VALUE, key);
         }
     }
 

@@ -19,10 +19,10 @@ public record SigninEndpoint(Partition partition, String region) {
         }
         if (region != null) {
             if (partition != Partition.AWS) {
-                throw new AwsRuleViolation("endpoint.region", "regional sign-in endpoints exist only in the aws partition");
+                throw new AwsRuleViolation("endpoint.region", AwsRule.ENDPOINT_REGION_AWS_ONLY);
             }
             if (!REGION.matcher(region).matches()) {
-                throw new AwsRuleViolation("endpoint.region", "must be an AWS region such as eu-west-1 (was '" + region + "')");
+                throw new AwsRuleViolation("endpoint.region", AwsRule.ENDPOINT_REGION, region);
             }
         }
     }
@@ -71,12 +71,10 @@ public record SigninEndpoint(Partition partition, String region) {
         }
         Optional<Partition> regionPartition = AwsRegions.partitionOf(text);
         if (regionPartition.isEmpty()) {
-            throw new AwsRuleViolation(field, "must be global, aws-us-gov, aws-cn or an AWS region of the aws partition such as eu-west-1 (was '"
-                    + SamlAudience.shown(text) + "')");
+            throw new AwsRuleViolation(field, AwsRule.SIGNIN_ENDPOINT, SamlAudience.shown(text));
         }
         if (regionPartition.get() != Partition.AWS) {
-            throw new AwsRuleViolation(field, text + " is a region of the " + regionPartition.get().id()
-                    + " partition, which has one sign-in endpoint: use " + regionPartition.get().id());
+            throw new AwsRuleViolation(field, AwsRule.SIGNIN_ENDPOINT_ONE_PER_PARTITION, text, regionPartition.get().id());
         }
         return new SigninEndpoint(Partition.AWS, text);
     }

@@ -10,10 +10,10 @@ public record SourceIdentity(String value) {
 
     public SourceIdentity {
         if (value != null && value.regionMatches(true, 0, "aws:", 0, 4)) {
-            throw new AwsRuleViolation("sourceIdentity", "must not start with aws:");
+            throw new AwsRuleViolation("sourceIdentity", AwsRule.NOT_AWS_PREFIX);
         }
         if (value == null || !RULE.matcher(value).matches()) {
-            throw new AwsRuleViolation("sourceIdentity", "must be 2 to 64 characters of letters, digits and _+=,.@-");
+            throw new AwsRuleViolation("sourceIdentity", AwsRule.STS_NAME);
         }
     }
 }

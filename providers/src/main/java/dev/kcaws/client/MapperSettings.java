@@ -1,5 +1,6 @@
 package dev.kcaws.client;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.SessionTag;
 
@@ -40,24 +41,24 @@ public record MapperSettings(String roleSessionNameAttribute, List<TagSource> pr
         for (String entry : multivalued(c.get(PRINCIPAL_TAGS))) {
             int eq = entry.indexOf('=');
             if (eq <= 0 || eq >= entry.length() - 1) {
-                throw new AwsRuleViolation(PRINCIPAL_TAGS, "entry \"" + entry + "\" must be TagKey=userAttribute");
+                throw new AwsRuleViolation(PRINCIPAL_TAGS, AwsRule.MAPPER_TAG_ENTRY, entry);
             }
             TagSource tag = new TagSource(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
             try {
                 new SessionTag(tag.key(), "");
             } catch (AwsRuleViolation e) {
-                throw new AwsRuleViolation(PRINCIPAL_TAGS, e.rule());
+                throw e.withField(PRINCIPAL_TAGS);
             }
             // STS treats tag keys case-insensitively and refuses a repeated one.
             if (!keys.add(tag.key().toLowerCase(Locale.ROOT))) {
-                throw new AwsRuleViolation(PRINCIPAL_TAGS, "tag key '" + tag.key() + "' is given twice");
+                throw new AwsRuleViolation(PRINCIPAL_TAGS, AwsRule.MAPPER_TAG_TWICE, tag.key());
             }
             tags.add(tag);
         }
         List<String> transitive = multivalued(c.get(TRANSITIVE_TAG_KEYS));
         for (String key : transitive) {
             if (tags.stream().noneMatch(t -> t.key().equals(key))) {
-                throw new AwsRuleViolation(TRANSITIVE_TAG_KEYS, "'" + key + "' is not one of the session tags in " + PRINCIPAL_TAGS);
+                throw new AwsRuleViolation(TRANSITIVE_TAG_KEYS, AwsRule.MAPPER_TRANSITIVE_KEY, key, PRINCIPAL_TAGS);
             }
         }
         return new MapperSettings(blankToNull(c.get(ROLE_SESSION_NAME_ATTRIBUTE)), List.copyOf(tags),
@@ -74,7 +75,7 @@ public record MapperSettings(String roleSessionNameAttribute, List<TagSource> pr
         if (raw.trim().equalsIgnoreCase("true")) {
             return true;
         }
-        throw new AwsRuleViolation(name, "must be true or false (was '" + raw + "')");
+        throw new AwsRuleViolation(name, AwsRule.MAPPER_SWITCH, raw);
     }
 
     public static MapperSettings defaults() {

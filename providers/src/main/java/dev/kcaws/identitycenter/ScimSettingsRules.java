@@ -1,5 +1,6 @@
 package dev.kcaws.identitycenter;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.scim.BearerToken;
 import dev.kcaws.scim.LeavePolicy;
@@ -95,16 +96,16 @@ public final class ScimSettingsRules {
     /** Identity Center's SCIM endpoint: https (http only to this machine), absolute, with a path. */
     public static URI endpoint(String value) {
         if (value == null || value.isBlank()) {
-            throw new AwsRuleViolation(ENDPOINT, "the SCIM endpoint is required (Identity Center shows it as https://scim.<region>.amazonaws.com/<tenant>/scim/v2/)");
+            throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_REQUIRED);
         }
         URI uri;
         try {
             uri = new URI(value.strip());
         } catch (URISyntaxException e) {
-            throw new AwsRuleViolation(ENDPOINT, "not a URL: " + e.getReason());
+            throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_NOT_A_URL, e.getReason());
         }
         if (!uri.isAbsolute() || uri.getHost() == null) {
-            throw new AwsRuleViolation(ENDPOINT, "must be an absolute URL such as https://scim.us-east-1.amazonaws.com/<tenant>/scim/v2/");
+            throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_ABSOLUTE);
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost().toLowerCase(Locale.ROOT);
@@ -112,20 +113,20 @@ public final class ScimSettingsRules {
         // clear. Loopback is allowed only so tests can run a local fake SCIM server without a certificate.
         boolean loopback = LOOPBACK.contains(host);
         if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-            throw new AwsRuleViolation(ENDPOINT, "must use https (the token would travel in clear)");
+            throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_HTTPS);
         }
         if (uri.getRawUserInfo() != null) {
-            throw new AwsRuleViolation(ENDPOINT, "must not carry a user name or password; the token goes in its own field");
+            throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_USER_INFO);
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new AwsRuleViolation(ENDPOINT, "must not have a query or fragment");
+            throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_QUERY);
         }
         String path = uri.getRawPath();
         if (path == null || path.isEmpty() || path.equals("/")) {
-            throw new AwsRuleViolation(ENDPOINT, "needs the path Identity Center shows (/<tenant>/scim/v2/)");
+            throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_PATH);
         }
         if (host.endsWith(".amazonaws.com") && !(AWS_HOST.matcher(host).matches() && AWS_PATH.matcher(path).matches())) {
-            throw new AwsRuleViolation(ENDPOINT, "does not look like Identity Center's SCIM endpoint https://scim.<region>.amazonaws.com/<tenant>/scim/v2/");
+            throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_AWS);
         }
         return uri;
     }
@@ -133,26 +134,26 @@ public final class ScimSettingsRules {
     /** The token itself or a {@code ${vault.key}} reference to it, as it will be stored. */
     public static String token(String value) {
         if (value == null || value.isBlank()) {
-            throw new AwsRuleViolation(TOKEN, "the SCIM access token (or a ${vault.key} reference to it) is required");
+            throw new AwsRuleViolation(TOKEN, AwsRule.SCIM_TOKEN_REQUIRED, "${vault.key}");
         }
         String token = value.strip();
         if (VaultReference.is(token)) {
             if (VaultReference.key(token).isBlank()) {
-                throw new AwsRuleViolation(TOKEN, "the vault reference has no key");
+                throw new AwsRuleViolation(TOKEN, AwsRule.SCIM_TOKEN_VAULT_KEY);
             }
             return token;
         }
         if (token.contains("${")) {
             // Meant as a reference but not Keycloak's form: stored as a token it would be sent as one.
-            throw new AwsRuleViolation(TOKEN, "a vault reference must be exactly ${vault.<key>}");
+            throw new AwsRuleViolation(TOKEN, AwsRule.SCIM_TOKEN_VAULT_FORM, "${vault.<key>}");
         }
         if (token.equals(ComponentRepresentation.SECRET_VALUE)) {
             // Keycloak's partial export and components API show a secret as this mask; importing it back
             // would store the mask as the token and every push would fail with 401.
-            throw new AwsRuleViolation(TOKEN, "is Keycloak's mask of a secret, not the token; enter the token again");
+            throw new AwsRuleViolation(TOKEN, AwsRule.SCIM_TOKEN_MASK);
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
-            throw new AwsRuleViolation(TOKEN, "is longer than " + MAX_TOKEN_LENGTH + " characters");
+            throw new AwsRuleViolation(TOKEN, AwsRule.SCIM_TOKEN_LENGTH, MAX_TOKEN_LENGTH);
         }
         try {
             BearerToken.of(token);
@@ -178,10 +179,10 @@ public final class ScimSettingsRules {
             }
         }
         if (!missing.isEmpty()) {
-            throw new AwsRuleViolation(GROUPS, "no such group in this realm: " + String.join(", ", missing));
+            throw new AwsRuleViolation(GROUPS, AwsRule.SCIM_GROUPS_UNKNOWN, String.join(", ", missing));
         }
         if (enabled && unique.isEmpty()) {
-            throw new AwsRuleViolation(GROUPS, "choose at least one group to push");
+            throw new AwsRuleViolation(GROUPS, AwsRule.SCIM_GROUPS_NONE);
         }
         return List.copyOf(unique);
     }
@@ -193,7 +194,7 @@ public final class ScimSettingsRules {
         try {
             return LeavePolicy.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AwsRuleViolation(LEAVE_POLICY, "must be DEACTIVATE or DELETE");
+            throw new AwsRuleViolation(LEAVE_POLICY, AwsRule.SCIM_LEAVE_POLICY);
         }
     }
 
@@ -206,14 +207,13 @@ public final class ScimSettingsRules {
         try {
             minutes = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new AwsRuleViolation(RECONCILE_INTERVAL, "must be a whole number of minutes");
+            throw new AwsRuleViolation(RECONCILE_INTERVAL, AwsRule.SCIM_INTERVAL_NUMBER);
         }
         if (minutes == 0) {
             return Duration.ZERO;
         }
         if (minutes < MIN_RECONCILE_MINUTES || minutes > MAX_RECONCILE_MINUTES) {
-            throw new AwsRuleViolation(RECONCILE_INTERVAL, "must be 0 (on demand only) or between "
-                    + MIN_RECONCILE_MINUTES + " and " + MAX_RECONCILE_MINUTES + " minutes");
+            throw new AwsRuleViolation(RECONCILE_INTERVAL, AwsRule.SCIM_INTERVAL_RANGE, MIN_RECONCILE_MINUTES, MAX_RECONCILE_MINUTES);
         }
         return Duration.ofMinutes(minutes);
     }

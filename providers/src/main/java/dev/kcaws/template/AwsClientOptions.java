@@ -1,5 +1,6 @@
 package dev.kcaws.template;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.Partition;
 import dev.kcaws.aws.SamlAudience;
@@ -49,7 +50,7 @@ public record AwsClientOptions(SigninEndpoint endpoint, String entityId, String 
     public static void checkUrlName(String urlName) {
         if (!URL_NAME.matcher(urlName).matches()) {
             // It is a path segment of Keycloak's IdP-initiated URL: nothing that a URL or a path would reinterpret.
-            throw new AwsRuleViolation("urlName", "must be 1 to 64 letters, digits, '-' or '_'");
+            throw new AwsRuleViolation("urlName", AwsRule.CLIENT_URL_NAME);
         }
     }
 
@@ -57,7 +58,7 @@ public record AwsClientOptions(SigninEndpoint endpoint, String entityId, String 
     public static void checkDisplayName(String displayName) {
         // Keycloak stores the client name in a 255-character column: longer is a database error, not a 400.
         if (displayName.length() > 255 || displayName.chars().anyMatch(Character::isISOControl)) {
-            throw new AwsRuleViolation("name", "must be at most 255 printable characters");
+            throw new AwsRuleViolation("name", AwsRule.CLIENT_NAME);
         }
     }
 

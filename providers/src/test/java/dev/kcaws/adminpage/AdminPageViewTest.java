@@ -17,7 +17,9 @@ class AdminPageViewTest {
         messages.setProperty("kcawsAdminSave", "저장");
         messages.setProperty("loginTitle", "Sign in");
         messages.setProperty("kcawsPortalTitle", "AWS");
-        assertThat(AdminPageView.pageMessages(messages)).containsExactly(Map.entry("kcawsAdminSave", "저장"));
+        messages.setProperty("kcawsRuleRequired", "필수 항목입니다.");
+        assertThat(AdminPageView.pageMessages(messages)).containsExactly(Map.entry("kcawsAdminSave", "저장"),
+                Map.entry("kcawsRuleRequired", "필수 항목입니다."));
     }
 
     @Test

@@ -1,20 +1,27 @@
 /*
  * The bundle's admin API (/admin/realms/{realm}/aws/...) and the few Keycloak admin endpoints the
  * page reads, with the admin's own token: the API's permission checks, validation and admin
- * events apply exactly as for curl. Failures carry the API's own message and the field it names.
+ * events apply exactly as for curl. Failures carry the API's own message, the field it names, and
+ * each error's message key and values (shown in the admin's language by ui.js).
  */
 import {accessToken, signInAgain} from './auth.js';
+import {apiErrors} from './form-errors.js';
 import {query} from './format.js';
 import {t} from './i18n.js';
 import {state} from './state.js';
 
 const PAGE = 1000;
 
+/**
+ * A refused call: its status, the API's (English) message and field, and every error it listed
+ * ({field, key, params, message}, see form-errors.js), which the page shows in the admin's language.
+ */
 export class ApiError extends Error {
-    constructor(status, message, field) {
+    constructor(status, message, field, errors) {
         super(message);
         this.status = status;
         this.field = field;
+        this.errors = errors && errors.length > 0 ? errors : [{field: field || null, key: null, params: [], message}];
     }
 }
 
@@ -45,17 +52,21 @@ export async function api(method, path, body, options) {
     }
     let message = text;
     let field = null;
+    let errors = [];
     try {
         const json = JSON.parse(text);
         message = json.errorMessage || json.error_description || json.error || text;
         field = json.field || null;
+        errors = apiErrors(json);
     } catch (ignored) {
         // not JSON: the text itself
     }
     if (response.status === 403) {
         message = message ? t('kcawsAdminForbiddenWithReason', realm, message) : t('kcawsAdminForbidden', realm);
+        errors = [];
+        field = null;
     }
-    throw new ApiError(response.status, message || `${response.status} ${response.statusText}`, field);
+    throw new ApiError(response.status, message || `${response.status} ${response.statusText}`, field, errors);
 }
 
 /** Every assignment matching the filter, page by page. */

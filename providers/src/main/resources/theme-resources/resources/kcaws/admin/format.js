@@ -4,13 +4,17 @@
  */
 
 /**
- * Fills {0}, {1}, … of a message as Keycloak's MessageFormat does for these simple messages, and
- * turns a doubled quote ('') into one, so the same bundle text reads the same in templates and here.
+ * Fills {0}, {1}, … of a message as Keycloak's MessageFormat does for these simple messages, turns
+ * a doubled quote ('') into one and a quoted part ('{') into its text, so the same bundle text reads
+ * the same in templates, the admin API's English errors and here.
  */
 export function formatMessage(template, args) {
-    return String(template).replace(/''|\{(\d+)\}/g, (match, index) => {
+    return String(template).replace(/''|'([^']*)'|\{(\d+)\}/g, (match, quoted, index) => {
         if (match === "''") {
             return "'";
+        }
+        if (quoted !== undefined) {
+            return quoted;
         }
         const value = args[Number(index)];
         return value === undefined || value === null ? match : String(value);

@@ -4,8 +4,9 @@
  */
 import {api, ApiError} from './api.js';
 import {SigningIn} from './auth.js';
-import {h} from './dom.js';
-import {t} from './i18n.js';
+import {h, nextId} from './dom.js';
+import {errorText, placeErrors} from './form-errors.js';
+import {pattern, t} from './i18n.js';
 
 const el = (id) => document.getElementById(id);
 let pendingAlerts = [];
@@ -33,30 +34,73 @@ export function showPendingAlerts() {
     pendingAlerts = [];
 }
 
-/** Takes away what the last attempt said: the form's error and the page's alerts. */
+/** Takes away what the last attempt said: the form's errors and the page's alerts. */
 export function clearMessages(form) {
     el('kcaws-alerts').replaceChildren();
     if (form) {
         form.querySelectorAll('.pf-m-error').forEach(e => e.classList.remove('pf-m-error'));
         form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+        form.querySelectorAll('[data-kcaws-described-by]').forEach(e => {
+            const before = e.getAttribute('data-kcaws-described-by');
+            if (before) {
+                e.setAttribute('aria-describedby', before);
+            } else {
+                e.removeAttribute('aria-describedby');
+            }
+            e.removeAttribute('data-kcaws-described-by');
+        });
         form.querySelectorAll('.kcaws-form-error').forEach(e => e.remove());
     }
 }
 
-/** Shows an error on the form: the field the API named, and the API's message above the form. */
+/** The form's label of a control: its <label for>, else its aria-label, else the API's field name. */
+function labelOf(form, control, field) {
+    const label = control.id ? form.querySelector(`label[for="${CSS.escape(control.id)}"]`) : null;
+    return (label && label.textContent.trim()) || control.getAttribute('aria-label') || field;
+}
+
+/**
+ * Shows a failure on the form, in the admin's language: each invalid field's error under its
+ * control (tied to it by aria-describedby, the control marked aria-invalid), focus on the first
+ * one; above the form, the errors of fields the form does not have (and a 403, 409, …) and a
+ * summary naming each invalid field by its label.
+ */
 export function showFormError(form, error) {
     clearMessages(form);
-    const message = error instanceof ApiError ? error.message : t('kcawsAdminUnexpectedError', error.message);
-    form.prepend(h('div', {class: 'pf-v5-c-alert pf-m-inline pf-m-danger kcaws-form-error', 'data-testid': 'form-error', role: 'alert'},
-        h('p', {class: 'pf-v5-c-alert__title'}, message)));
-    const control = error.field ? form.querySelector(`[data-field="${CSS.escape(error.field)}"]`) : null;
-    if (control) {
+    const errors = error instanceof ApiError ? error.errors
+        : [{field: null, key: null, params: [], message: t('kcawsAdminUnexpectedError', error.message)}];
+    const controlOf = (field) => form.querySelector(`[data-field="${CSS.escape(field)}"]`);
+    const {onFields, atTop} = placeErrors(errors, controlOf);
+    const controls = [...onFields.keys()].sort((a, b) => a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+    const summary = [];
+    for (const control of controls) {
+        const texts = onFields.get(control).map(e => errorText(e, pattern));
+        const label = labelOf(form, control, onFields.get(control)[0].field);
+        texts.forEach(text => summary.push(t('kcawsAdminFieldError', label, text)));
+        const id = nextId('kcaws-err');
+        const before = control.getAttribute('aria-describedby') || '';
+        control.setAttribute('data-kcaws-described-by', before);
+        control.setAttribute('aria-describedby', (before ? `${before} ` : '') + id);
         control.setAttribute('aria-invalid', 'true');
         control.closest('.pf-v5-c-form-control')?.classList.add('pf-m-error');
-        const helper = control.closest('.pf-v5-c-form__group-control').querySelector('.pf-v5-c-helper-text');
-        helper.replaceChildren(h('div', {class: 'pf-v5-c-helper-text__item pf-m-error'},
-            h('span', {class: 'pf-v5-c-helper-text__item-text'}, message)));
-        control.focus();
+        const helper = control.closest('.pf-v5-c-form__group-control')?.querySelector('.pf-v5-c-helper-text');
+        const item = h('div', {class: 'pf-v5-c-helper-text__item pf-m-error kcaws-form-error', id, 'data-testid': 'field-error'},
+            h('span', {class: 'pf-v5-c-helper-text__item-text'}, texts.join(' ')));
+        if (helper) {
+            helper.append(item);
+        } else {
+            control.after(item);
+        }
+    }
+    // No label for these: a translated rule is named by the API's field, an untranslated one is the API's text as it is.
+    const top = atTop.map(e => !e.key ? e.message : e.field ? t('kcawsAdminFieldError', e.field, errorText(e, pattern)) : errorText(e, pattern));
+    const title = summary.length > 0 ? t('kcawsAdminFormHasErrors') : top.shift();
+    const items = [...summary, ...top];
+    form.prepend(h('div', {class: 'pf-v5-c-alert pf-m-inline pf-m-danger kcaws-form-error', 'data-testid': 'form-error', role: 'alert'},
+        h('p', {class: 'pf-v5-c-alert__title'}, title),
+        items.length > 0 ? h('div', {class: 'pf-v5-c-alert__description'}, h('ul', {}, items.map(text => h('li', {}, text)))) : null));
+    if (controls.length > 0) {
+        controls[0].focus();
     }
 }
 

@@ -179,6 +179,58 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         }
     }
 
+    /**
+     * A Korean administrator's refused permission set: the rule's Korean text (from the API's message
+     * key and values) under the field it concerns, named by the field's label rather than the API's
+     * field path, tied to the input with aria-describedby and aria-invalid, and the focus on it.
+     */
+    @Test
+    void aKoreanAdministratorSeesARefusedFieldInKoreanUnderItsLabel() {
+        String realm = "korean-errors";
+        admin.createRealm("""
+                {"realm": "%s", "enabled": true, "internationalizationEnabled": true,
+                 "supportedLocales": ["en", "ko"], "defaultLocale": "en",
+                 "users": [{"username": "minho", "enabled": true, "email": "minho@example.com", "firstName": "Minho", "lastName": "Kim",
+                            "attributes": {"locale": ["ko"]},
+                            "credentials": [{"type": "password", "value": "minho", "temporary": false}],
+                            "clientRoles": {"realm-management": ["manage-realm", "view-realm", "view-clients"]}}]}
+                """.formatted(realm));
+        try {
+            admin.expect(201, "POST", "/admin/realms/" + realm + "/aws/clients", Map.of());
+            browser.open(AdminPage.url(server.baseUrl(), realm, realm, "permission-sets"));
+            new KeycloakLoginPage(browser).signIn("minho", "minho");
+            AdminPage page = new AdminPage(browser).awaitShown();
+            assertThat(page.title()).isEqualTo("권한 세트");
+            page.click("add-permission-set");
+            page.fill("permission-set-form", "name", "Admin").fill("permission-set-form", "sessionDuration", "60")
+                    .submit("permission-set-form", "save");
+
+            String korean = "900~43200초(15분~12시간)여야 합니다. 입력값: 60";
+            WebElement form = page.form("permission-set-form");
+            WebElement duration = form.findElement(By.name("sessionDuration"));
+            assertThat(duration.getAttribute("aria-invalid")).isEqualTo("true");
+            String describedBy = duration.getAttribute("aria-describedby");
+            assertThat(describedBy).as("aria-describedby").isNotBlank();
+            WebElement error = browser.driver().findElement(By.id(describedBy.substring(describedBy.lastIndexOf(' ') + 1)));
+            assertThat(error.getText()).isEqualTo(korean);
+            WebElement group = duration.findElement(By.xpath("ancestor::div[contains(concat(' ', @class, ' '), ' pf-v5-c-form__group ')][1]"));
+            assertThat(group.findElement(By.cssSelector("label[for='" + duration.getAttribute("id") + "']")).getText()).isEqualTo("세션 시간(초)");
+            assertThat(group.getText()).as("under its own input").contains(korean);
+            assertThat(browser.driver().switchTo().activeElement()).as("focus on the first invalid field").isEqualTo(duration);
+            assertThat(page.formError()).contains("세션 시간(초): " + korean).doesNotContain("permissionSet.").doesNotContain("must be");
+            assertThat(page.invalidField("permission-set-form")).isEqualTo("permissionSet.sessionDuration");
+            assertThat(admin.expect(200, "GET", "/admin/realms/" + realm + "/aws/permission-sets", null).json()).isEmpty();
+
+            // Corrected, the error and its ties are gone and the set is stored.
+            page.fill("permission-set-form", "sessionDuration", "3600").submit("permission-set-form", "save");
+            assertThat(page.successAlert()).contains("Admin");
+            assertThat(admin.expect(200, "GET", "/admin/realms/" + realm + "/aws/permission-sets/Admin", null).json()
+                    .path("sessionDuration").asInt()).isEqualTo(3600);
+        } finally {
+            admin.deleteRealm(realm);
+        }
+    }
+
     @Test
     void anAdminSetsUpAwsAccessForARealmFromNothing() throws IOException {
         AdminPage page = signIn("accounts", "admin", "admin");
@@ -188,7 +240,7 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         // A bad account ID: the API's rule on the field it names; nothing stored.
         page.click("add-account");
         page.fill("account-form", "id", "12345").fill("account-form", "name", "Sandbox").submit("account-form", "save");
-        assertThat(page.formError()).contains("accountId").contains("12 digits");
+        assertThat(page.formError()).contains("Account ID: must be exactly 12 digits").doesNotContain("accountId");
         assertThat(page.invalidField("account-form")).isEqualTo("accountId");
         assertThat(get("/accounts")).isEmpty();
 
