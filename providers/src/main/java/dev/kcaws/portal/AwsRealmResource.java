@@ -30,14 +30,19 @@ import org.keycloak.utils.MediaType;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code /realms/{realm}/aws/...}: what employees open. */
@@ -61,37 +66,82 @@ public class AwsRealmResource {
 
     /**
      * Temporary credentials for exactly one role: a POST from the portal's access-keys button with
-     * the session's anti-CSRF token. The assertion for STS is made for that one pair, and only if
+     * the session's anti-CSRF token, answered with the keys page (the form's new tab, when the
+     * portal's script does not run). The assertion for STS is made for that one pair, and only if
      * the user holds it now. Credentials are shown once and never logged or stored.
      */
     @POST
     @Path("credentials")
     @Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML_UTF_8)
-    public Response credentials(@FormParam("csrf") String csrf, @FormParam("access") String access) {
-        Optional<IdentityCookie.SignedIn> auth = PortalSignIn.current(session, realm);
-        if (auth.isEmpty()) {
-            return error(Response.Status.UNAUTHORIZED, "kcawsSessionEnded");
+    @Produces({MediaType.TEXT_HTML_UTF_8, jakarta.ws.rs.core.MediaType.APPLICATION_JSON})
+    public Response credentials(@FormParam("csrf") String csrf, @FormParam("access") String access,
+                                @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        // Only the portal's script asks for JSON alone; a browser's form (and anything unsure) gets the page.
+        if (accept != null && accept.contains(jakarta.ws.rs.core.MediaType.APPLICATION_JSON) && !accept.contains("text/html")) {
+            return credentialsForPortal(csrf, access);
         }
-        if (!PortalCsrfToken.isValid(session, realm, auth.get().userSession(), csrf)) {
-            return error(Response.Status.FORBIDDEN, "kcawsNotFromPortal");
-        }
-        Optional<LaunchChoice> choice = LaunchChoice.fromNote(access).filter(c -> !c.isAll());
-        if (choice.isEmpty()) {
-            return error(Response.Status.BAD_REQUEST, "kcawsNoRoleNamed");
-        }
-        UserModel user = auth.get().user();
-        OneRoleCredentials.Outcome outcome = OneRoleCredentials.issue(session, realm, user, auth.get().userSession(), choice.get(), sts);
-        if (outcome instanceof OneRoleCredentials.Refused refused) {
+        PortalKeys keys = portalKeys(csrf, access);
+        if (keys.outcome() instanceof OneRoleCredentials.Refused refused) {
             return error(refused.status(), refused.messageKey(), refused.parameters());
         }
-        OneRoleCredentials.Issued issued = (OneRoleCredentials.Issued) outcome;
+        OneRoleCredentials.Issued issued = (OneRoleCredentials.Issued) keys.outcome();
         session.getContext().setClient(realm.getClientByClientId(PortalClient.CLIENT_ID));
         Response page = session.getProvider(LoginFormsProvider.class)
-                .setUser(user)
+                .setUser(keys.user())
                 .setAttribute("kcaws", new CredentialsPage(issued.access(), issued.credentials(), portalUrl()))
                 .createForm(CredentialsPage.TEMPLATE);
         return Response.fromResponse(page).header("Pragma", "no-cache").header("Referrer-Policy", "no-referrer").build();
+    }
+
+    /**
+     * The same exchange for the portal's script ({@code Accept: application/json}), which shows the
+     * keys, or the failure with a retry, in the portal itself: the keys page's formats, or
+     * {@code {"error": <reason>, "message": <the text in the user's language>}} with the status the
+     * page would have.
+     */
+    private Response credentialsForPortal(@FormParam("csrf") String csrf, @FormParam("access") String access) {
+        PortalKeys keys = portalKeys(csrf, access);
+        if (keys.outcome() instanceof OneRoleCredentials.Refused refused) {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("error", refused.reason() == null ? refused.messageKey() : refused.reason().name().toLowerCase(Locale.ROOT));
+            body.put("message", UserMessages.text(session, realm, keys.user(), refused.messageKey(), (Object[]) refused.parameters()));
+            return Response.status(refused.status()).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        }
+        OneRoleCredentials.Issued issued = (OneRoleCredentials.Issued) keys.outcome();
+        CredentialsPage page = new CredentialsPage(issued.access(), issued.credentials(), portalUrl());
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("accountId", page.getAccountId());
+        body.put("accountName", page.getAccountName());
+        body.put("roleName", page.getRoleName());
+        body.put("expiration", page.getExpiration());
+        body.put("bash", page.getBash());
+        body.put("powerShell", page.getPowerShell());
+        body.put("credentialsFile", page.getCredentialsFile());
+        body.put("accessKeyId", page.getAccessKeyId());
+        return Response.ok(body, jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).header("Pragma", "no-cache").build();
+    }
+
+    /** Who asks (null before sign-in) and what the exchange ended with; the page and the JSON answer render it. */
+    private record PortalKeys(UserModel user, OneRoleCredentials.Outcome outcome) {
+        static PortalKeys refused(UserModel user, Response.Status status, String messageKey) {
+            return new PortalKeys(user, new OneRoleCredentials.Refused(null, status, messageKey));
+        }
+    }
+
+    private PortalKeys portalKeys(String csrf, String access) {
+        Optional<IdentityCookie.SignedIn> auth = PortalSignIn.current(session, realm);
+        if (auth.isEmpty()) {
+            return PortalKeys.refused(null, Response.Status.UNAUTHORIZED, "kcawsSessionEnded");
+        }
+        UserModel user = auth.get().user();
+        if (!PortalCsrfToken.isValid(session, realm, auth.get().userSession(), csrf)) {
+            return PortalKeys.refused(user, Response.Status.FORBIDDEN, "kcawsNotFromPortal");
+        }
+        Optional<LaunchChoice> choice = LaunchChoice.fromNote(access).filter(c -> !c.isAll());
+        if (choice.isEmpty()) {
+            return PortalKeys.refused(user, Response.Status.BAD_REQUEST, "kcawsNoRoleNamed");
+        }
+        return new PortalKeys(user, OneRoleCredentials.issue(session, realm, user, auth.get().userSession(), choice.get(), sts));
     }
 
     /**

@@ -1,23 +1,19 @@
 package dev.kcaws.portal.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kcaws.portal.UserMessages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.theme.Theme;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.text.MessageFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The CLI endpoints' answers: JSON, never stored by any cache, errors as
@@ -65,15 +61,7 @@ final class CliAnswers {
 
     /** The text of a {@code kcaws*} key in the realm's login theme (with the realm's own overrides), filled in. */
     String text(UserModel user, String messageKey, Object... parameters) {
-        Locale locale = session.getContext().resolveLocale(user);
-        Properties messages;
-        try {
-            messages = session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The login theme's messages could not be read", e);
-        }
-        String pattern = messages.getProperty(messageKey, messageKey);
-        return new MessageFormat(pattern, locale).format(parameters);
+        return UserMessages.text(session, realm, user, messageKey, parameters);
     }
 
     private static Response.ResponseBuilder json(Response.Status status, Map<String, ?> body) {

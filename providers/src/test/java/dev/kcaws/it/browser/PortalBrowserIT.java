@@ -133,6 +133,41 @@ class PortalBrowserIT extends ChromiumAgainstFakeAws {
     }
 
     @Test
+    void accessKeysAndTheirFailureShowInThePortalWithARetry() {
+        // A direct grant to bob that is removed after his portal was rendered: the click fails.
+        var admin = server.adminApi();
+        String api = "/admin/realms/" + REALM + "/aws/assignments";
+        Map<String, String> grant = Map.of("user", "bob", "accountId", "111111111111", "permissionSet", "Billing");
+        admin.expect(201, "POST", api, grant);
+        String metadata = new dev.kcaws.testsupport.keycloak.BrowserSession().get(server.baseUrl() + "/realms/" + REALM + "/protocol/saml/descriptor").body();
+        try (var sts = dev.kcaws.testsupport.awssts.AwsLikeSts.startOn(dev.kcaws.testsupport.keycloak.SharedKeycloak.stsPort(),
+                dev.kcaws.testsupport.awssp.AwsLikeServiceProvider.trustingIdpMetadata(metadata), java.time.Clock.systemUTC())) {
+            PortalPage portal = signInToPortal("bob");
+            Set<String> tabs = browser.driver().getWindowHandles();
+            admin.expect(204, "DELETE", api + "?user=bob&accountId=111111111111&permissionSet=Billing", null);
+            portal.account("111111111111").role("Billing").keysButton().click();
+
+            // In the portal, in plain words, with the technical detail folded away; no new tab.
+            var message = browser.await().until(d -> d.findElement(org.openqa.selenium.By.id("kcaws-keys-message")));
+            assertThat(message.getText()).contains("111111111111").contains("Billing");
+            var detail = browser.driver().findElement(org.openqa.selenium.By.id("kcaws-keys-detail"));
+            assertThat(detail.isDisplayed()).isFalse();
+            assertThat(detail.getAttribute("textContent")).contains("HTTP 403").contains("not_held");
+            assertThat(browser.driver().getWindowHandles()).isEqualTo(tabs);
+
+            // Granted again: Try again shows the keys right there.
+            admin.expect(201, "POST", api, grant);
+            browser.driver().findElement(org.openqa.selenium.By.id("kcaws-keys-retry")).click();
+            var bash = browser.await().until(d -> d.findElement(org.openqa.selenium.By.id("kcaws-panel-bash")));
+            assertThat(bash.getText()).contains("export AWS_ACCESS_KEY_ID=").contains("export AWS_SESSION_TOKEN=");
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.id("kcaws-keys-message"))).isEmpty();
+            assertThat(browser.driver().getWindowHandles()).isEqualTo(tabs);
+        } finally {
+            admin.send("DELETE", api + "?user=bob&accountId=111111111111&permissionSet=Billing", null);
+        }
+    }
+
+    @Test
     void erinWithoutAssignmentsSeesTheEmptyState() {
         PortalPage portal = signInToPortal("erin");
         assertThat(portal.emptyShown()).isTrue();
