@@ -83,6 +83,27 @@ public final class EffectiveAccess {
                       String composite, String managedBy, AccessWindow window, boolean heldNow) {
     }
 
+    /**
+     * The windows as Keycloak's login decides with them, from the model client's attributes: none
+     * for an access without any, {@link AccessWindows#UNREADABLE} (nothing granted) for one that
+     * cannot be read.
+     */
+    public static Function<AccessName, AccessWindows> windows(Map<String, String> modelClientAttributes) {
+        Map<AccessName, AccessWindows> read = new HashMap<>();
+        return name -> read.computeIfAbsent(name, n -> {
+            String attribute = ModelFormat.windowAttribute(AccessKey.of(n.account().value(), n.permissionSet().value()));
+            String value = modelClientAttributes.get(attribute);
+            if (value == null) {
+                return AccessWindows.NONE;
+            }
+            try {
+                return ModelFormat.readWindows(attribute, value);
+            } catch (RuntimeException e) {
+                return AccessWindows.UNREADABLE;
+            }
+        });
+    }
+
     private final Realm realm;
     private final long nowMillis;
     private final Map<String, Map<String, String>> reachCache = new HashMap<>();
