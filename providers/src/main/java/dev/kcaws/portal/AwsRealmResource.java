@@ -21,7 +21,11 @@ import dev.kcaws.saml.OneRoleLogin;
 import dev.kcaws.portal.sts.StsCredentialsClient;
 import dev.kcaws.portal.sts.StsFailure;
 import dev.kcaws.portal.sts.TemporaryCredentials;
+import dev.kcaws.access.AccessEvents;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -61,6 +65,9 @@ public class AwsRealmResource {
         KeycloakPages.neverStore(session);
     }
 
+    /** The error of an access-keys exchange that STS refused or did not answer (the reason says which). */
+    static final String STS_FAILED = "aws_sts_failed";
+
     /**
      * Temporary credentials for exactly one role: a POST from the portal's access-keys button with
      * the session's anti-CSRF token. The assertion for STS is made for that one pair, and only if
@@ -78,23 +85,32 @@ public class AwsRealmResource {
         if (!PortalCsrfToken.isValid(session, realm, auth.get().userSession(), csrf)) {
             return error(Response.Status.FORBIDDEN, "kcawsNotFromPortal");
         }
+        UserModel user = auth.get().user();
+        // The exchange as a Keycloak event with the pair, success or refusal (credentials never in it).
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.TOKEN_EXCHANGE).client(PortalClient.CLIENT_ID).user(user).session(auth.get().userSession())
+                .detail(AccessEvents.DETAIL_CHANNEL, AccessEvents.CHANNEL_ACCESS_KEYS);
         Optional<LaunchChoice> choice = LaunchChoice.fromNote(access).filter(c -> !c.isAll());
         if (choice.isEmpty()) {
+            event.error(Errors.INVALID_REQUEST);
             return error(Response.Status.BAD_REQUEST, "kcawsNoRoleNamed");
         }
-        UserModel user = auth.get().user();
+        AccessEvents.pair(event, choice.get().account(), choice.get().permissionSet());
         Optional<Access> held = AccessStore.of(realm).heldAccess(user, choice.get().account(), choice.get().permissionSet());
         if (held.isEmpty()) {
+            event.error(Errors.ACCESS_DENIED);
             return error(Response.Status.FORBIDDEN, "kcawsNotAssigned", choice.get().account().value(),
                     choice.get().permissionSet().value());
         }
         DefaultAwsClient serving = DefaultAwsClient.of(realm, held.get().account().partition());
         Optional<ClientModel> client = serving.serving();
         if (client.isEmpty()) {
+            event.detail(Details.REASON, serving.problem().messageKey()).error(Errors.CLIENT_NOT_FOUND);
             return refusal(serving);
         }
         Optional<String> assertion = OneRoleAssertion.issue(session, realm, client.get(), auth.get().userSession(), choice.get());
         if (assertion.isEmpty()) {
+            event.error(Errors.NOT_ALLOWED);
             return error(Response.Status.FORBIDDEN, "kcawsKeysNotIssued");
         }
         TemporaryCredentials credentials;
@@ -102,10 +118,12 @@ public class AwsRealmResource {
             credentials = sts.assumeRoleWithSaml(held.get().rolePair(), assertion.get(),
                     held.get().permissionSet().sessionDuration().seconds());
         } catch (StsFailure e) {
+            event.detail(Details.REASON, e.refusedByAws() ? "sts_refused:" + e.errorCode() : "sts_unreachable").error(STS_FAILED);
             return e.refusedByAws()
                     ? error(Response.Status.BAD_GATEWAY, "kcawsStsRefused", e.errorCode(), e.awsMessage())
                     : error(Response.Status.BAD_GATEWAY, "kcawsStsUnreachable", e.awsMessage());
         }
+        event.success();
         session.getContext().setClient(realm.getClientByClientId(PortalClient.CLIENT_ID));
         Response page = session.getProvider(LoginFormsProvider.class)
                 .setUser(user)
