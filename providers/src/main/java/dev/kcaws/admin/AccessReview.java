@@ -62,7 +62,7 @@ final class AccessReview {
     /** The rows, for one account and/or one permission set when given (both already valid names of existing ones). */
     List<AccessReviewRowRepresentation> rows(AccountId account, PermissionSetName set, AssignmentVisibility visibility) {
         AccessStore store = AccessStore.of(realm);
-        ClientModel modelClient = store.modelClient();
+        ClientModel modelClient = realm.getClientByClientId(ModelFormat.MODEL_CLIENT_ID);
         if (modelClient == null) {
             return List.of();
         }

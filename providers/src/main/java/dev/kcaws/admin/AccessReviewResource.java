@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * {@code /aws/access-review}: who can reach which account as which permission set, and why (see
  * {@link AccessReviewRowRepresentation}), for all accounts or one ({@code account}), optionally one
- * permission set; as JSON or CSV ({@code format=csv}, or {@code Accept: text/csv}).
+ * permission set and one user ({@code user}, a username: what that user holds, however); as JSON or CSV ({@code format=csv}, or {@code Accept: text/csv}).
  *
  * <p>Permissions as the assignment listing and Keycloak's own users API: view-realm to read the AWS
  * model at all, and only the users the admin may view (view-users, or fine-grained permissions on
@@ -38,7 +38,7 @@ public class AccessReviewResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
     public Response review(@QueryParam("account") String account, @QueryParam("permissionSet") String permissionSet,
-                           @QueryParam("format") String format, @Context HttpHeaders headers) {
+                           @QueryParam("user") String user, @QueryParam("format") String format, @Context HttpHeaders headers) {
         context.auth().requireViewRealm();
         boolean csv = csv(format, headers);
         AccountId accountId = null;
@@ -56,13 +56,18 @@ public class AccessReviewResource {
             set = context.existingSet(permissionSet).name();
         }
         AssignmentVisibility visibility = new AssignmentVisibility(context.session(), context.realm(), context.auth());
+        // A user the admin may not view is refused as the assignment listing refuses it (403, whether or not it exists).
+        visibility.requireVisibleFilter(null, user);
         List<AccessReviewRowRepresentation> rows = new AccessReview(context.session(), context.realm()).rows(accountId, set, visibility);
+        if (user != null) {
+            rows = rows.stream().filter(r -> r.user().equals(user)).toList();
+        }
         if (csv) {
             return Response.ok(AccessReviewCsv.write(rows), CSV + "; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"" + fileName(account) + ".csv\"").build();
         }
         return Response.ok(new AccessReviewRepresentation(context.realm().getName(), Instant.ofEpochMilli(Time.currentTimeMillis()).toString(),
-                account, permissionSet, rows), MediaType.APPLICATION_JSON).build();
+                account, permissionSet, user, rows), MediaType.APPLICATION_JSON).build();
     }
 
     /** {@code format} decides; without it, an {@code Accept} naming CSV before JSON. */

@@ -25,9 +25,9 @@ import static dev.kcaws.keycloak.SqlInLists.chunks;
  * one per 1,000 IDs), never user by user. Only reads.
  *
  * <p>Internal API used, checked against Keycloak 26.7.0 and 26.4.7 (model-jpa): the EntityManager of
- * {@link JpaConnectionProvider}; the entities {@code RoleEntity} ({@code id}, {@code name},
- * {@code clientId}, {@code realmId}), {@code CompositeRoleEntity} ({@code parentRole},
- * {@code childRole}), {@code GroupRoleMappingEntity} ({@code group}, {@code roleId}),
+ * {@link JpaConnectionProvider}; the tables COMPOSITE_ROLE ({@code COMPOSITE}, {@code CHILD_ROLE}) and
+ * KEYCLOAK_ROLE ({@code ID}, {@code REALM_ID}) in native SQL; the entities {@code RoleEntity} ({@code id}, {@code name},
+ * {@code clientId}), {@code GroupRoleMappingEntity} ({@code group}, {@code roleId}),
  * {@code UserRoleMappingEntity} ({@code user}, {@code roleId}), {@code UserGroupMembershipEntity}
  * ({@code user}, {@code groupId}), {@code GroupEntity} ({@code parentId}, {@link GroupEntity#TOP_PARENT_ID}),
  * {@code UserEntity} ({@code username}, {@code enabled}, {@code federationLink},
@@ -72,12 +72,19 @@ public final class AccessReviewQueries {
                 .getResultList().stream().map(row -> new RoleRow((String) row[0], (String) row[1], clientId)).toList();
     }
 
-    /** Every composite edge of the realm: parent role id to the ids of the roles it contains directly. */
+    /**
+     * Every composite edge of the realm: parent role id to the ids of the roles it contains directly.
+     * Native SQL on the COMPOSITE_ROLE table: Keycloak 26.7 maps it as {@code CompositeRoleEntity},
+     * 26.4 as {@code RoleEntity.compositeRoles}; the table and its columns are the same in both.
+     */
     public Map<String, List<String>> compositeEdges() {
         Map<String, List<String>> children = new HashMap<>();
-        em.createQuery("select c.parentRole.id, c.childRole.id from CompositeRoleEntity c where c.parentRole.realmId = :realm", Object[].class)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.COMPOSITE, c.CHILD_ROLE from {h-schema}COMPOSITE_ROLE c"
+                        + " join {h-schema}KEYCLOAK_ROLE r on r.ID = c.COMPOSITE where r.REALM_ID = :realm")
                 .setParameter("realm", realmId)
-                .getResultList().forEach(row -> children.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]));
+                .getResultList();
+        rows.forEach(row -> children.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]));
         return children;
     }
 
