@@ -186,6 +186,32 @@ class AccessReviewIT {
         assertThat(response.json().path("field").asText()).isEqualTo(field);
     }
 
+    /**
+     * A group an identity provider's mapper keeps: the rows of a member linked to that provider say
+     * so; a member added by hand (not linked) does not.
+     */
+    @Test
+    void aGroupAnIdentityProviderKeepsIsNamedForItsLinkedMembers() {
+        String realmApi = "/admin/realms/" + REALM;
+        admin.expect(201, "POST", realmApi + "/identity-provider/instances", Map.of("alias", "corp-idp", "providerId", "oidc",
+                "config", Map.of("clientId", "kc", "clientSecret", "secret", "authorizationUrl", "https://idp.example/auth",
+                        "tokenUrl", "https://idp.example/token")));
+        admin.expect(201, "POST", realmApi + "/identity-provider/instances/corp-idp/mappers", Map.of("name", "billing group",
+                "identityProviderAlias", "corp-idp", "identityProviderMapper", "oidc-hardcoded-group-idp-mapper",
+                "config", Map.of("group", "/BillingAdmin", "syncMode", "INHERIT")));
+        String carol = admin.findUserId(REALM, "carol").orElseThrow();
+        admin.expect(204, "POST", realmApi + "/users/" + carol + "/federated-identity/corp-idp",
+                Map.of("identityProvider", "corp-idp", "userId", "carol-at-idp", "userName", "carol"));
+        try {
+            JsonNode rows = admin.expect(200, "GET", API + "/access-review?permissionSet=Billing", null).json().path("rows");
+            List<String> managed = new ArrayList<>();
+            rows.forEach(r -> managed.add(r.path("user").asText() + " " + r.path("group").asText() + " " + r.path("managedBy").asText()));
+            assertThat(managed).contains("carol /BillingAdmin idp:corp-idp").contains("erin  ").contains("dave  ");
+        } finally {
+            admin.expect(204, "DELETE", realmApi + "/identity-provider/instances/corp-idp", null);
+        }
+    }
+
     // ---- events carrying the pair ----
 
     static JsonNode lastEvent(String username, String type) {
