@@ -67,6 +67,15 @@ public final class AssignmentVisibility {
         return allGroups;
     }
 
+    /** Whether the user (by id) is one the admin may view, as Keycloak's users API decides. */
+    boolean userVisible(String userId) {
+        if (allUsers) {
+            return true;
+        }
+        UserModel user = session.users().getUserById(realm, userId);
+        return user != null && auth.canView(user);
+    }
+
     /** Whether the row may be shown: its group or user is one the admin may view. */
     boolean visible(AssignmentRepresentation row) {
         if (row.group() != null) {

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
 /**
  * {@code /admin/realms/{realm}/aws}: one sub-resource per thing, as Keycloak's own
  * {@code RealmAdminResource} hands {@code /clients} to {@code ClientsResource}: accounts,
- * permission sets, assignments, AWS clients (and the client template), the IAM side as code and
+ * permission sets, assignments, the access review, AWS clients (and the client template), the IAM side as code and
  * the IdP metadata. Each sub-resource checks the caller's admin permissions with Keycloak's admin
  * permission evaluator (fine-grained permissions included) before anything else; each request is
  * one transaction and is validated in full before anything is written.
@@ -37,6 +37,11 @@ public class AwsAdminResource {
     @Path("assignments")
     public AssignmentsResource assignments() {
         return new AssignmentsResource(context);
+    }
+
+    @Path("access-review")
+    public AccessReviewResource accessReview() {
+        return new AccessReviewResource(context);
     }
 
     @Path("clients")

@@ -19,6 +19,10 @@ import dev.kcaws.saml.LaunchChoice;
 import dev.kcaws.saml.OneRoleLogin;
 import dev.kcaws.portal.cli.CliResource;
 import dev.kcaws.portal.sts.StsCredentialsClient;
+import dev.kcaws.access.AccessEvents;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -63,6 +67,9 @@ public class AwsRealmResource {
         // the back button. Set here, it also covers error pages and the login pages of the flows.
         KeycloakPages.neverStore(session);
     }
+
+    /** The error of an access-keys exchange that STS refused or did not answer (the reason says which). */
+    static final String STS_FAILED = "aws_sts_failed";
 
     /**
      * Temporary credentials for exactly one role: a POST from the portal's access-keys button with
@@ -137,11 +144,29 @@ public class AwsRealmResource {
         if (!PortalCsrfToken.isValid(session, realm, auth.get().userSession(), csrf)) {
             return PortalKeys.refused(user, Response.Status.FORBIDDEN, "kcawsNotFromPortal");
         }
+        // The exchange as a Keycloak event with the pair, success or refusal (credentials never in it).
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.TOKEN_EXCHANGE).client(PortalClient.CLIENT_ID).user(user).session(auth.get().userSession())
+                .detail(AccessEvents.DETAIL_CHANNEL, AccessEvents.CHANNEL_ACCESS_KEYS);
         Optional<LaunchChoice> choice = LaunchChoice.fromNote(access).filter(c -> !c.isAll());
         if (choice.isEmpty()) {
+            event.error(Errors.INVALID_REQUEST);
             return PortalKeys.refused(user, Response.Status.BAD_REQUEST, "kcawsNoRoleNamed");
         }
-        return new PortalKeys(user, OneRoleCredentials.issue(session, realm, user, auth.get().userSession(), choice.get(), sts));
+        AccessEvents.pair(event, choice.get().account(), choice.get().permissionSet());
+        OneRoleCredentials.Outcome outcome = OneRoleCredentials.issue(session, realm, user, auth.get().userSession(), choice.get(), sts);
+        if (outcome instanceof OneRoleCredentials.Refused refused) {
+            switch (refused.reason()) {
+                case NOT_HELD -> event.error(Errors.ACCESS_DENIED);
+                case ASSERTION_REFUSED -> event.error(Errors.NOT_ALLOWED);
+                case NO_AWS_CLIENT -> event.detail(Details.REASON, refused.messageKey()).error(Errors.CLIENT_NOT_FOUND);
+                case STS_REFUSED -> event.detail(Details.REASON, "sts_refused:" + refused.parameters()[0]).error(STS_FAILED);
+                case STS_UNREACHABLE -> event.detail(Details.REASON, "sts_unreachable").error(STS_FAILED);
+            }
+        } else {
+            event.success();
+        }
+        return new PortalKeys(user, outcome);
     }
 
     /**

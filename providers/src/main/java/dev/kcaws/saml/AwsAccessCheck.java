@@ -76,6 +76,24 @@ public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFac
             decision = SignInDecision.refuse(SignInRefusal.MAPPER_SETTING, "kcawsInvalidMapperSetting", e.field());
         }
         apply(authSession, decision.refused() ? decision : null);
+        if (!decision.refused() && choice.isPresent()) {
+            describe(context.getEvent(), choice.get(), decision.plan());
+        }
+    }
+
+    /**
+     * The roles the login sends, on the login's own event builder: Keycloak builds the {@code LOGIN}
+     * event with the builder it hands to the required actions' triggers
+     * ({@code AuthenticationManager.finishedRequiredActions}, 26.4 to 26.7), so the details reach it.
+     */
+    static void describe(EventBuilder event, LaunchChoice choice, AssertionPlan plan) {
+        if (!choice.isAll()) {
+            AccessEvents.pair(event, choice.account(), choice.permissionSet()).detail(AccessEvents.DETAIL_CHANNEL, AccessEvents.CHANNEL_SHORTCUT);
+            return;
+        }
+        event.detail(AccessEvents.DETAIL_CHANNEL, AccessEvents.CHANNEL_CONSOLE);
+        AccessEvents.offered(event, plan == null ? List.of()
+                : plan.rolePairs().stream().map(p -> p.account().value() + ":" + p.roleName()).toList());
     }
 
     /** A refusal shows the page (the challenge below); none lets the login go on to the response. */

@@ -127,6 +127,34 @@ class AdminApiFuzzIT {
         assertThat(notAnErrorRepresentation).as("refusals without an ErrorRepresentation (seed " + seed + ")").isEmpty();
     }
 
+    /**
+     * The access review's filters and format: never a 5xx, every refusal a 4xx with Keycloak's
+     * {@code ErrorRepresentation} (or JAX-RS's own 405 for another method), nothing changed.
+     * Seeded as above; {@code -Dkcaws.fuzz.reviewCases=<n>} sets its size.
+     */
+    @Test
+    void accessReviewRefusesBadQueriesWithoutServerErrors() {
+        long seed = Long.getLong("kcaws.fuzz.seed", 20261130L);
+        int cases = Integer.getInteger("kcaws.fuzz.reviewCases", 60);
+        AdminFuzzCases generator = new AdminFuzzCases(seed, API);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        long started = System.nanoTime();
+        String before = snapshot();
+        for (int i = 0; i < cases; i++) {
+            AdminFuzzCases.Case c = generator.nextAccessReview();
+            ApiResponse response = admin.send(c.method(), c.path(), c.body());
+            statuses.merge(response.status(), 1, Integer::sum);
+            if (response.status() >= 500 || (response.status() >= 400 && response.status() != 405 && !errorRepresentation(response))) {
+                problems.add("#" + i + " " + c + " -> " + response.status() + " " + response.body());
+            }
+        }
+        System.out.printf("AdminApiFuzzIT (access review): %d cases in %.1f s, by status %s%n", cases, (System.nanoTime() - started) / 1e9, statuses);
+        problems.stream().limit(40).forEach(e -> System.out.println("  " + e));
+        assertThat(problems).as("5xx answers or refusals without an ErrorRepresentation (seed " + seed + ")").isEmpty();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
     /** The endpoint a case went to: its path below {@code identity-center/}, the query and anything past the known endpoint left out. */
     private static String endpoint(String path) {
         String below = path.substring(path.indexOf("/identity-center/") + "/identity-center/".length()).replaceAll("\\?.*", "");

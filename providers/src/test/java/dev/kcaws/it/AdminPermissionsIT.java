@@ -149,6 +149,22 @@ class AdminPermissionsIT {
         assertThat(assignments(userViewer, "group=/NoSuchGroup")).isEmpty();
     }
 
+    /** The access review: view-realm to read at all, and only the users the admin may view, as Keycloak's users API. */
+    @Test
+    void accessReviewShowsOnlyUsersTheAdminMayView() {
+        String review = API + "/access-review";
+        int all = master.expect(200, "GET", review, null).json().path("rows").size();
+        assertThat(all).isPositive();
+        assertThat(userViewer.expect(200, "GET", review, null).json().path("rows").size()).as("view-users sees every user").isEqualTo(all);
+        assertThat(viewer.expect(200, "GET", review, null).json().path("rows")).as("view-realm alone sees no user").isEmpty();
+        assertThat(groupAndUserQuery.expect(200, "GET", review, null).json().path("rows")).as("query-users does not make a user viewable").isEmpty();
+        assertThat(userManager.send("GET", review, null).status()).as("no view-realm").isEqualTo(403);
+        assertThat(viewer.send("GET", review + "?user=erin", null).status()).isEqualTo(403);
+        assertThat(viewer.send("GET", review + "?user=nobody-of-that-name", null).status())
+                .as("unknown names answer alike, so they cannot be probed").isEqualTo(403);
+        assertThat(userViewer.expect(200, "GET", review + "?user=erin", null).json().path("rows").get(0).path("user").asText()).isEqualTo("erin");
+    }
+
     // ---- Keycloak's own client and role endpoints ----
 
     @Test

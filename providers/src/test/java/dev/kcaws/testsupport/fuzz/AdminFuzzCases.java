@@ -74,6 +74,21 @@ public final class AdminFuzzCases {
         };
     }
 
+    /**
+     * A request to the access review: its filters and format as hostile, unknown, repeated or valid
+     * values. A separate sequence, so that {@link #next}'s cases for a seed stay what they were.
+     */
+    public Case nextAccessReview() {
+        String q = query("account", "permissionSet", "user", "format");
+        if (random.nextInt(3) == 0) {
+            q += (q.isEmpty() ? "?" : "&") + "format=" + pick("json", "csv", "JSON", "xml", "");
+        }
+        if (random.nextInt(3) == 0) {
+            q += (q.isEmpty() ? "?" : "&") + "account=" + pick("111111111111", "222222222222", "999999999999");
+        }
+        return new Case(random.nextInt(10) == 0 ? pick("POST", "PUT", "DELETE") : "GET", api + "/access-review" + q, null);
+    }
+
     private static final String[] IC_PATHS = {"scim", "scim/test", "saml-client", "push/status", "push/sync", "iac/terraform", "iac/cloudformation"};
 
     /**

@@ -5,6 +5,7 @@ import {t} from '../i18n.js';
 import {go, link} from '../router.js';
 import {state} from '../state.js';
 import {alertAfterNavigation, confirmAndDelete, heading, submit} from '../ui.js';
+import {accountAccessTable, reviewDownloads, reviewRows} from './access-review.js';
 import {assignForm, assignmentTable} from './assignments.js';
 
 const PARTITIONS = ['aws', 'aws-us-gov', 'aws-cn'];
@@ -68,14 +69,16 @@ async function accountsView() {
                             alertAfterNavigation('success', t('kcawsAdminAccountDeleted', a.id));
                             go('accounts');
                         }), {'data-testid': 'delete'})),
-            ], {'data-testid': 'account-row', 'data-id': a.id})), t('kcawsAdminNoAccounts'), 'accounts'));
+            ], {'data-testid': 'account-row', 'data-id': a.id})), t('kcawsAdminNoAccounts'), 'accounts'),
+        card(t('kcawsAdminAccessReview'), h('p', {}, t('kcawsAdminAccessReviewIntro')), reviewDownloads(null)));
 }
 
 async function accountView(id) {
-    const [account, sets, assignments] = await Promise.all([
+    const [account, sets, assignments, reachers] = await Promise.all([
         api('GET', aws(`/accounts/${encodeURIComponent(id)}`)),
         api('GET', aws('/permission-sets')),
         allAssignments({accountId: id}),
+        reviewRows({account: id}),
     ]);
     heading(t('kcawsAdminAccountNamed', account.name, account.id), t('kcawsAdminAccountIntro'));
     const picker = pickList('permissionSets', sets.map(s => [s.name, s.name]), t('kcawsAdminPermissionSetsLower'));
@@ -83,6 +86,7 @@ async function accountView(id) {
         card(t('kcawsAdminAccount'), details([[t('kcawsAdminAccountId'), account.id], [t('kcawsAdminName'), account.name],
             [t('kcawsAdminPartition'), account.partition], [t('kcawsAdminRegion'), account.region], [t('kcawsAdminSamlProvider'), account.samlProvider]])),
         card(t('kcawsAdminAssignments'), assignmentTable(assignments, ['principal', 'permissionSet'], () => go('accounts', id))),
+        card(t('kcawsAdminWhoReaches'), reviewDownloads(id), accountAccessTable(reachers)),
         card(t('kcawsAdminAssignInAccount'),
             assignForm({accountIds: [id]}, [[t('kcawsAdminPermissionSets'), picker]], () => ({permissionSets: picker.list.selectedValues()}),
                 () => go('accounts', id))));

@@ -5,6 +5,7 @@ import {groupPath} from '../format.js';
 import {t} from '../i18n.js';
 import {go} from '../router.js';
 import {heading} from '../ui.js';
+import {reviewRows, userAccessTable} from './access-review.js';
 import {assignForm, assignmentTable, principalCell, principalInput, principalKindSelect} from './assignments.js';
 
 async function principalsView() {
@@ -38,8 +39,9 @@ async function principalsView() {
 
 async function principalView(kind, name) {
     const filter = kind === 'group' ? {group: name} : {user: name};
-    const [assignments, accounts, sets] = await Promise.all([
-        allAssignments(filter), api('GET', aws('/accounts')), api('GET', aws('/permission-sets'))]);
+    const [assignments, accounts, sets, held] = await Promise.all([
+        allAssignments(filter), api('GET', aws('/accounts')), api('GET', aws('/permission-sets')),
+        kind === 'user' ? reviewRows({user: name}) : Promise.resolve(null)]);
     heading(kind === 'group' ? t('kcawsAdminGroupNamed', name) : t('kcawsAdminUserNamed', name),
         kind === 'group' ? t('kcawsAdminGroupIntro') : t('kcawsAdminUserIntro'));
     const view = kind === 'group' ? 'groups' : 'users';
@@ -47,6 +49,7 @@ async function principalView(kind, name) {
     const setPicker = pickList('permissionSets', sets.map(s => [s.name, s.name]), t('kcawsAdminPermissionSetsLower'));
     return h('div', {},
         card(t('kcawsAdminAssignments'), assignmentTable(assignments, ['account', 'permissionSet'], () => go(view, name), accounts)),
+        held === null ? null : card(t('kcawsAdminUserHolds'), userAccessTable(held)),
         card(t('kcawsAdminAssign'), assignForm({}, [[t('kcawsAdminAccounts'), accountPicker], [t('kcawsAdminPermissionSets'), setPicker]],
             () => ({accountIds: accountPicker.list.selectedValues(), permissionSets: setPicker.list.selectedValues()}),
             () => go(view, name), [kind, name])));
