@@ -1,5 +1,8 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
+import dev.kcaws.aws.AwsRuleViolation;
+
 import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.PermissionSetName;
 import org.keycloak.common.util.Time;
@@ -43,15 +46,19 @@ public class AccessReviewResource {
         boolean csv = csv(format, headers);
         AccountId accountId = null;
         if (account != null) {
-            if (!AccountId.isValid(account)) {
-                throw AdminErrors.badRequest("account", "must be exactly 12 digits");
+            try {
+                new AccountId(account);
+            } catch (AwsRuleViolation e) {
+                throw AdminErrors.invalid(e.withField("account"));
             }
             accountId = context.existingAccount(account).id();
         }
         PermissionSetName set = null;
         if (permissionSet != null) {
-            if (!PermissionSetName.isValid(permissionSet)) {
-                throw AdminErrors.badRequest("permissionSet", "must be 1 to 32 characters of letters, digits and _+=,.@-");
+            try {
+                new PermissionSetName(permissionSet);
+            } catch (AwsRuleViolation e) {
+                throw AdminErrors.invalid(e.withField("permissionSet"));
             }
             set = context.existingSet(permissionSet).name();
         }
@@ -76,7 +83,7 @@ public class AccessReviewResource {
             return switch (format) {
                 case "csv" -> true;
                 case "json" -> false;
-                default -> throw AdminErrors.badRequest("format", "must be json or csv");
+                default -> throw AdminErrors.badRequest("format", AwsRule.REVIEW_FORMAT);
             };
         }
         for (MediaType type : headers.getAcceptableMediaTypes()) {

@@ -66,6 +66,7 @@ public enum AwsRule {
     NOT_AN_AWS_CLIENT("kcawsRuleNotAnAwsClient"),
     CLIENT_CANNOT_SERVE("kcawsRuleClientCannotServe"),
     USER_NAME_SOURCE("kcawsRuleUserNameSource"),
+    REVIEW_FORMAT("kcawsRuleReviewFormat"),
     METADATA_OR_URLS("kcawsRuleMetadataOrUrls"),
     METADATA_MISSING("kcawsRuleMetadataMissing"),
     IDENTITY_CENTER_ACCOUNT_PARTITION("kcawsRuleIdentityCenterAccountPartition"),
