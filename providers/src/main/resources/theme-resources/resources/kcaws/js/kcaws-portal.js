@@ -75,8 +75,12 @@ document.addEventListener("DOMContentLoaded", () => {
 
   function showKeys(keys) {
     const d = panel.dataset;
-    const block = (id, title, text) => [el("h3", {className: "kcaws-subtitle"}, title), el("pre", {id}, text),
-      el("button", {type: "button", className: "kcaws-copy", textContent: d.copy, dataset: {copy: id}})];
+    const copyButton = (id) => {
+      const b = el("button", {type: "button", className: "kcaws-copy", textContent: d.copy});
+      b.dataset.copy = id; // dataset is read-only as a property: Object.assign would throw
+      return b;
+    };
+    const block = (id, title, text) => [el("h3", {className: "kcaws-subtitle"}, title), el("pre", {id}, text), copyButton(id)];
     panel.replaceChildren(
       el("h2", {className: "kcaws-subtitle", id: "kcaws-keys-title"}, d.title),
       el("p", {}, fill(d.for, keys.accountName, keys.accountId, keys.roleName), " ", d.expire, " ",
@@ -85,7 +89,6 @@ document.addEventListener("DOMContentLoaded", () => {
       ...block("kcaws-panel-powershell", d.powershell, keys.powerShell),
       ...block("kcaws-panel-file", d.file, keys.credentialsFile),
       el("p", {}, el("button", {type: "button", id: "kcaws-keys-close", textContent: d.close, onclick: () => { panel.hidden = true; }})));
-    panel.querySelector("#kcaws-keys-title").focus?.();
   }
 
   function showFailure(button, status, answer) {
