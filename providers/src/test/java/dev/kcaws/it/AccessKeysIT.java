@@ -1,7 +1,6 @@
 package dev.kcaws.it;
 
 import dev.kcaws.testsupport.AwsLogin;
-import dev.kcaws.testsupport.awssp.AwsLikeServiceProvider;
 import dev.kcaws.testsupport.awssts.AwsLikeSts;
 import dev.kcaws.testsupport.keycloak.BrowserSession;
 import dev.kcaws.testsupport.keycloak.KeycloakServer;
@@ -19,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +46,7 @@ class AccessKeysIT {
         server = SharedKeycloak.get();
         aws = AwsLogin.to(server, "aws-demo");
         portal = aws.realmUrl() + "/aws/";
-        String metadata = new BrowserSession().get(aws.realmUrl() + "/protocol/saml/descriptor").body();
-        sts = AwsLikeSts.startOn(SharedKeycloak.stsPort(), AwsLikeServiceProvider.trustingIdpMetadata(metadata), Clock.systemUTC());
+        sts = AwsLikeSts.forSharedServer(aws.realmUrl());
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.testsupport.AwsLogin;
 import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.awssp.AwsLikeServiceProvider;
 import dev.kcaws.testsupport.awssts.AwsLikeSts;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
@@ -20,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -71,8 +69,7 @@ class AccessReviewIT {
                 + "/role-mappings/realm", List.of(auditor));
 
         aws = AwsLogin.to(SharedKeycloak.get(), REALM);
-        String metadata = new BrowserSession().get(aws.realmUrl() + "/protocol/saml/descriptor").body();
-        sts = AwsLikeSts.startOn(SharedKeycloak.stsPort(), AwsLikeServiceProvider.trustingIdpMetadata(metadata), Clock.systemUTC());
+        sts = AwsLikeSts.forSharedServer(aws.realmUrl());
     }
 
     @AfterAll

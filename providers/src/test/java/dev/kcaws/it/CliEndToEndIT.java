@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kcaws.testsupport.DemoRealm;
 import dev.kcaws.testsupport.DeviceSignIn;
-import dev.kcaws.testsupport.awssp.AwsLikeServiceProvider;
 import dev.kcaws.testsupport.awssts.AwsLikeSts;
 import dev.kcaws.testsupport.cli.KcawsAwsHome;
 import dev.kcaws.testsupport.keycloak.AdminApi;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +52,7 @@ class CliEndToEndIT {
         admin.createUser(REALM, "cora", "cora");
         admin.expect(201, "POST", api("/assignments"), Map.of("user", "cora", "accountId", "222222222222", "permissionSet", "PowerUserAccess"));
         realmUrl = server.baseUrl() + "/realms/" + REALM;
-        String metadata = new BrowserSession().get(realmUrl + "/protocol/saml/descriptor").body();
-        sts = AwsLikeSts.startOn(SharedKeycloak.stsPort(), AwsLikeServiceProvider.trustingIdpMetadata(metadata), Clock.systemUTC());
+        sts = AwsLikeSts.forSharedServer(realmUrl);
     }
 
     @AfterAll

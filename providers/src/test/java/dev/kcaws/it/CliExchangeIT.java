@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.testsupport.DemoRealm;
 import dev.kcaws.testsupport.DeviceSignIn;
-import dev.kcaws.testsupport.awssp.AwsLikeServiceProvider;
 import dev.kcaws.testsupport.awssp.RolePair;
 import dev.kcaws.testsupport.awssts.AwsLikeSts;
 import dev.kcaws.testsupport.awssts.StsCall;
@@ -26,7 +25,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -75,8 +73,7 @@ class CliExchangeIT {
         sandbox.put("region", "eu-west-1");
         admin.expect(200, "PUT", api("/accounts/333333333333"), sandbox);
         realmUrl = server.baseUrl() + "/realms/" + REALM;
-        String metadata = new BrowserSession().get(realmUrl + "/protocol/saml/descriptor").body();
-        sts = AwsLikeSts.startOn(SharedKeycloak.stsPort(), AwsLikeServiceProvider.trustingIdpMetadata(metadata), Clock.systemUTC());
+        sts = AwsLikeSts.forSharedServer(realmUrl);
     }
 
     @AfterAll

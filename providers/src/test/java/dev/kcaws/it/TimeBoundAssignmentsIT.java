@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.testsupport.AwsLogin;
 import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.awssp.AwsLikeServiceProvider;
 import dev.kcaws.testsupport.awssts.AwsLikeSts;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,8 +52,7 @@ class TimeBoundAssignmentsIT {
         }
         aws = AwsLogin.to(SharedKeycloak.get(), REALM);
         portal = aws.realmUrl() + "/aws/";
-        String metadata = new BrowserSession().get(aws.realmUrl() + "/protocol/saml/descriptor").body();
-        sts = AwsLikeSts.startOn(SharedKeycloak.stsPort(), AwsLikeServiceProvider.trustingIdpMetadata(metadata), Clock.systemUTC());
+        sts = AwsLikeSts.forSharedServer(aws.realmUrl());
     }
 
     @AfterAll

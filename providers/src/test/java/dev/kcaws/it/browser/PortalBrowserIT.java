@@ -139,9 +139,7 @@ class PortalBrowserIT extends ChromiumAgainstFakeAws {
         String api = "/admin/realms/" + REALM + "/aws/assignments";
         Map<String, String> grant = Map.of("user", "bob", "accountId", "111111111111", "permissionSet", "Billing");
         admin.expect(201, "POST", api, grant);
-        String metadata = new dev.kcaws.testsupport.keycloak.BrowserSession().get(server.baseUrl() + "/realms/" + REALM + "/protocol/saml/descriptor").body();
-        try (var sts = dev.kcaws.testsupport.awssts.AwsLikeSts.startOn(dev.kcaws.testsupport.keycloak.SharedKeycloak.stsPort(),
-                dev.kcaws.testsupport.awssp.AwsLikeServiceProvider.trustingIdpMetadata(metadata), java.time.Clock.systemUTC())) {
+        try (var sts = dev.kcaws.testsupport.awssts.AwsLikeSts.forSharedServer(server.baseUrl() + "/realms/" + REALM)) {
             PortalPage portal = signInToPortal("bob");
             Set<String> tabs = browser.driver().getWindowHandles();
             admin.expect(204, "DELETE", api + "?user=bob&accountId=111111111111&permissionSet=Billing", null);

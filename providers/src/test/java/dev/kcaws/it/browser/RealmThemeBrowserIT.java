@@ -3,12 +3,10 @@ package dev.kcaws.it.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.awssp.AwsLikeServiceProvider;
 import dev.kcaws.testsupport.awssts.AwsLikeSts;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
 import dev.kcaws.testsupport.browser.PortalPage;
 import dev.kcaws.testsupport.keycloak.AdminApi;
-import dev.kcaws.testsupport.keycloak.BrowserSession;
 import dev.kcaws.testsupport.keycloak.SharedKeycloak;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,8 +40,7 @@ class RealmThemeBrowserIT extends ChromiumAgainstFakeAws {
         realm.put("loginTheme", "acme");
         realm.put("eventsEnabled", true);
         admin.createRealm(realm);
-        String metadata = new BrowserSession().get(server.baseUrl() + "/realms/" + THEMED + "/protocol/saml/descriptor").body();
-        sts = AwsLikeSts.startOn(SharedKeycloak.stsPort(), AwsLikeServiceProvider.trustingIdpMetadata(metadata), Clock.systemUTC());
+        sts = AwsLikeSts.forSharedServer(server.baseUrl() + "/realms/" + THEMED);
     }
 
     @AfterAll

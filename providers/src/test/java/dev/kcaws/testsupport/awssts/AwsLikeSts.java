@@ -111,6 +111,16 @@ public final class AwsLikeSts implements AutoCloseable {
     }
 
     /**
+     * The STS the shared Keycloak server ({@code SharedKeycloak}) was told to use, trusting the realm at
+     * {@code realmUrl} (its SAML metadata as the realm publishes it now), on the real clock.
+     */
+    public static AwsLikeSts forSharedServer(String realmUrl) {
+        String metadata = new dev.kcaws.testsupport.keycloak.BrowserSession().get(realmUrl + "/protocol/saml/descriptor").body();
+        return startOn(dev.kcaws.testsupport.keycloak.SharedKeycloak.stsPort(), AwsLikeServiceProvider.trustingIdpMetadata(metadata),
+                Clock.systemUTC());
+    }
+
+    /**
      * On a given port: a Keycloak server is told its STS endpoint when it starts, before its
      * realm's metadata (which this STS must trust) exists.
      */
