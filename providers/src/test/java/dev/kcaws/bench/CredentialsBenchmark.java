@@ -138,6 +138,35 @@ class CredentialsBenchmark {
                 }
                 String loadMid = loadAverages();
 
+                // ---- report of the credentials (kept if the login part fails) ----
+                line("# kcaws credentials benchmark");
+                line("");
+                line("When:      %s", Instant.now());
+                line("Keycloak:  %s (dedicated server: start-dev, H2, theme and template caches on; started in %.1f s)",
+                        keycloakVersion, server.lastStartDuration().toMillis() / 1000.0);
+                line("Machine:   %d cores (nproc); 1/5/15-minute load average before %s, after the credentials %s",
+                        Runtime.getRuntime().availableProcessors(), loadBefore, loadMid);
+                line("Who:       %s, one pair %s / %s; each client its own sign-in and connection; STS: the tests' AWS-like STS "
+                        + "(same machine, validates each assertion)", USER, ACCOUNT, SET);
+                line("Method:    %d warm-up requests per series, then %d rounds x %d requests, interleaved across series; "
+                        + "a round's requests shared among its concurrent clients", WARM_UP, ROUNDS, PER_ROUND);
+                line("");
+                line("| path | clients | credentials/s | median ms | p95 ms | Keycloak CPU ms per credential | rounds (credentials/s) |");
+                line("|---|---:|---:|---:|---:|---:|---|");
+                for (Series s : series) {
+                    line("| %s | %d | %s | %s | %s | %s | %s |", s.path, s.clients, fixed(s.perSecond(), 1), fixed(s.percentileMillis(50), 1),
+                            fixed(s.percentileMillis(95), 1), s.cpuPerRequest() < 0 ? "n/a" : fixed(s.cpuPerRequest(), 1),
+                            s.roundRates.stream().map(r -> fixed(r, 1)).collect(Collectors.joining(" / ")));
+                }
+                for (int i = 0; i + 1 < series.size(); i += 2) {
+                    Series c = series.get(i);
+                    Series p = series.get(i + 1);
+                    line("CLI / portal at %d client%s: %s by credentials/s, %s by median latency (portal / CLI)", c.clients, c.clients == 1 ? "" : "s",
+                            fixed(c.perSecond() / p.perSecond(), 2), fixed(p.percentileMillis(50) / c.percentileMillis(50), 2));
+                }
+                line("STS calls accepted: %d (every request, warm-up included, one AssumeRoleWithSAML of %s/%s)", issued, ACCOUNT, SET);
+                line("");
+
                 // ---- time-bound windows on the login ----
                 progress("creating the realms login-plain and login-windowed");
                 String plainRealm = "login-plain";
@@ -165,34 +194,6 @@ class CredentialsBenchmark {
                 }
                 String loadAfter = loadAverages();
 
-                // ---- report ----
-                line("# kcaws credentials benchmark");
-                line("");
-                line("When:      %s", Instant.now());
-                line("Keycloak:  %s (dedicated server: start-dev, H2, theme and template caches on; started in %.1f s)",
-                        keycloakVersion, server.lastStartDuration().toMillis() / 1000.0);
-                line("Machine:   %d cores (nproc); 1/5/15-minute load average before %s, after the credentials %s, at the end %s",
-                        Runtime.getRuntime().availableProcessors(), loadBefore, loadMid, loadAfter);
-                line("Who:       %s, one pair %s / %s; each client its own sign-in and connection; STS: the tests' AWS-like STS "
-                        + "(same machine, validates each assertion)", USER, ACCOUNT, SET);
-                line("Method:    %d warm-up requests per series, then %d rounds x %d requests, interleaved across series; "
-                        + "a round's requests shared among its concurrent clients", WARM_UP, ROUNDS, PER_ROUND);
-                line("");
-                line("| path | clients | credentials/s | median ms | p95 ms | Keycloak CPU ms per credential | rounds (credentials/s) |");
-                line("|---|---:|---:|---:|---:|---:|---|");
-                for (Series s : series) {
-                    line("| %s | %d | %s | %s | %s | %s | %s |", s.path, s.clients, fixed(s.perSecond(), 1), fixed(s.percentileMillis(50), 1),
-                            fixed(s.percentileMillis(95), 1), s.cpuPerRequest() < 0 ? "n/a" : fixed(s.cpuPerRequest(), 1),
-                            s.roundRates.stream().map(r -> fixed(r, 1)).collect(Collectors.joining(" / ")));
-                }
-                for (int i = 0; i + 1 < series.size(); i += 2) {
-                    Series c = series.get(i);
-                    Series p = series.get(i + 1);
-                    line("CLI / portal at %d client%s: %s by credentials/s, %s by median latency (portal / CLI)", c.clients, c.clients == 1 ? "" : "s",
-                            fixed(c.perSecond() / p.perSecond(), 2), fixed(p.percentileMillis(50) / c.percentileMillis(50), 2));
-                }
-                line("STS calls accepted: %d (every request, warm-up included, one AssumeRoleWithSAML of %s/%s)", issued, ACCOUNT, SET);
-                line("");
                 line("Login with time-bound windows: bob's plain login (%d pairs) in two copies of the demo realm, one with all %d "
                         + "assignments ending %s; %d warm-up logins each, then %d rounds x %d, alternating which goes first.",
                         pairs, windowed, WINDOW_END, LOGIN_WARM_UP, LOGIN_ROUNDS, LOGIN_PER_ROUND);
@@ -211,6 +212,7 @@ class CredentialsBenchmark {
                         fixed(plain.percentileMillis(50) / windows.percentileMillis(50), 3),
                         plain.serverCpuMillisPerLogin() <= 0 || windows.serverCpuMillisPerLogin() <= 0 ? "n/a"
                                 : fixed(plain.serverCpuMillisPerLogin() / windows.serverCpuMillisPerLogin(), 3));
+                line("Load average at the end: %s", loadAfter);
                 line("");
                 line("Total run time: %.0f s (server start included).", (System.nanoTime() - begun) / 1e9);
                 for (Client c : cli) {
