@@ -29,6 +29,7 @@ mkdir -p target
 started="target/bench.started"
 touch "$started"
 rm -f "$result" "$report" "$admin_result" "$admin_report" "$reads_result" "$reads_report"
+for name in ${only//,/ }; do rm -f "providers/target/failsafe-reports/TEST-dev.kcaws.bench.$name.xml"; done
 
 step "Building… (full Maven output in $log)"
 if ! mvn -B -q -Dstyle.color=never -pl themes,providers package -DskipTests -Dkcaws.matrix.skip=true "$@" >"$log" 2>&1; then
