@@ -77,8 +77,8 @@ class CredentialsBenchmark {
     private static final int PER_ROUND = 120;
     private static final String WINDOW_END = "2099-01-01T00:00:00Z";
     private static final int LOGIN_WARM_UP = 100;
-    private static final int LOGIN_ROUNDS = 8;
-    private static final int LOGIN_PER_ROUND = 60;
+    private static final int LOGIN_ROUNDS = 20;
+    private static final int LOGIN_PER_ROUND = 100;
     private static final Duration LOGIN_BUDGET = Duration.ofSeconds(20);
 
     private final StringBuilder report = new StringBuilder();
