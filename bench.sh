@@ -6,7 +6,8 @@
 # side (bulk assignment across 1,000 accounts, import of 5,000 accounts) and the admin reads
 # (assignments listing and IaC downloads at 1,000 and 10,000 access roles). Prints tables for
 # the README; it measures, it does not pass or fail on speed (only on wrong pages or responses).
-# Extra arguments go to Maven, e.g. ./bench.sh -o
+# Extra arguments go to Maven, e.g. ./bench.sh -o. With -Dit.test=<Benchmark>[,<Benchmark>…] it
+# runs only those (e.g. ./bench.sh -o -Dit.test=CredentialsBenchmark) and prints the tables they wrote.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -20,8 +21,15 @@ reads_result="providers/target/benchmark/admin-read-benchmark.txt"
 report="providers/target/failsafe-reports/TEST-dev.kcaws.bench.LoginBenchmark.xml"
 admin_report="providers/target/failsafe-reports/TEST-dev.kcaws.bench.AdminBenchmark.xml"
 reads_report="providers/target/failsafe-reports/TEST-dev.kcaws.bench.AdminReadBenchmark.xml"
+only=""
+for arg in "$@"; do
+  if [[ $arg == -Dit.test=* ]]; then only=${arg#-Dit.test=}; fi
+done
 mkdir -p target
+started="target/bench.started"
+touch "$started"
 rm -f "$result" "$report" "$admin_result" "$admin_report" "$reads_result" "$reads_report"
+for name in ${only//,/ }; do rm -f "providers/target/failsafe-reports/TEST-dev.kcaws.bench.$name.xml"; done
 
 step "Building… (full Maven output in $log)"
 if ! mvn -B -q -Dstyle.color=never -pl themes,providers package -DskipTests -Dkcaws.matrix.skip=true "$@" >"$log" 2>&1; then
@@ -39,6 +47,22 @@ mvn -B -q -Dstyle.color=never -pl themes,providers verify \
   -Dkcaws.excludedGroups=none -Dkcaws.matrix.skip=true "$@" >>"$log" 2>&1
 status=$?
 set -e
+
+if [[ -n $only ]]; then
+  # Only the named benchmarks ran: their JUnit reports say whether they did, their tables are the
+  # files in providers/target/benchmark/ this run wrote.
+  reports=()
+  for name in ${only//,/ }; do reports+=("providers/target/failsafe-reports/TEST-dev.kcaws.bench.$name.xml"); done
+  why=$(sed -n 's/.*<\(failure\|error\)[^>]* message="\([^"]*\)".*/\2/p' "${reports[@]}" 2>/dev/null | head -n 1 | cut -c1-300 || true)
+  [[ -z $why ]] || fail "$only failed: $why (see $log)"
+  (( status == 0 )) || { show_maven_errors "$log"; fail "$only did not run to the end (Maven exit $status); see $log"; }
+  written=$(find providers/target/benchmark -name '*.txt' -newer "$started" 2>/dev/null || true)
+  [[ -n $written ]] || fail "$only wrote no table; see $log"
+  for file in $written; do echo; cat "$file"; done
+  echo
+  step "Done; the tables are also in $(echo $written)"
+  exit 0
+fi
 
 if (( status != 0 )) || [[ ! -s "$result" ]] || [[ ! -s "$admin_result" ]] || [[ ! -s "$reads_result" ]]; then
   # The first failure or error message of the benchmarks' JUnit reports, on one line.
