@@ -46,7 +46,8 @@ import static dev.kcaws.keycloak.SqlInLists.chunks;
  * {@link JpaConnectionProvider} (the one Keycloak's JPA providers use, so the same transaction),
  * the entities {@code RoleEntity}, {@code GroupRoleMappingEntity}, {@code UserRoleMappingEntity},
  * {@code GroupEntity} (its {@code type} since 25, organizations), {@code UserEntity},
- * {@code CompositeRoleEntity}, {@code FederatedUserRoleMappingEntity}, and
+ * {@code FederatedUserRoleMappingEntity}, the tables {@code COMPOSITE_ROLE} and {@code KEYCLOAK_ROLE}
+ * (native SQL: 26.4 maps composites as no entity of their own), and
  * {@link AdminPermissionsSchema#applyAuthorizationFilters} (26.2, fine-grained admin permissions
  * v2), applied to the users exactly as Keycloak's own {@code getRoleMembersStream} does. If a
  * Keycloak upgrade renames any of these, the queries fail at their first use, not silently.
@@ -292,25 +293,24 @@ public final class RoleMappingQueries {
     public Set<String> roleNamesThroughMappedComposites() {
         Map<String, List<String>> children = new HashMap<>();
         Map<String, String> clientRoleNames = new LinkedHashMap<>();
-        em.createQuery("select c.parentRole.id, c.childRole.id, c.childRole.clientId, c.childRole.name"
-                        + " from CompositeRoleEntity c where c.parentRole.realmId = :realm", Object[].class)
-                .setParameter("realm", realm.getId())
-                .getResultList().forEach(row -> {
-                    children.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
-                    if (clientId.equals(row[2])) {
-                        clientRoleNames.put((String) row[1], (String) row[3]);
-                    }
-                });
+        compositeEdges().forEach(edge -> {
+            children.computeIfAbsent(edge.parent(), k -> new ArrayList<>()).add(edge.child());
+            if (clientId.equals(edge.childClient())) {
+                clientRoleNames.put(edge.child(), edge.childName());
+            }
+        });
         if (children.isEmpty()) {
             return Set.of();
         }
-        List<String> mapped = em.createQuery("select distinct r.id from RoleEntity r where r.realmId = :realm"
-                        + " and exists (select 1 from CompositeRoleEntity c where c.parentRole.id = r.id)"
-                        + " and (exists (select 1 from GroupRoleMappingEntity g where g.roleId = r.id)"
-                        + " or exists (select 1 from UserRoleMappingEntity u where u.roleId = r.id)"
-                        + " or exists (select 1 from FederatedUserRoleMappingEntity f where f.roleId = r.id))", String.class)
-                .setParameter("realm", realm.getId())
-                .getResultList();
+        List<String> mapped = new ArrayList<>();
+        for (List<String> chunk : chunks(children.keySet())) {
+            mapped.addAll(em.createQuery("select r.id from RoleEntity r where r.id in :composites"
+                            + " and (exists (select 1 from GroupRoleMappingEntity g where g.roleId = r.id)"
+                            + " or exists (select 1 from UserRoleMappingEntity u where u.roleId = r.id)"
+                            + " or exists (select 1 from FederatedUserRoleMappingEntity f where f.roleId = r.id))", String.class)
+                    .setParameter("composites", chunk)
+                    .getResultList());
+        }
         Set<String> reached = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         mapped.forEach(id -> todo.addAll(children.getOrDefault(id, List.of())));
@@ -341,15 +341,12 @@ public final class RoleMappingQueries {
     public List<Mapping<GroupRow>> groupsThroughComposites() {
         Map<String, List<String>> children = new HashMap<>();
         Set<String> clientRoles = new HashSet<>();
-        em.createQuery("select c.parentRole.id, c.childRole.id, c.childRole.clientId"
-                        + " from CompositeRoleEntity c where c.parentRole.realmId = :realm", Object[].class)
-                .setParameter("realm", realm.getId())
-                .getResultList().forEach(row -> {
-                    children.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
-                    if (clientId.equals(row[2])) {
-                        clientRoles.add((String) row[1]);
-                    }
-                });
+        compositeEdges().forEach(edge -> {
+            children.computeIfAbsent(edge.parent(), k -> new ArrayList<>()).add(edge.child());
+            if (clientId.equals(edge.childClient())) {
+                clientRoles.add(edge.child());
+            }
+        });
         if (clientRoles.isEmpty()) {
             return List.of();
         }
@@ -366,6 +363,28 @@ public final class RoleMappingQueries {
                     });
         }
         return result;
+    }
+
+    /** One composite edge of the realm: the composite, the role it contains directly, that role's client (null: a realm role) and name. */
+    private record CompositeEdge(String parent, String child, String childClient, String childName) {
+    }
+
+    /**
+     * Every composite edge of the realm. Native SQL on the {@code COMPOSITE_ROLE} table: Keycloak
+     * 26.5 and later map it as the entity {@code CompositeRoleEntity}, 26.4 only as the collection
+     * {@code RoleEntity.compositeRoles} (no entity a query can name); the table and its columns are
+     * the same in every supported release.
+     */
+    private List<CompositeEdge> compositeEdges() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.COMPOSITE, c.CHILD_ROLE, child.CLIENT, child.NAME"
+                        + " from {h-schema}COMPOSITE_ROLE c"
+                        + " join {h-schema}KEYCLOAK_ROLE parent on parent.ID = c.COMPOSITE"
+                        + " join {h-schema}KEYCLOAK_ROLE child on child.ID = c.CHILD_ROLE"
+                        + " where parent.REALM_ID = :realm")
+                .setParameter("realm", realm.getId())
+                .getResultList();
+        return rows.stream().map(row -> new CompositeEdge((String) row[0], (String) row[1], (String) row[2], (String) row[3])).toList();
     }
 
     private static Set<String> descendants(String role, Map<String, List<String>> children) {
