@@ -29,7 +29,7 @@
         </form>
         <#-- With JavaScript the keys, or what went wrong with a retry, appear here under the role (kcaws-portal.js);
              without it the form above opens the keys page in a new tab. The texts are filled in by the script. -->
-        <section id="kcaws-keys-panel" class="kcaws-keys-panel" aria-live="polite" hidden
+        <section id="kcaws-keys-panel" class="kcaws-keys-panel kcaws-creds" aria-live="polite" hidden
                  data-working="${msg("kcawsKeysWorking")}" data-title="${msg("kcawsKeysTitle")}"
                  data-for="${msg("kcawsKeysFor", "{0}", "{1}", "{2}")}" data-expire="${msg("kcawsKeysExpire")}"
                  data-bash="${msg("kcawsKeysBash")}" data-powershell="${msg("kcawsKeysPowerShell")}" data-file="${msg("kcawsKeysFile")}"
