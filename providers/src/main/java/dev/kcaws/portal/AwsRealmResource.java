@@ -106,7 +106,7 @@ public class AwsRealmResource {
      * {@code {"error": <reason>, "message": <the text in the user's language>}} with the status the
      * page would have.
      */
-    private Response credentialsForPortal(@FormParam("csrf") String csrf, @FormParam("access") String access) {
+    private Response credentialsForPortal(String csrf, String access) {
         PortalKeys keys = portalKeys(csrf, access);
         if (keys.outcome() instanceof OneRoleCredentials.Refused refused) {
             Map<String, String> body = new LinkedHashMap<>();
@@ -220,7 +220,7 @@ public class AwsRealmResource {
     }
 
     private String portalUrl() {
-        return session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName()).path("aws").build() + "/";
+        return PortalClient.url(session.getContext().getUri(), realm);
     }
 
     private static String displayName(UserModel user) {
