@@ -282,6 +282,31 @@ class IdentityCenterPushIT {
         FIGURES.append(String.format("%n  %s: the changes arrived %.1f s after Identity Center was back (backoff and timer)", outage, took.toMillis() / 1000.0));
     }
 
+    /**
+     * A delivery that fails inside the push, not by Identity Center's refusal (here its answer to
+     * CreateUser comes back without a body, so the push cannot learn the new user's ID and its
+     * transaction rolls back), loses nothing and duplicates nothing: the change is delivered
+     * again and the user, already created by the unread request, is adopted, not created twice.
+     * (Which run the status shows last is a race with the retry, so it is printed, not asserted.)
+     */
+    @Test
+    void aDeliveryThatFailsInsideThePushIsDeliveredAgainWithoutADuplicate() throws Exception {
+        KeycloakPushFixture push = pushedDemo();
+        push.scim().dropTheBodyOfTheNextWrites(1);
+
+        ObjectNode zoe = DemoRealm.JSON.createObjectNode();
+        zoe.put("username", "zoe").put("email", "zoe@example.com").put("firstName", "Zoe").put("lastName", "Zed").put("enabled", true);
+        String zoeId = push.api().createUser(push.realm(), zoe);
+        push.api().addUserToGroup(push.realm(), zoeId, push.groupId("/DevOps"));
+
+        await("zoe in DevOps, nothing pending", () -> push.member("DevOps", "zoe@example.com") && push.status().path("pending").asLong() == 0,
+                push::status);
+        assertThat(push.scim().droppedBodies()).as("answers the push could not read").isEqualTo(1);
+        assertThat(push.scim().directory().userNamesById().values()).as("the userNames in Identity Center").containsOnlyOnce("zoe@example.com");
+        await("the last push OK", () -> push.status().path("lastPush").path("outcome").asText().equals("OK"), push::status);
+        FIGURES.append(String.format("%n  after an unreadable CreateUser answer: %s", push.status().path("lastPush")));
+    }
+
     @Test
     void aTokenFixedByTheAdminDeliversWhatWaited() throws Exception {
         KeycloakPushFixture push = pushedDemo();

@@ -64,6 +64,8 @@ public final class AwsLikeScimServer implements AutoCloseable {
     private final AtomicLong outageAnswers = new AtomicLong();
     private final AtomicReference<Outage> outage = new AtomicReference<>(Outage.NONE);
     private final AtomicInteger outageRemaining = new AtomicInteger(-1);
+    private final AtomicInteger bodiesToDrop = new AtomicInteger();
+    private final AtomicLong droppedBodies = new AtomicLong();
     private final AtomicLong memberChanges = new AtomicLong();
     private final AtomicLong delayMillis = new AtomicLong();
     private final Map<ScimOperation, JsonNode> lastBodies = new ConcurrentHashMap<>();
@@ -109,6 +111,20 @@ public final class AwsLikeScimServer implements AutoCloseable {
     public void simulate(Outage kind, int count) {
         outageRemaining.set(count);
         outage.set(kind);
+    }
+
+    /**
+     * Carries out the next {@code count} write requests as AWS would but answers them without a
+     * body, as a broken proxy in front of Identity Center might: the change is made, and the
+     * pusher cannot read what was made.
+     */
+    public void dropTheBodyOfTheNextWrites(int count) {
+        bodiesToDrop.set(count);
+    }
+
+    /** How many answers {@link #dropTheBodyOfTheNextWrites} emptied. */
+    public long droppedBodies() {
+        return droppedBodies.get();
     }
 
     public void recover() {
@@ -202,7 +218,11 @@ public final class AwsLikeScimServer implements AutoCloseable {
                     lastBodies.put(op, body.deepCopy());
                 }
                 Answer answer = route(op, method, segments.subList(3, segments.size()), query(exchange.getRequestURI()), body);
-                send(exchange, answer.status, answer.body);
+                boolean drop = answer.body != null && !method.equals("GET") && bodiesToDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+                if (drop) {
+                    droppedBodies.incrementAndGet();
+                }
+                send(exchange, answer.status, drop ? null : answer.body);
             } catch (ScimRejection rejection) {
                 rejections.get(rejection.rule()).incrementAndGet();
                 ScimRule rule = rejection.rule();

@@ -339,6 +339,18 @@ class AwsLikeScimServerTest {
     }
 
     @Test
+    void aDroppedBodyStillMakesTheChangeAndOnlyTheCountedWritesLoseIt() {
+        server.dropTheBodyOfTheNextWrites(1);
+        Reply created = wire.call("POST", "Users", ScimWire.user("dropped@example.com"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.raw().body()).isEmpty();
+        assertThat(server.directory().userByUserName("dropped@example.com")).isPresent();
+        assertThat(wire.list("Users", "userName eq \"dropped@example.com\"").status()).as("reads keep their bodies").isEqualTo(200);
+        assertThat(createUser("next@example.com")).as("the next write has its body").isNotBlank();
+        assertThat(server.droppedBodies()).isEqualTo(1);
+    }
+
+    @Test
     void requestsAreCountedByKind() {
         String user = createUser("k@example.com");
         String group = createGroup("K");
