@@ -36,6 +36,7 @@ class AccessReviewIT {
     static final String REALM = "access-review";
     static final String API = "/admin/realms/" + REALM + "/aws";
     static final String END = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+
     @RegisterExtension
     static final ManagedRealm realm = ManagedRealm.demoCopy(REALM).withEvents().withSts();
 

@@ -33,6 +33,7 @@ class TimeBoundAssignmentsIT {
 
     static final String REALM = "timebound";
     static final String API = "/admin/realms/" + REALM + "/aws";
+
     @RegisterExtension
     static final ManagedRealm realm = ManagedRealm.demoCopy(REALM).withAdminEvents().withSts();
 

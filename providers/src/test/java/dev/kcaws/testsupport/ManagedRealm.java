@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * @RegisterExtension
- * static final ManagedRealm realm = ManagedRealm.demoCopy("cli-exchange").editing(r -> r.put("eventsEnabled", true)).withSts();
+ * static final ManagedRealm realm = ManagedRealm.demoCopy("cli-exchange").withEvents().withSts();
  * }</pre>
  *
  * <p>Before the class's own {@code @BeforeAll} methods it creates the realm (a renamed copy of the
@@ -33,6 +33,7 @@ public final class ManagedRealm implements BeforeAllCallback, AfterAllCallback {
     private final String name;
     private final Supplier<ObjectNode> representation;
     private final List<Consumer<ObjectNode>> edits = new ArrayList<>();
+    private final List<String> alsoDeleted = new ArrayList<>();
     private boolean sts;
 
     private KeycloakServer server;
@@ -53,6 +54,14 @@ public final class ManagedRealm implements BeforeAllCallback, AfterAllCallback {
     /** An enabled realm with nothing in it but what Keycloak (and the bundle's setup) adds. */
     public static ManagedRealm empty(String name) {
         return new ManagedRealm(name, () -> DemoRealm.JSON.createObjectNode().put("realm", name).put("enabled", true));
+    }
+
+    /**
+     * A realm the shared server imported when it started (every file of {@code realm-export/}), e.g.
+     * {@code aws-demo}: used as it is, neither created nor deleted. Tests that change it undo their changes.
+     */
+    public static ManagedRealm imported(String name) {
+        return new ManagedRealm(name, null);
     }
 
     /** A realm from a representation built when the class starts (e.g. a {@link GeneratedRealm}); its {@code realm} must be {@code name}. */
@@ -76,6 +85,12 @@ public final class ManagedRealm implements BeforeAllCallback, AfterAllCallback {
         return editing(realm -> realm.put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true));
     }
 
+    /** Realms the class's tests create themselves, deleted after all with this one, so a failed test leaves none behind. */
+    public ManagedRealm deletingAfterAll(String... realmNames) {
+        alsoDeleted.addAll(List.of(realmNames));
+        return this;
+    }
+
     /**
      * Starts the AWS-like STS on the port the shared server sends AssumeRoleWithSAML to, trusting
      * this realm's IdP metadata. The port is one per server: one class at a time may hold it.
@@ -89,9 +104,13 @@ public final class ManagedRealm implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         server = SharedKeycloak.get();
         admin = server.adminApi();
-        ObjectNode realm = representation.get();
-        edits.forEach(edit -> edit.accept(realm));
-        admin.createRealm(realm);
+        if (representation != null) {
+            ObjectNode realm = representation.get();
+            edits.forEach(edit -> edit.accept(realm));
+            admin.createRealm(realm);
+        } else if (!edits.isEmpty()) {
+            throw new IllegalStateException("the imported realm " + name + " cannot be edited before import");
+        }
         if (sts) {
             runningSts = AwsLikeSts.forSharedServer(url());
         }
@@ -104,9 +123,12 @@ public final class ManagedRealm implements BeforeAllCallback, AfterAllCallback {
                 runningSts.close();
             }
         } finally {
-            // Nothing to delete when the server never came up.
+            // Nothing to delete when the server never came up; the server's own realm stays.
             if (admin != null) {
-                admin.deleteRealm(name);
+                alsoDeleted.forEach(admin::deleteRealm);
+                if (representation != null) {
+                    admin.deleteRealm(name);
+                }
             }
         }
     }
