@@ -1,17 +1,13 @@
 package dev.kcaws.it;
 
-import dev.kcaws.testsupport.AwsLogin;
-import dev.kcaws.testsupport.awssts.AwsLikeSts;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.BrowserSession;
-import dev.kcaws.testsupport.keycloak.KeycloakServer;
 import dev.kcaws.testsupport.keycloak.Page;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,31 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessKeysIT {
 
-    static KeycloakServer server;
-    static AwsLogin aws;
-    static AwsLikeSts sts;
-    static String portal;
-
-    @BeforeAll
-    static void start() {
-        server = SharedKeycloak.get();
-        aws = AwsLogin.to(server, "aws-demo");
-        portal = aws.realmUrl() + "/aws/";
-        sts = AwsLikeSts.forSharedServer(aws.realmUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        sts.close();
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.imported("aws-demo").withSts();
 
     static Page portal(BrowserSession browser, String user) {
-        Page page = browser.get(portal);
+        Page page = browser.get(realm.portal());
         return page.isLoginForm() ? browser.submitLogin(page, user, user) : page;
     }
 
     static Page pressAccessKeys(BrowserSession browser, Page portalPage, String accountId, String role) {
-        return pressAccessKeys(browser, portal, portalPage, accountId, role);
+        return pressAccessKeys(browser, realm.portal(), portalPage, accountId, role);
     }
 
     /** Presses a role's access-keys button on a portal page of any realm ({@code portal}: the realm's {@code /aws/} URL). */
@@ -74,12 +55,12 @@ class AccessKeysIT {
     @Test
     void bobGetsKeysForExactlyTheRoleHePressed() throws Exception {
         BrowserSession browser = new BrowserSession();
-        int before = sts.acceptedCalls().size();
+        int before = realm.sts().acceptedCalls().size();
         Page keys = pressAccessKeys(browser, portal(browser, "bob"), "222222222222", "PowerUserAccess");
         assertThat(keys.status()).as(keys.toString()).isEqualTo(200);
         assertThat(keys.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
-        assertThat(sts.acceptedCalls()).hasSize(before + 1);
-        var call = sts.acceptedCalls().get(before);
+        assertThat(realm.sts().acceptedCalls()).hasSize(before + 1);
+        var call = realm.sts().acceptedCalls().get(before);
         assertThat(call.roleArn()).isEqualTo("arn:aws:iam::222222222222:role/PowerUserAccess");
         assertThat(call.principalArn()).isEqualTo("arn:aws:iam::222222222222:saml-provider/keycloak");
         assertThat(call.durationSeconds()).isEqualTo(28800);
@@ -93,19 +74,19 @@ class AccessKeysIT {
         assertThat(keys.document().selectFirst("#kcaws-creds-powershell").text()).contains("$Env:AWS_ACCESS_KEY_ID=\"" + accessKeyId + "\"");
         assertThat(keys.document().selectFirst("#kcaws-creds-file").text()).contains("[222222222222_PowerUserAccess]")
                 .contains("aws_secret_access_key=" + secret);
-        assertThat(Files.readString(server.logFile())).as("credentials are never logged").doesNotContain(secret);
+        assertThat(Files.readString(realm.server().logFile())).as("credentials are never logged").doesNotContain(secret);
     }
 
     @Test
     void withoutThePagesTokenNothingIsIssued() {
         BrowserSession browser = new BrowserSession();
         portal(browser, "bob");
-        int calls = sts.requestCount();
-        Page noToken = browser.post(portal + "credentials", Map.of("access", "222222222222:PowerUserAccess"));
-        Page wrongToken = browser.post(portal + "credentials", Map.of("csrf", "forged", "access", "222222222222:PowerUserAccess"));
+        int calls = realm.sts().requestCount();
+        Page noToken = browser.post(realm.portal() + "credentials", Map.of("access", "222222222222:PowerUserAccess"));
+        Page wrongToken = browser.post(realm.portal() + "credentials", Map.of("csrf", "forged", "access", "222222222222:PowerUserAccess"));
         assertThat(noToken.status()).isEqualTo(403);
         assertThat(wrongToken.status()).isEqualTo(403);
-        assertThat(sts.requestCount()).isEqualTo(calls);
+        assertThat(realm.sts().requestCount()).isEqualTo(calls);
     }
 
     /**
@@ -126,22 +107,22 @@ class AccessKeysIT {
             for (int attempt = 1; attempt <= 10; attempt++) {
                 BrowserSession browser = new BrowserSession();
                 // Signed in without a portal view yet: the SSO session of a one-role console login.
-                aws.shortcut(browser, "bob", "222222222222", "PowerUserAccess", null).accepted();
+                realm.aws().shortcut(browser, "bob", "222222222222", "PowerUserAccess", null).accepted();
                 String cookies = browser.cookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
                 CyclicBarrier together = new CyclicBarrier(2);
                 Callable<Document> firstView = () -> {
                     HttpClient ownConnection = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                    HttpRequest get = HttpRequest.newBuilder(URI.create(portal)).header("Cookie", cookies).build();
+                    HttpRequest get = HttpRequest.newBuilder(URI.create(realm.portal())).header("Cookie", cookies).build();
                     together.await();
                     HttpResponse<String> view = ownConnection.send(get, HttpResponse.BodyHandlers.ofString());
                     assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
-                    return Jsoup.parse(view.body(), portal);
+                    return Jsoup.parse(view.body(), realm.portal());
                 };
                 List<String> tokens = new ArrayList<>();
                 for (Future<Document> view : pool.invokeAll(List.of(firstView, firstView))) {
                     String csrf = view.get().selectFirst("#kcaws-keys input[name=csrf]").attr("value");
                     tokens.add(csrf);
-                    Page keys = browser.post(portal + "credentials", Map.of("csrf", csrf, "access", "222222222222:PowerUserAccess"));
+                    Page keys = browser.post(realm.portal() + "credentials", Map.of("csrf", csrf, "access", "222222222222:PowerUserAccess"));
                     if (keys.status() != 200) {
                         refused.add("attempt " + attempt + ": " + keys);
                     }
@@ -161,17 +142,17 @@ class AccessKeysIT {
         BrowserSession browser = new BrowserSession();
         Page page = portal(browser, "bob");
         String csrf = page.document().selectFirst("#kcaws-keys input[name=csrf]").attr("value");
-        int calls = sts.requestCount();
+        int calls = realm.sts().requestCount();
         for (String access : new String[] {"111111111111:AdministratorAccess", "111111111111:Billing", "*", "garbage", "1:x"}) {
-            Page refused = browser.post(portal + "credentials", Map.of("csrf", csrf, "access", access));
+            Page refused = browser.post(realm.portal() + "credentials", Map.of("csrf", csrf, "access", access));
             assertThat(refused.status()).as(access).isIn(400, 403);
         }
-        assertThat(sts.requestCount()).isEqualTo(calls);
+        assertThat(realm.sts().requestCount()).isEqualTo(calls);
     }
 
     @Test
     void anonymousRequestsGetNothing() {
-        Page page = new BrowserSession().post(portal + "credentials", Map.of("csrf", "x", "access", "222222222222:PowerUserAccess"));
+        Page page = new BrowserSession().post(realm.portal() + "credentials", Map.of("csrf", "x", "access", "222222222222:PowerUserAccess"));
         assertThat(page.status()).isEqualTo(401);
     }
 }

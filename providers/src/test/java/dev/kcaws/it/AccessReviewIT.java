@@ -1,19 +1,16 @@
 package dev.kcaws.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kcaws.testsupport.AwsLogin;
 import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.awssts.AwsLikeSts;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
 import dev.kcaws.testsupport.keycloak.BrowserSession;
 import dev.kcaws.testsupport.keycloak.Page;
 import dev.kcaws.testsupport.keycloak.RealmAdmins;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,21 +36,18 @@ class AccessReviewIT {
     static final String REALM = "access-review";
     static final String API = "/admin/realms/" + REALM + "/aws";
     static final String END = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
-    static AdminApi admin;
-    static AwsLogin aws;
-    static AwsLikeSts sts;
+
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM).withEvents().withSts();
 
     @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        ObjectNode realm = DemoRealm.copyNamed(REALM);
-        realm.put("eventsEnabled", true);
-        admin.createRealm(realm);
+    static void grantsOfEveryKind() {
+        AdminApi admin = realm.admin();
         // A direct, time-bound grant.
         admin.expect(201, "POST", API + "/assignments", Map.of("user", "erin", "accountId", "111111111111", "permissionSet", "Billing",
                 "notAfter", END));
         // A sub-group's member inherits the parent group's grants.
-        String developers = admin.findGroupId(REALM, "/Developers").orElseThrow();
+        String developers = realm.groupId("/Developers");
         String backend = admin.expect(201, "POST", "/admin/realms/" + REALM + "/groups/" + developers + "/children",
                 Map.of("name", "Backend")).createdId();
         String zoe = admin.createUser(REALM, "zoe", "zoe");
@@ -65,19 +59,7 @@ class AccessReviewIT {
                 null).json();
         admin.expect(204, "POST", "/admin/realms/" + REALM + "/roles/finance-auditor/composites", List.of(billing));
         JsonNode auditor = admin.expect(200, "GET", "/admin/realms/" + REALM + "/roles/finance-auditor", null).json();
-        admin.expect(204, "POST", "/admin/realms/" + REALM + "/users/" + admin.findUserId(REALM, "dave").orElseThrow()
-                + "/role-mappings/realm", List.of(auditor));
-
-        aws = AwsLogin.to(SharedKeycloak.get(), REALM);
-        sts = AwsLikeSts.forSharedServer(aws.realmUrl());
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (sts != null) {
-            sts.close();
-        }
-        admin.deleteRealm(REALM);
+        admin.expect(204, "POST", "/admin/realms/" + REALM + "/users/" + realm.userId("dave") + "/role-mappings/realm", List.of(auditor));
     }
 
     /** The rows the demo realm's file says: each group's access roles, for each of its members. */
@@ -123,7 +105,7 @@ class AccessReviewIT {
 
     @Test
     void everyRowOfTheWholeRealmWithItsWhy() throws Exception {
-        JsonNode review = admin.expect(200, "GET", API + "/access-review", null).json();
+        JsonNode review = realm.admin().expect(200, "GET", API + "/access-review", null).json();
         assertThat(review.path("realm").asText()).isEqualTo(REALM);
         assertThat(rows(review)).containsExactlyInAnyOrderElementsOf(expectedRows());
         JsonNode first = review.path("rows").get(0);
@@ -134,17 +116,17 @@ class AccessReviewIT {
     @Test
     void oneAccountAndOnePermissionSet() throws Exception {
         List<String> billing = expectedRows().stream().filter(r -> r.contains(" 111111111111:Billing ")).toList();
-        assertThat(rows(admin.expect(200, "GET", API + "/access-review?account=111111111111&permissionSet=Billing", null).json()))
+        assertThat(rows(realm.admin().expect(200, "GET", API + "/access-review?account=111111111111&permissionSet=Billing", null).json()))
                 .containsExactlyInAnyOrderElementsOf(billing);
         List<String> account = expectedRows().stream().filter(r -> r.contains(" 333333333333:")).toList();
-        assertThat(rows(admin.expect(200, "GET", API + "/access-review?account=333333333333", null).json()))
+        assertThat(rows(realm.admin().expect(200, "GET", API + "/access-review?account=333333333333", null).json()))
                 .containsExactlyInAnyOrderElementsOf(account);
     }
 
     @Test
     void csvHasAHeaderAndTheSameRowsByFormatOrAccept() throws Exception {
-        int jsonRows = admin.expect(200, "GET", API + "/access-review?account=222222222222", null).json().path("rows").size();
-        ApiResponse byFormat = admin.expect(200, "GET", API + "/access-review?account=222222222222&format=csv", null);
+        int jsonRows = realm.admin().expect(200, "GET", API + "/access-review?account=222222222222", null).json().path("rows").size();
+        ApiResponse byFormat = realm.admin().expect(200, "GET", API + "/access-review?account=222222222222&format=csv", null);
         assertThat(byFormat.header("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(byFormat.header("Content-Disposition").orElseThrow()).contains("attachment").contains(".csv");
         String[] lines = byFormat.body().split("\r\n");
@@ -154,28 +136,28 @@ class AccessReviewIT {
                 .contains("\"group\",\"/Developers\",\"/Developers/Backend\"");
 
         HttpResponse<String> byAccept = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(admin.baseUrl() + API + "/access-review?account=222222222222"))
-                .header("Authorization", "Bearer " + admin.token()).header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create(realm.admin().baseUrl() + API + "/access-review?account=222222222222"))
+                .header("Authorization", "Bearer " + realm.admin().token()).header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(byAccept.statusCode()).isEqualTo(200);
         assertThat(byAccept.body()).isEqualTo(byFormat.body());
     }
 
     @Test
     void refusals() {
-        assertBadRequest(admin.send("GET", API + "/access-review?account=12345", null), "account");
-        assertBadRequest(admin.send("GET", API + "/access-review?permissionSet=bad%20name", null), "permissionSet");
-        assertBadRequest(admin.send("GET", API + "/access-review?format=xml", null), "format");
-        assertThat(admin.send("GET", API + "/access-review?account=999999999999", null).status()).isEqualTo(404);
-        assertThat(admin.send("GET", API + "/access-review?permissionSet=NoSuchSet", null).status()).isEqualTo(404);
+        assertBadRequest(realm.admin().send("GET", API + "/access-review?account=12345", null), "account");
+        assertBadRequest(realm.admin().send("GET", API + "/access-review?permissionSet=bad%20name", null), "permissionSet");
+        assertBadRequest(realm.admin().send("GET", API + "/access-review?format=xml", null), "format");
+        assertThat(realm.admin().send("GET", API + "/access-review?account=999999999999", null).status()).isEqualTo(404);
+        assertThat(realm.admin().send("GET", API + "/access-review?permissionSet=NoSuchSet", null).status()).isEqualTo(404);
 
-        AdminApi userManager = RealmAdmins.create(SharedKeycloak.get(), REALM, "review-user-manager", "manage-users");
-        AdminApi viewer = RealmAdmins.create(SharedKeycloak.get(), REALM, "review-viewer", "view-realm");
-        AdminApi userViewer = RealmAdmins.create(SharedKeycloak.get(), REALM, "review-user-viewer", "view-realm", "view-users");
+        AdminApi userManager = RealmAdmins.create(realm.server(), REALM, "review-user-manager", "manage-users");
+        AdminApi viewer = RealmAdmins.create(realm.server(), REALM, "review-viewer", "view-realm");
+        AdminApi userViewer = RealmAdmins.create(realm.server(), REALM, "review-user-viewer", "view-realm", "view-users");
         assertThat(userManager.send("GET", API + "/access-review", null).status()).as("without view-realm").isEqualTo(403);
         assertThat(viewer.expect(200, "GET", API + "/access-review", null).json().path("rows")).as("view-realm alone sees no user").isEmpty();
         assertThat(viewer.expect(200, "GET", API + "/access-review?format=csv", null).body().split("\r\n")).hasSize(1);
         assertThat(userViewer.expect(200, "GET", API + "/access-review", null).json().path("rows").size())
-                .isEqualTo(admin.expect(200, "GET", API + "/access-review", null).json().path("rows").size());
+                .isEqualTo(realm.admin().expect(200, "GET", API + "/access-review", null).json().path("rows").size());
     }
 
     static void assertBadRequest(ApiResponse response, String field) {
@@ -190,30 +172,30 @@ class AccessReviewIT {
     @Test
     void aGroupAnIdentityProviderKeepsIsNamedForItsLinkedMembers() {
         String realmApi = "/admin/realms/" + REALM;
-        admin.expect(201, "POST", realmApi + "/identity-provider/instances", Map.of("alias", "corp-idp", "providerId", "oidc",
+        realm.admin().expect(201, "POST", realmApi + "/identity-provider/instances", Map.of("alias", "corp-idp", "providerId", "oidc",
                 "config", Map.of("clientId", "kc", "clientSecret", "secret", "authorizationUrl", "https://idp.example/auth",
                         "tokenUrl", "https://idp.example/token")));
-        admin.expect(201, "POST", realmApi + "/identity-provider/instances/corp-idp/mappers", Map.of("name", "billing group",
+        realm.admin().expect(201, "POST", realmApi + "/identity-provider/instances/corp-idp/mappers", Map.of("name", "billing group",
                 "identityProviderAlias", "corp-idp", "identityProviderMapper", "oidc-hardcoded-group-idp-mapper",
                 "config", Map.of("group", "/BillingAdmin", "syncMode", "INHERIT")));
-        String carol = admin.findUserId(REALM, "carol").orElseThrow();
-        admin.expect(204, "POST", realmApi + "/users/" + carol + "/federated-identity/corp-idp",
+        String carol = realm.admin().findUserId(REALM, "carol").orElseThrow();
+        realm.admin().expect(204, "POST", realmApi + "/users/" + carol + "/federated-identity/corp-idp",
                 Map.of("identityProvider", "corp-idp", "userId", "carol-at-idp", "userName", "carol"));
         try {
-            JsonNode rows = admin.expect(200, "GET", API + "/access-review?permissionSet=Billing", null).json().path("rows");
+            JsonNode rows = realm.admin().expect(200, "GET", API + "/access-review?permissionSet=Billing", null).json().path("rows");
             List<String> managed = new ArrayList<>();
             rows.forEach(r -> managed.add(r.path("user").asText() + " " + r.path("group").asText() + " " + r.path("managedBy").asText()));
             assertThat(managed).contains("carol /BillingAdmin idp:corp-idp").contains("erin  ").contains("dave  ");
         } finally {
-            admin.expect(204, "DELETE", realmApi + "/identity-provider/instances/corp-idp", null);
+            realm.admin().expect(204, "DELETE", realmApi + "/identity-provider/instances/corp-idp", null);
         }
     }
 
     // ---- events carrying the pair ----
 
     static JsonNode lastEvent(String username, String type) {
-        String user = admin.findUserId(REALM, username).orElseThrow();
-        for (JsonNode event : admin.expect(200, "GET", "/admin/realms/" + REALM + "/events?user=" + user + "&type=" + type, null).json()) {
+        String user = realm.admin().findUserId(REALM, username).orElseThrow();
+        for (JsonNode event : realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/events?user=" + user + "&type=" + type, null).json()) {
             return event; // newest first
         }
         throw new AssertionError("no " + type + " event of " + username);
@@ -221,7 +203,7 @@ class AccessReviewIT {
 
     @Test
     void aPlainLoginsEventNamesTheConsoleAndTheRolesOffered() {
-        aws.plain(new BrowserSession(), "bob").accepted();
+        realm.aws().plain(new BrowserSession(), "bob").accepted();
         JsonNode details = lastEvent("bob", "LOGIN").path("details");
         assertThat(details.path("aws_channel").asText()).isEqualTo("console");
         assertThat(List.of(details.path("aws_roles").asText().split(","))).containsExactlyInAnyOrder(
@@ -231,7 +213,7 @@ class AccessReviewIT {
 
     @Test
     void aShortcutsLoginEventNamesItsPair() {
-        aws.shortcut(new BrowserSession(), "carol", "111111111111", "Billing", null).accepted();
+        realm.aws().shortcut(new BrowserSession(), "carol", "111111111111", "Billing", null).accepted();
         JsonNode details = lastEvent("carol", "LOGIN").path("details");
         assertThat(details.path("aws_channel").asText()).isEqualTo("shortcut");
         assertThat(details.path("aws_account").asText()).isEqualTo("111111111111");
@@ -242,7 +224,7 @@ class AccessReviewIT {
     @Test
     void accessKeysAreATokenExchangeEventWithThePairIssuedOrRefused() {
         BrowserSession browser = new BrowserSession();
-        String portal = aws.realmUrl() + "/aws/";
+        String portal = realm.portal();
         Page page = browser.get(portal);
         page = page.isLoginForm() ? browser.submitLogin(page, "alice", "alice") : page;
         Page keys = AccessKeysIT.pressAccessKeys(browser, portal, page, "222222222222", "AdministratorAccess");

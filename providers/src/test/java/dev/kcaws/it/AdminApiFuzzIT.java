@@ -1,14 +1,12 @@
 package dev.kcaws.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.fuzz.AdminFuzzCases;
-import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +24,14 @@ class AdminApiFuzzIT {
 
     static final String REALM = "fuzz-check";
     static final String API = "/admin/realms/" + REALM + "/aws";
-    static AdminApi admin;
     static String modelClientId;
 
-    @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        admin.createRealm(DemoRealm.copyNamed(REALM));
-        modelClientId = admin.findClientByClientId(REALM, "aws-access").orElseThrow().path("id").asText();
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM);
 
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
+    @BeforeAll
+    static void modelClient() {
+        modelClientId = realm.admin().findClientByClientId(REALM, "aws-access").orElseThrow().path("id").asText();
     }
 
     @Test
@@ -55,7 +48,7 @@ class AdminApiFuzzIT {
         String before = snapshot();
         for (int i = 0; i < cases; i++) {
             AdminFuzzCases.Case c = generator.next();
-            ApiResponse response = admin.send(c.method(), c.path(), c.body());
+            ApiResponse response = realm.admin().send(c.method(), c.path(), c.body());
             statuses.merge(response.status(), 1, Integer::sum);
             String after = snapshot();
             if (response.status() >= 500) {
@@ -87,7 +80,7 @@ class AdminApiFuzzIT {
         int cases = Integer.getInteger("kcaws.fuzz.icCases", 150);
         System.out.println("AdminApiFuzzIT (Identity Center): seed " + seed + ", " + cases + " cases");
         AdminFuzzCases generator = new AdminFuzzCases(seed, API);
-        List<String> groupIds = admin.expect(200, "GET", "/admin/realms/" + REALM + "/groups?max=100", null).json().findValuesAsText("id");
+        List<String> groupIds = realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/groups?max=100", null).json().findValuesAsText("id");
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
         List<String> changedOnRefusal = new ArrayList<>();
@@ -97,7 +90,7 @@ class AdminApiFuzzIT {
         String before = snapshot() + identityCenterSnapshot();
         for (int i = 0; i < cases; i++) {
             AdminFuzzCases.Case c = generator.nextIdentityCenter(groupIds);
-            ApiResponse response = admin.send(c.method(), c.path(), c.body());
+            ApiResponse response = realm.admin().send(c.method(), c.path(), c.body());
             statuses.merge(response.status(), 1, Integer::sum);
             byEndpoint.computeIfAbsent(c.method() + " " + endpoint(c.path()), k -> new TreeMap<>()).merge(response.status(), 1, Integer::sum);
             String after = snapshot() + identityCenterSnapshot();
@@ -143,7 +136,7 @@ class AdminApiFuzzIT {
         String before = snapshot();
         for (int i = 0; i < cases; i++) {
             AdminFuzzCases.Case c = generator.nextAccessReview();
-            ApiResponse response = admin.send(c.method(), c.path(), c.body());
+            ApiResponse response = realm.admin().send(c.method(), c.path(), c.body());
             statuses.merge(response.status(), 1, Integer::sum);
             if (response.status() >= 500 || (response.status() >= 400 && response.status() != 405 && !errorRepresentation(response))) {
                 problems.add("#" + i + " " + c + " -> " + response.status() + " " + response.body());
@@ -177,24 +170,24 @@ class AdminApiFuzzIT {
 
     /** The Identity Center side: the SCIM settings (never the token), the settings components, the SAML client, the user-name setting. */
     private static String identityCenterSnapshot() {
-        ApiResponse saml = admin.send("GET", API + "/identity-center/saml-client", null);
-        JsonNode realm = admin.expect(200, "GET", "/admin/realms/" + REALM, null).json();
-        return admin.expect(200, "GET", API + "/identity-center/scim", null).body()
-                + admin.expect(200, "GET", "/admin/realms/" + REALM + "/components?type=dev.kcaws.identitycenter.ScimPushSettingsProvider", null)
+        ApiResponse saml = realm.admin().send("GET", API + "/identity-center/saml-client", null);
+        JsonNode representation = realm.admin().expect(200, "GET", "/admin/realms/" + REALM, null).json();
+        return realm.admin().expect(200, "GET", API + "/identity-center/scim", null).body()
+                + realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/components?type=dev.kcaws.identitycenter.ScimPushSettingsProvider", null)
                         .json().findValuesAsText("id")
                 + saml.status() + saml.body()
-                + realm.path("attributes").path("kcaws.identity-center.user-name-source").asText();
+                + representation.path("attributes").path("kcaws.identity-center.user-name-source").asText();
     }
 
     /** The realm's AWS model as the admin sees it: the model client, its access roles, the assignments and the realm's clients. */
     private static String snapshot() {
         String client = "/admin/realms/" + REALM + "/clients/" + modelClientId;
-        JsonNode clients = admin.expect(200, "GET", "/admin/realms/" + REALM + "/clients?max=1000", null).json();
+        JsonNode clients = realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/clients?max=1000", null).json();
         List<String> clientIds = new ArrayList<>();
         clients.forEach(c -> clientIds.add(c.path("clientId").asText()));
-        return admin.expect(200, "GET", client, null).body()
-                + admin.expect(200, "GET", client + "/roles?max=100000", null).body()
-                + admin.expect(200, "GET", API + "/assignments?max=1000", null).body()
+        return realm.admin().expect(200, "GET", client, null).body()
+                + realm.admin().expect(200, "GET", client + "/roles?max=100000", null).body()
+                + realm.admin().expect(200, "GET", API + "/assignments?max=1000", null).body()
                 + clientIds.stream().sorted().toList();
     }
 }

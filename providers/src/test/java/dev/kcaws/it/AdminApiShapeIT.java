@@ -1,13 +1,10 @@
 package dev.kcaws.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -25,18 +22,9 @@ class AdminApiShapeIT {
 
     static final String REALM = "api-shape";
     static final String API = "/admin/realms/" + REALM + "/aws";
-    static AdminApi admin;
 
-    @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        admin.createRealm(DemoRealm.copyNamed(REALM));
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM);
 
     /** The path and query of a Location, to send with the admin client. */
     private static String location(ApiResponse created) {
@@ -46,45 +34,45 @@ class AdminApiShapeIT {
 
     @Test
     void everyCreateAnswers201WithALocationThatReadsItBack() {
-        ApiResponse account = admin.expect(201, "POST", API + "/accounts", Map.of("id", "444455556666", "name", "shape"));
+        ApiResponse account = realm.admin().expect(201, "POST", API + "/accounts", Map.of("id", "444455556666", "name", "shape"));
         assertThat(location(account)).isEqualTo(API + "/accounts/444455556666");
-        assertThat(admin.expect(200, "GET", location(account), null).json().path("name").asText()).isEqualTo("shape");
+        assertThat(realm.admin().expect(200, "GET", location(account), null).json().path("name").asText()).isEqualTo("shape");
 
-        ApiResponse set = admin.expect(201, "POST", API + "/permission-sets", Map.of("name", "Shape+Set@1"));
-        assertThat(admin.expect(200, "GET", location(set), null).json().path("name").asText()).isEqualTo("Shape+Set@1");
+        ApiResponse set = realm.admin().expect(201, "POST", API + "/permission-sets", Map.of("name", "Shape+Set@1"));
+        assertThat(realm.admin().expect(200, "GET", location(set), null).json().path("name").asText()).isEqualTo("Shape+Set@1");
 
-        ApiResponse assignment = admin.expect(201, "POST", API + "/assignments",
+        ApiResponse assignment = realm.admin().expect(201, "POST", API + "/assignments",
                 Map.of("group", "/Developers", "accountId", "444455556666", "permissionSet", "Shape+Set@1"));
-        JsonNode rows = admin.expect(200, "GET", location(assignment), null).json();
+        JsonNode rows = realm.admin().expect(200, "GET", location(assignment), null).json();
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).path("group").asText()).isEqualTo("/Developers");
         assertThat(rows.get(0).path("permissionSet").asText()).isEqualTo("Shape+Set@1");
 
-        ApiResponse client = admin.expect(201, "POST", API + "/clients", Map.of("endpoint", "eu-west-1",
+        ApiResponse client = realm.admin().expect(201, "POST", API + "/clients", Map.of("endpoint", "eu-west-1",
                 "clientId", "urn:amazon:webservices:shape", "urlName", "aws-shape"));
         assertThat(location(client)).startsWith("/admin/realms/" + REALM + "/clients/");
-        assertThat(admin.expect(200, "GET", location(client), null).json().path("clientId").asText()).isEqualTo("urn:amazon:webservices:shape");
+        assertThat(realm.admin().expect(200, "GET", location(client), null).json().path("clientId").asText()).isEqualTo("urn:amazon:webservices:shape");
     }
 
     @Test
     void aBodyWithSeveralInvalidFieldsListsThemAll() {
-        ApiResponse account = admin.send("POST", API + "/accounts",
+        ApiResponse account = realm.admin().send("POST", API + "/accounts",
                 Map.of("id", "123", "name", "", "partition", "aws-mars", "region", "nowhere-1"));
         assertThat(account.status()).as(account.body()).isEqualTo(400);
         assertThat(account.json().path("field").asText()).isEqualTo("accountId");
         assertThat(account.json().path("errorMessage").asText()).startsWith("accountId:");
         assertThat(fields(account)).containsExactlyInAnyOrder("accountId", "account.partition", "account.region", "account.name");
 
-        ApiResponse set = admin.send("POST", API + "/permission-sets",
+        ApiResponse set = realm.admin().send("POST", API + "/permission-sets",
                 Map.of("name", "Bad Name", "sessionDuration", 60, "relayState", "https://evil.example/"));
         assertThat(set.status()).as(set.body()).isEqualTo(400);
         assertThat(set.json().path("errorMessage").asText()).startsWith("permissionSet.name:");
         assertThat(fields(set)).containsExactlyInAnyOrder("permissionSet.name", "permissionSet.sessionDuration", "permissionSet.relayState");
 
-        ApiResponse typos = admin.send("POST", API + "/permission-sets", "{\"nmae\":\"X\",\"sesionDuration\":3600,\"description\":7}");
+        ApiResponse typos = realm.admin().send("POST", API + "/permission-sets", "{\"nmae\":\"X\",\"sesionDuration\":3600,\"description\":7}");
         assertThat(typos.status()).as(typos.body()).isEqualTo(400);
         assertThat(fields(typos)).containsExactlyInAnyOrder("nmae", "sesionDuration", "description");
-        assertThat(admin.send("GET", API + "/permission-sets/X", null).status()).as("nothing stored").isEqualTo(404);
+        assertThat(realm.admin().send("GET", API + "/permission-sets/X", null).status()).as("nothing stored").isEqualTo(404);
     }
 
     private static List<String> fields(ApiResponse response) {

@@ -2,11 +2,10 @@ package dev.kcaws.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kcaws.testsupport.keycloak.AdminApi;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
+import dev.kcaws.testsupport.ManagedRealm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,26 +36,21 @@ class AdminErrorKeysIT {
     static final String REALM = "error-keys";
     static final String API = "/admin/realms/" + REALM + "/aws";
     static final ObjectMapper JSON = new ObjectMapper();
-    static AdminApi admin;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
-    @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        admin.createRealm("{\"realm\": \"" + REALM + "\", \"enabled\": true}");
-        admin.expect(201, "POST", API + "/permission-sets", Map.of("name", "ReadOnly"));
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.empty(REALM);
 
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
+    @BeforeAll
+    static void readOnlySet() {
+        realm.admin().expect(201, "POST", API + "/permission-sets", Map.of("name", "ReadOnly"));
     }
 
     /** A call as the page makes it, in the given language (null: no Accept-Language at all, as curl). */
     static HttpResponse<String> send(String method, String path, Object body, String language) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(admin.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realm.admin().baseUrl() + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + admin.token())
+                .header("Authorization", "Bearer " + realm.admin().token())
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (language != null) {
@@ -110,7 +104,7 @@ class AdminErrorKeysIT {
         assertThat(english.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(english.body())).isEqualTo(body);
         assertThat(JSON.readTree(none.body())).isEqualTo(body);
-        assertThat(admin.expect(200, "GET", API + "/permission-sets", null).json()).extracting(s -> s.path("name").asText())
+        assertThat(realm.admin().expect(200, "GET", API + "/permission-sets", null).json()).extracting(s -> s.path("name").asText())
                 .containsExactly("ReadOnly");
     }
 

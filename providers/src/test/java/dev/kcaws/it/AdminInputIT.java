@@ -3,12 +3,10 @@ package dev.kcaws.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -24,28 +22,19 @@ class AdminInputIT {
 
     static final String REALM = "input-check";
     static final String API = "/admin/realms/" + REALM + "/aws";
-    static AdminApi admin;
 
-    @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        admin.createRealm(DemoRealm.copyNamed(REALM));
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM);
 
     private static String model() {
-        return admin.expect(200, "GET", API + "/accounts", null).body() + admin.expect(200, "GET", API + "/permission-sets", null).body()
-                + admin.expect(200, "GET", API + "/assignments?max=1000", null).body()
-                + admin.expect(200, "GET", "/admin/realms/" + REALM + "/clients?max=1000", null).json().size();
+        return realm.admin().expect(200, "GET", API + "/accounts", null).body() + realm.admin().expect(200, "GET", API + "/permission-sets", null).body()
+                + realm.admin().expect(200, "GET", API + "/assignments?max=1000", null).body()
+                + realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/clients?max=1000", null).json().size();
     }
 
     private static void assertRefused(String method, String path, Object body, String field) {
         String before = model();
-        ApiResponse response = admin.send(method, path, body);
+        ApiResponse response = realm.admin().send(method, path, body);
         assertThat(response.status()).as(method + " " + path + " " + body + ": " + response.body()).isEqualTo(400);
         assertThat(response.json().path("field").asText()).as(response.body()).isEqualTo(field);
         assertThat(response.json().path("errorMessage").asText()).as(response.body()).startsWith(field + ":");
@@ -84,9 +73,9 @@ class AdminInputIT {
         assertRefused("GET", API + "/assignments?max=99999999999", null, "max");
         assertRefused("GET", API + "/assignments?first=99999999999", null, "first");
         assertRefused("GET", API + "/assignments?first=1.5", null, "first");
-        ApiResponse farAway = admin.expect(200, "GET", API + "/assignments?first=2147483000&max=1000", null);
+        ApiResponse farAway = realm.admin().expect(200, "GET", API + "/assignments?first=2147483000&max=1000", null);
         assertThat(farAway.json()).isEmpty();
-        assertThat(admin.expect(200, "GET", API + "/assignments?first=0&max=1", null).json()).hasSize(1);
+        assertThat(realm.admin().expect(200, "GET", API + "/assignments?first=0&max=1", null).json()).hasSize(1);
     }
 
     @Test
@@ -94,12 +83,12 @@ class AdminInputIT {
         for (String name : List.of(".", "..")) {
             assertRefused("POST", API + "/permission-sets", Map.of("name", name), "permissionSet.name");
         }
-        ObjectNode realm = DemoRealm.copyNamed("dot-set");
-        DemoRealm.modelAttributes(realm).put("kcaws.permission-set..", "{}");
-        ApiResponse imported = admin.send("POST", "/admin/realms", realm);
+        ObjectNode dotSet = DemoRealm.copyNamed("dot-set");
+        DemoRealm.modelAttributes(dotSet).put("kcaws.permission-set..", "{}");
+        ApiResponse imported = realm.admin().send("POST", "/admin/realms", dotSet);
         assertThat(imported.status()).as(imported.body()).isEqualTo(400);
         assertThat(imported.json().path("errorMessage").asText()).contains("permissionSet.name");
-        assertThat(admin.send("GET", "/admin/realms/dot-set", null).status()).isEqualTo(404);
+        assertThat(realm.admin().send("GET", "/admin/realms/dot-set", null).status()).isEqualTo(404);
     }
 
     @Test
@@ -108,15 +97,15 @@ class AdminInputIT {
                 "principalTags", "Department",
                 "transitiveTagKeys", "NotATag",
                 "principalTags.required", "yes").entrySet()) {
-            ObjectNode realm = DemoRealm.copyNamed("broken-mapper");
-            roleMapperConfig(realm).put(broken.getKey(), broken.getValue());
+            ObjectNode brokenMapper = DemoRealm.copyNamed("broken-mapper");
+            roleMapperConfig(brokenMapper).put(broken.getKey(), broken.getValue());
             if (broken.getKey().equals("transitiveTagKeys")) {
-                roleMapperConfig(realm).put("principalTags", "Department=department");
+                roleMapperConfig(brokenMapper).put("principalTags", "Department=department");
             }
-            ApiResponse response = admin.send("POST", "/admin/realms", realm);
+            ApiResponse response = realm.admin().send("POST", "/admin/realms", brokenMapper);
             assertThat(response.status()).as(response.body()).isEqualTo(400);
             assertThat(response.json().path("errorMessage").asText()).as(response.body()).contains(broken.getKey());
-            assertThat(admin.send("GET", "/admin/realms/broken-mapper", null).status()).as("nothing of the realm is kept").isEqualTo(404);
+            assertThat(realm.admin().send("GET", "/admin/realms/broken-mapper", null).status()).as("nothing of the realm is kept").isEqualTo(404);
         }
     }
 
@@ -130,19 +119,19 @@ class AdminInputIT {
         copy.with("attributes").put("saml_idp_initiated_sso_url_name", "broken-copy");
         copy.withArray("protocolMappers").forEach(m -> ((ObjectNode) m).remove("id"));
         roleMapperConfigOf(copy).put("principalTags", "NoEqualsSign");
-        int clients = admin.expect(200, "GET", "/admin/realms/" + REALM + "/clients?max=1000", null).json().size();
-        ApiResponse created = admin.send("POST", "/admin/realms/" + REALM + "/clients", copy);
+        int clients = realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/clients?max=1000", null).json().size();
+        ApiResponse created = realm.admin().send("POST", "/admin/realms/" + REALM + "/clients", copy);
         assertThat(created.status()).as(created.body()).isEqualTo(400);
         assertThat(created.body()).contains("principalTags");
-        assertThat(admin.expect(200, "GET", "/admin/realms/" + REALM + "/clients?max=1000", null).json()).hasSize(clients);
+        assertThat(realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/clients?max=1000", null).json()).hasSize(clients);
 
         // The protocol-mapper endpoint validates through the mapper itself.
-        String id = admin.findClientByClientId(REALM, "urn:amazon:webservices").orElseThrow().path("id").asText();
-        JsonNode mapper = admin.expect(200, "GET", "/admin/realms/" + REALM + "/clients/" + id + "/protocol-mappers/models", null).json()
+        String id = realm.admin().findClientByClientId(REALM, "urn:amazon:webservices").orElseThrow().path("id").asText();
+        JsonNode mapper = realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/clients/" + id + "/protocol-mappers/models", null).json()
                 .valueStream().filter(m -> m.path("protocolMapper").asText().equals("aws-role-pair-mapper")).findFirst().orElseThrow();
         ObjectNode broken = mapper.deepCopy();
         broken.with("config").put("transitiveTagKeys", "NotATag");
-        ApiResponse updated = admin.send("PUT", "/admin/realms/" + REALM + "/clients/" + id + "/protocol-mappers/models/"
+        ApiResponse updated = realm.admin().send("PUT", "/admin/realms/" + REALM + "/clients/" + id + "/protocol-mappers/models/"
                 + mapper.path("id").asText(), broken);
         assertThat(updated.status()).as(updated.body()).isEqualTo(400);
         assertThat(updated.body()).contains("transitiveTagKeys");
@@ -159,7 +148,7 @@ class AdminInputIT {
         bad.with("attributes").put("kcaws.permission-set.Billing", "{\"sessionDuration\":60}");
         partial.putArray("clients").add(bad);
         String before = model();
-        ApiResponse response = admin.send("POST", "/admin/realms/" + REALM + "/partialImport", partial);
+        ApiResponse response = realm.admin().send("POST", "/admin/realms/" + REALM + "/partialImport", partial);
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("permissionSet.sessionDuration").doesNotContain("unknown_error");
         assertThat(model()).as("nothing changed").isEqualTo(before);

@@ -2,15 +2,14 @@ package dev.kcaws.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
 import dev.kcaws.testsupport.keycloak.KeycloakServer;
 import dev.kcaws.testsupport.keycloak.RealmAdmins;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +28,9 @@ class AdminPermissionsIT {
     static final String REALM = "perms-check";
     static final String REALM_API = "/admin/realms/" + REALM;
     static final String API = REALM_API + "/aws";
-    static KeycloakServer server;
-    static AdminApi master;
+
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM);
     static String awsAccessId;
     static AdminApi viewer;
     static AdminApi realmManager;
@@ -40,10 +40,9 @@ class AdminPermissionsIT {
     static AdminApi userViewer;
 
     @BeforeAll
-    static void realm() {
-        server = SharedKeycloak.get();
-        master = server.adminApi();
-        master.createRealm(DemoRealm.copyNamed(REALM));
+    static void realmAdmins() {
+        AdminApi master = realm.admin();
+        KeycloakServer server = realm.server();
         awsAccessId = master.findClientByClientId(REALM, "aws-access").orElseThrow().path("id").asText();
         // One direct user assignment next to the demo realm's group assignments.
         master.expect(201, "POST", API + "/assignments", Map.of("user", "erin", "accountId", "111111111111", "permissionSet", "Billing"));
@@ -53,11 +52,6 @@ class AdminPermissionsIT {
         realmAndUserManager = RealmAdmins.create(server, REALM, "realm-and-user-manager", "view-realm", "manage-realm", "manage-users");
         groupAndUserQuery = RealmAdmins.create(server, REALM, "group-and-user-query", "view-realm", "query-groups", "query-users");
         userViewer = RealmAdmins.create(server, REALM, "user-viewer", "view-realm", "view-users");
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        master.deleteRealm(REALM);
     }
 
     // ---- assigning: exactly who may map the role through Keycloak's own API ----
@@ -70,8 +64,8 @@ class AdminPermissionsIT {
         admins.put("manage-users", userManager);
         admins.put("manage-realm + manage-users", realmAndUserManager);
         JsonNode role = accessRole("access:111111111111:Billing");
-        String dave = master.findUserId(REALM, "dave").orElseThrow();
-        String developers = master.findGroupId(REALM, "/Developers").orElseThrow();
+        String dave = realm.admin().findUserId(REALM, "dave").orElseThrow();
+        String developers = realm.admin().findGroupId(REALM, "/Developers").orElseThrow();
 
         Map<String, String> bundle = new LinkedHashMap<>();
         Map<String, String> keycloak = new LinkedHashMap<>();
@@ -83,7 +77,7 @@ class AdminPermissionsIT {
                 int viaBundle = admin.send("POST", API + "/assignments", body).status();
                 bundle.put(name + " → " + principal, viaBundle == 201 ? "allowed" : "refused " + viaBundle);
                 if (viaBundle == 201) {
-                    master.expect(204, "DELETE", API + "/assignments?" + principal + "=" + (principal.equals("user") ? "dave" : "/Developers")
+                    realm.admin().expect(204, "DELETE", API + "/assignments?" + principal + "=" + (principal.equals("user") ? "dave" : "/Developers")
                             + "&accountId=111111111111&permissionSet=Billing", null);
                 }
                 String mappings = REALM_API + (principal.equals("user") ? "/users/" + dave : "/groups/" + developers)
@@ -91,14 +85,14 @@ class AdminPermissionsIT {
                 int viaKeycloak = admin.send("POST", mappings, List.of(role)).status();
                 keycloak.put(name + " → " + principal, viaKeycloak == 204 ? "allowed" : "refused " + viaKeycloak);
                 if (viaKeycloak == 204) {
-                    master.expect(204, "DELETE", mappings, List.of(role));
+                    realm.admin().expect(204, "DELETE", mappings, List.of(role));
                 }
             }
         });
         assertThat(bundle).as("the AWS admin API decides as Keycloak's role-mapping API").isEqualTo(keycloak);
         assertThat(bundle).containsEntry("manage-realm → user", "refused 403").containsEntry("manage-realm → group", "refused 403")
                 .containsEntry("manage-users → user", "allowed").containsEntry("manage-realm + manage-users → group", "allowed");
-        assertThat(assignments(master, "accountId=111111111111&permissionSet=Billing"))
+        assertThat(assignments(realm.admin(), "accountId=111111111111&permissionSet=Billing"))
                 .as("nothing left behind").containsExactly("/BillingAdmin", "erin");
     }
 
@@ -111,9 +105,9 @@ class AdminPermissionsIT {
         ApiResponse bulk = realmManager.send("POST", API + "/assignments/bulk", Map.of("groups", List.of("/Everyone"),
                 "users", List.of("dave"), "accountIds", List.of("222222222222"), "permissionSets", List.of("ReadOnlyAccess")));
         assertThat(bulk.status()).as(bulk.body()).isEqualTo(403);
-        assertThat(assignments(master, "accountId=111111111111&permissionSet=AdministratorAccess")).containsExactly("/DevOps");
-        assertThat(assignments(master, "accountId=111111111111&permissionSet=Billing")).contains("erin");
-        assertThat(assignments(master, "accountId=222222222222&permissionSet=ReadOnlyAccess")).isEmpty();
+        assertThat(assignments(realm.admin(), "accountId=111111111111&permissionSet=AdministratorAccess")).containsExactly("/DevOps");
+        assertThat(assignments(realm.admin(), "accountId=111111111111&permissionSet=Billing")).contains("erin");
+        assertThat(assignments(realm.admin(), "accountId=222222222222&permissionSet=ReadOnlyAccess")).isEmpty();
         assertThat(accessRoleExists("access:222222222222:ReadOnlyAccess")).as("no access role made for a refused grant").isFalse();
     }
 
@@ -125,7 +119,7 @@ class AdminPermissionsIT {
         assertThat(accessRoleExists("access:222222222222:Billing")).isFalse();
         ApiResponse granted = userManager.send("POST", API + "/assignments", body);
         assertThat(granted.status()).as(granted.body()).isEqualTo(201);
-        assertThat(assignments(master, "accountId=222222222222&permissionSet=Billing")).containsExactly("carol");
+        assertThat(assignments(realm.admin(), "accountId=222222222222&permissionSet=Billing")).containsExactly("carol");
         assertThat(userManager.send("DELETE", API + "/assignments?user=carol&accountId=222222222222&permissionSet=Billing", null).status())
                 .isEqualTo(204);
     }
@@ -134,7 +128,7 @@ class AdminPermissionsIT {
 
     @Test
     void listingShowsOnlyGroupsAndUsersTheAdminMayView() {
-        List<String> all = assignments(master, "");
+        List<String> all = assignments(realm.admin(), "");
         assertThat(all).contains("/DevOps", "/Developers", "/BillingAdmin", "/Everyone", "erin");
         assertThat(assignments(userViewer, "")).as("view-users sees every group and user").isEqualTo(all);
         assertThat(assignments(viewer, "")).as("view-realm alone sees no group or user").isEmpty();
@@ -153,7 +147,7 @@ class AdminPermissionsIT {
     @Test
     void accessReviewShowsOnlyUsersTheAdminMayView() {
         String review = API + "/access-review";
-        int all = master.expect(200, "GET", review, null).json().path("rows").size();
+        int all = realm.admin().expect(200, "GET", review, null).json().path("rows").size();
         assertThat(all).isPositive();
         assertThat(userViewer.expect(200, "GET", review, null).json().path("rows").size()).as("view-users sees every user").isEqualTo(all);
         assertThat(viewer.expect(200, "GET", review, null).json().path("rows")).as("view-realm alone sees no user").isEmpty();
@@ -169,27 +163,27 @@ class AdminPermissionsIT {
 
     @Test
     void keycloaksOwnClientEndpointCannotChangeAccountsOrPermissionSets() {
-        JsonNode client = master.expect(200, "GET", REALM_API + "/clients/" + awsAccessId, null).json();
-        String account = master.expect(200, "GET", API + "/accounts/111111111111", null).body();
+        JsonNode client = realm.admin().expect(200, "GET", REALM_API + "/clients/" + awsAccessId, null).json();
+        String account = realm.admin().expect(200, "GET", API + "/accounts/111111111111", null).body();
 
         ObjectNode renamed = client.deepCopy();
         ((ObjectNode) renamed.with("attributes")).put("kcaws.account.111111111111",
                 "{\"name\":\"renamed-by-console\",\"partition\":\"aws\",\"samlProvider\":\"keycloak\"}");
-        assertRefused(master.send("PUT", REALM_API + "/clients/" + awsAccessId, renamed));
+        assertRefused(realm.admin().send("PUT", REALM_API + "/clients/" + awsAccessId, renamed));
 
         ObjectNode added = client.deepCopy();
         ((ObjectNode) added.with("attributes")).put("kcaws.account.999999999999",
                 "{\"name\":\"sneaked-in\",\"partition\":\"aws\",\"samlProvider\":\"keycloak\"}");
-        assertRefused(master.send("PUT", REALM_API + "/clients/" + awsAccessId, added));
+        assertRefused(realm.admin().send("PUT", REALM_API + "/clients/" + awsAccessId, added));
 
-        assertThat(master.expect(200, "GET", API + "/accounts/111111111111", null).body()).isEqualTo(account);
-        assertThat(master.send("GET", API + "/accounts/999999999999", null).status()).isEqualTo(404);
+        assertThat(realm.admin().expect(200, "GET", API + "/accounts/111111111111", null).body()).isEqualTo(account);
+        assertThat(realm.admin().send("GET", API + "/accounts/999999999999", null).status()).isEqualTo(404);
 
         // A save that leaves the model as it is (the console's Save after editing the description) still works.
         ObjectNode described = client.deepCopy();
         described.put("description", "edited in the console");
-        master.expect(204, "PUT", REALM_API + "/clients/" + awsAccessId, described);
-        assertThat(master.expect(200, "GET", REALM_API + "/clients/" + awsAccessId, null).json().path("description").asText())
+        realm.admin().expect(204, "PUT", REALM_API + "/clients/" + awsAccessId, described);
+        assertThat(realm.admin().expect(200, "GET", REALM_API + "/clients/" + awsAccessId, null).json().path("description").asText())
                 .isEqualTo("edited in the console");
     }
 
@@ -197,17 +191,17 @@ class AdminPermissionsIT {
     void keycloaksOwnRoleEndpointsCannotDeleteOrRenameAccessRoles() {
         JsonNode role = accessRole("access:111111111111:AdministratorAccess");
         String roleId = role.path("id").asText();
-        assertRefused(master.send("DELETE", REALM_API + "/clients/" + awsAccessId + "/roles/access:111111111111:AdministratorAccess", null));
-        assertRefused(master.send("DELETE", REALM_API + "/roles-by-id/" + roleId, null));
+        assertRefused(realm.admin().send("DELETE", REALM_API + "/clients/" + awsAccessId + "/roles/access:111111111111:AdministratorAccess", null));
+        assertRefused(realm.admin().send("DELETE", REALM_API + "/roles-by-id/" + roleId, null));
         ObjectNode renamed = role.deepCopy();
         renamed.put("name", "access:111111111111:ReadOnlyAccess2");
-        assertRefused(master.send("PUT", REALM_API + "/roles-by-id/" + roleId, renamed));
-        assertRefused(master.send("PUT", REALM_API + "/clients/" + awsAccessId + "/roles/access:111111111111:AdministratorAccess", renamed));
-        assertRefused(master.send("DELETE", REALM_API + "/clients/" + awsAccessId, null));
+        assertRefused(realm.admin().send("PUT", REALM_API + "/roles-by-id/" + roleId, renamed));
+        assertRefused(realm.admin().send("PUT", REALM_API + "/clients/" + awsAccessId + "/roles/access:111111111111:AdministratorAccess", renamed));
+        assertRefused(realm.admin().send("DELETE", REALM_API + "/clients/" + awsAccessId, null));
 
         assertThat(accessRoleExists("access:111111111111:AdministratorAccess")).isTrue();
-        assertThat(assignments(master, "accountId=111111111111&permissionSet=AdministratorAccess")).containsExactly("/DevOps");
-        assertThat(master.findClientByClientId(REALM, "aws-access")).isPresent();
+        assertThat(assignments(realm.admin(), "accountId=111111111111&permissionSet=AdministratorAccess")).containsExactly("/DevOps");
+        assertThat(realm.admin().findClientByClientId(REALM, "aws-access")).isPresent();
     }
 
     // ---- helpers ----
@@ -222,10 +216,10 @@ class AdminPermissionsIT {
     @Test
     void identityCenterEndpointsNeedWhatKeycloaksOwnApiNeeds() {
         String ic = API + "/identity-center";
-        AdminApi clientViewer = RealmAdmins.create(server, REALM, "ic-client-viewer", "view-clients");
-        AdminApi clientManager = RealmAdmins.create(server, REALM, "ic-client-manager", "manage-clients");
+        AdminApi clientViewer = RealmAdmins.create(realm.server(), REALM, "ic-client-viewer", "view-clients");
+        AdminApi clientManager = RealmAdmins.create(realm.server(), REALM, "ic-client-manager", "manage-clients");
         Map<String, Object> settings = Map.of("enabled", false, "endpoint", "http://localhost:1/scim/v2/", "token", "perms-token-1",
-                "groupIds", List.of(master.findGroupId(REALM, "/Developers").orElseThrow()));
+                "groupIds", List.of(realm.admin().findGroupId(REALM, "/Developers").orElseThrow()));
 
         assertThat(userManager.send("GET", ic + "/scim", null).status()).isEqualTo(403);
         assertThat(clientManager.send("PUT", ic + "/scim", settings).status()).isEqualTo(403);
@@ -248,7 +242,7 @@ class AdminPermissionsIT {
         assertThat(clientViewer.send("GET", ic + "/saml-client", null).status()).as("allowed; none yet").isEqualTo(404);
         assertThat(realmManager.send("POST", ic + "/saml-client", client).status()).isEqualTo(403);
         assertThat(clientViewer.send("POST", ic + "/saml-client", client).status()).isEqualTo(403);
-        assertThat(master.findClientByClientId(REALM, "https://us-east-1.signin.aws.amazon.com/platform/saml/d-9367000002")).isEmpty();
+        assertThat(realm.admin().findClientByClientId(REALM, "https://us-east-1.signin.aws.amazon.com/platform/saml/d-9367000002")).isEmpty();
         assertThat(clientManager.send("POST", ic + "/saml-client", client).status()).isEqualTo(201);
         assertThat(clientViewer.send("GET", ic + "/saml-client", null).status()).isEqualTo(200);
     }
@@ -259,11 +253,11 @@ class AdminPermissionsIT {
     }
 
     static JsonNode accessRole(String name) {
-        return master.expect(200, "GET", REALM_API + "/clients/" + awsAccessId + "/roles/" + name, null).json();
+        return realm.admin().expect(200, "GET", REALM_API + "/clients/" + awsAccessId + "/roles/" + name, null).json();
     }
 
     static boolean accessRoleExists(String name) {
-        return master.send("GET", REALM_API + "/clients/" + awsAccessId + "/roles/" + name, null).status() == 200;
+        return realm.admin().send("GET", REALM_API + "/clients/" + awsAccessId + "/roles/" + name, null).status() == 200;
     }
 
     /** The assignments' principals (group path or username) the admin is shown, in the API's order. */

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,9 @@ class AssignmentListingIT {
     static final String A1 = "111111111111";
     static final String A2 = "222222222222";
     static final String A3 = "333333333333";
-    static AdminApi admin;
+
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM).editing(AssignmentListingIT::listingCases);
     /** Every assignment the realm holds, in the listing's order. */
     static List<Row> expected;
 
@@ -45,10 +46,8 @@ class AssignmentListingIT {
         }
     }
 
-    @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        ObjectNode realm = DemoRealm.copyNamed(REALM);
+    /** Adds to the demo realm what the listing must get right: sub-groups, several groups, direct assignments, LIKE wildcards, quotes. */
+    static void listingCases(ObjectNode realm) {
         ArrayNode groups = realm.withArray("groups");
         ObjectNode top = group(groups, "Top", "/Top", role(A1, "ReadOnlyAccess"));
         ArrayNode sub = top.putArray("subGroups");
@@ -67,13 +66,11 @@ class AssignmentListingIT {
         user(users, "underxuser", List.of(), role(A2, "Billing"));
         user(users, "o'brien", List.of("/O'Neil \"q\""), role(A1, "ReadOnlyAccess"));
         listMappedRoles(realm);
-        admin.createRealm(realm);
-        expected = whatTheRealmHolds();
     }
 
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
+    @BeforeAll
+    static void whatTheRealmHoldsAtStart() {
+        expected = whatTheRealmHolds();
     }
 
     @Test
@@ -141,7 +138,7 @@ class AssignmentListingIT {
 
     static List<Row> list(String query, int first, int max) {
         String q = query.isEmpty() ? "" : encodeValues(query) + "&";
-        ApiResponse response = admin.send("GET", API + "/assignments?" + q + "first=" + first + "&max=" + max, null);
+        ApiResponse response = realm.admin().send("GET", API + "/assignments?" + q + "first=" + first + "&max=" + max, null);
         assertThat(response.status()).as(query + " first=" + first + " max=" + max + ": " + response.body()).isEqualTo(200);
         List<Row> rows = new ArrayList<>();
         response.json().forEach(n -> rows.add(Row.of(n)));
@@ -157,10 +154,10 @@ class AssignmentListingIT {
      * users' names, in the listing's order (account, set, groups by path, then users by name).
      */
     static List<Row> whatTheRealmHolds() {
-        String client = admin.findClientByClientId(REALM, "aws-access").orElseThrow().path("id").asText();
+        String client = realm.admin().findClientByClientId(REALM, "aws-access").orElseThrow().path("id").asText();
         String roles = "/admin/realms/" + REALM + "/clients/" + client + "/roles";
         List<String> names = new ArrayList<>();
-        admin.expect(200, "GET", roles + "?first=0&max=10000", null).json().forEach(r -> names.add(r.path("name").asText()));
+        realm.admin().expect(200, "GET", roles + "?first=0&max=10000", null).json().forEach(r -> names.add(r.path("name").asText()));
         names.removeIf(n -> !n.startsWith("access:"));
         names.sort(Comparator.comparing((String n) -> n.split(":")[1]).thenComparing(n -> n.split(":", 3)[2]));
         List<Row> rows = new ArrayList<>();
@@ -169,10 +166,10 @@ class AssignmentListingIT {
             String set = name.split(":", 3)[2];
             String role = roles + "/" + encode(name);
             List<String> groups = new ArrayList<>();
-            admin.expect(200, "GET", role + "/groups?first=0&max=1000", null).json().forEach(g -> groups.add(g.path("path").asText()));
+            realm.admin().expect(200, "GET", role + "/groups?first=0&max=1000", null).json().forEach(g -> groups.add(g.path("path").asText()));
             groups.stream().sorted().forEach(g -> rows.add(new Row(g, null, account, set)));
             List<String> users = new ArrayList<>();
-            admin.expect(200, "GET", role + "/users?first=0&max=1000", null).json().forEach(u -> users.add(u.path("username").asText()));
+            realm.admin().expect(200, "GET", role + "/users?first=0&max=1000", null).json().forEach(u -> users.add(u.path("username").asText()));
             users.stream().sorted().forEach(u -> rows.add(new Row(null, u, account, set)));
         }
         return rows;

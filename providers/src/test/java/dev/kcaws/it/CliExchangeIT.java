@@ -4,19 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kcaws.testsupport.DemoRealm;
 import dev.kcaws.testsupport.DeviceSignIn;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.awssp.RolePair;
-import dev.kcaws.testsupport.awssts.AwsLikeSts;
 import dev.kcaws.testsupport.awssts.StsCall;
-import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.BrowserSession;
-import dev.kcaws.testsupport.keycloak.KeycloakServer;
 import dev.kcaws.testsupport.keycloak.Page;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,53 +43,26 @@ class CliExchangeIT {
     static final String REALM = "cli-exchange";
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static KeycloakServer server;
-    static AdminApi admin;
-    static String realmUrl;
-    static AwsLikeSts sts;
+
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM).withEvents()
+            .editing(r -> r.putArray("enabledEventTypes").add("TOKEN_EXCHANGE").add("TOKEN_EXCHANGE_ERROR")).withSts();
 
     @BeforeAll
-    static void realm() {
-        server = SharedKeycloak.get();
-        admin = server.adminApi();
-        ObjectNode realm = DemoRealm.copyNamed(REALM);
-        realm.put("eventsEnabled", true);
-        realm.putArray("enabledEventTypes").add("TOKEN_EXCHANGE").add("TOKEN_EXCHANGE_ERROR");
-        admin.createRealm(realm);
-        for (String user : List.of("tina", "kim", "dora", "lou", "ned")) {
-            admin.createUser(REALM, user, user);
-        }
+    static void usersAndSandboxRegion() {
+        realm.createUsers("tina", "kim", "dora", "lou", "ned");
         for (String user : List.of("kim", "dora", "lou")) {
-            admin.expect(201, "POST", api("/assignments"), Map.of("user", user, "accountId", "222222222222", "permissionSet", "PowerUserAccess"));
+            realm.admin().expect(201, "POST", realm.api("/assignments"),
+                    Map.of("user", user, "accountId", "222222222222", "permissionSet", "PowerUserAccess"));
         }
-        ObjectNode kim = (ObjectNode) admin.expect(200, "GET", "/admin/realms/" + REALM + "/users/" + userId("kim"), null).json();
-        kim.putObject("attributes").putArray("locale").add("ko");
-        admin.expect(204, "PUT", "/admin/realms/" + REALM + "/users/" + userId("kim"), kim);
-        ObjectNode sandbox = (ObjectNode) admin.expect(200, "GET", api("/accounts/333333333333"), null).json();
+        realm.updateUser("kim", kim -> kim.putObject("attributes").putArray("locale").add("ko"));
+        ObjectNode sandbox = (ObjectNode) realm.admin().expect(200, "GET", realm.api("/accounts/333333333333"), null).json();
         sandbox.put("region", "eu-west-1");
-        admin.expect(200, "PUT", api("/accounts/333333333333"), sandbox);
-        realmUrl = server.baseUrl() + "/realms/" + REALM;
-        sts = AwsLikeSts.forSharedServer(realmUrl);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (sts != null) {
-            sts.close();
-        }
-        admin.deleteRealm(REALM);
-    }
-
-    static String api(String path) {
-        return "/admin/realms/" + REALM + "/aws" + path;
-    }
-
-    static String userId(String username) {
-        return admin.findUserId(REALM, username).orElseThrow();
+        realm.admin().expect(200, "PUT", realm.api("/accounts/333333333333"), sandbox);
     }
 
     static String cliToken(String user) {
-        return DeviceSignIn.signIn(realmUrl, "aws-cli", user, user).accessToken();
+        return DeviceSignIn.signIn(realm.url(), "aws-cli", user, user).accessToken();
     }
 
     record Answer(int status, JsonNode json, HttpResponse<String> raw) {
@@ -120,7 +89,7 @@ class CliExchangeIT {
     }
 
     static Answer roles(String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + "/aws/cli/roles"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realm.url() + "/aws/cli/roles"));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -128,7 +97,7 @@ class CliExchangeIT {
     }
 
     static Answer credentials(String token, String form) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl + "/aws/cli/credentials"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realm.url() + "/aws/cli/credentials"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -149,7 +118,7 @@ class CliExchangeIT {
     /** The realm's TOKEN_EXCHANGE events and errors of a user, newest first. */
     static List<JsonNode> exchangeEvents(String username) {
         List<JsonNode> events = new ArrayList<>();
-        admin.expect(200, "GET", "/admin/realms/" + REALM + "/events?type=TOKEN_EXCHANGE&type=TOKEN_EXCHANGE_ERROR&user=" + userId(username),
+        realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/events?type=TOKEN_EXCHANGE&type=TOKEN_EXCHANGE_ERROR&user=" + realm.userId(username),
                 null).json().forEach(events::add);
         return events;
     }
@@ -165,7 +134,7 @@ class CliExchangeIT {
                 "333333333333/ReadOnlyAccess", "222222222222/PowerUserAccess");
 
         BrowserSession browser = new BrowserSession();
-        Page portal = browser.login(realmUrl + "/aws/", "bob", "bob");
+        Page portal = browser.login(realm.url() + "/aws/", "bob", "bob");
         List<String> shown = new ArrayList<>();
         for (String account : PortalIT.accounts(portal)) {
             PortalIT.roles(portal, account).forEach(set -> shown.add(account + "/" + set));
@@ -193,7 +162,7 @@ class CliExchangeIT {
     @Test
     void credentialsComeFromStsForExactlyTheAskedPairAndTheExchangeIsAnEvent() throws Exception {
         String token = cliToken("bob");
-        int before = sts.acceptedCalls().size();
+        int before = realm.sts().acceptedCalls().size();
         Answer answer = credentials(token, "222222222222", "PowerUserAccess");
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
         assertThat(answer.raw().headers().allValues("Cache-Control")).anySatisfy(v -> assertThat(v).contains("no-store"));
@@ -211,13 +180,13 @@ class CliExchangeIT {
         c.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("Version", "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration");
 
-        assertThat(sts.acceptedCalls()).hasSize(before + 1);
-        StsCall call = sts.acceptedCalls().get(before);
+        assertThat(realm.sts().acceptedCalls()).hasSize(before + 1);
+        StsCall call = realm.sts().acceptedCalls().get(before);
         assertThat(call.roleArn()).isEqualTo("arn:aws:iam::222222222222:role/PowerUserAccess");
         assertThat(call.principalArn()).isEqualTo("arn:aws:iam::222222222222:saml-provider/keycloak");
         assertThat(call.durationSeconds()).isEqualTo(28800);
         assertThat(call.roleSessionName()).isEqualTo("bob@example.com");
-        assertThat(sts.acceptedAssertionPairs().get(before)).as("the assertion named exactly one role")
+        assertThat(realm.sts().acceptedAssertionPairs().get(before)).as("the assertion named exactly one role")
                 .containsExactly(new RolePair("arn:aws:iam::222222222222:role/PowerUserAccess", "arn:aws:iam::222222222222:saml-provider/keycloak"));
 
         JsonNode event = exchangeEvents("bob").get(0);
@@ -228,7 +197,7 @@ class CliExchangeIT {
         assertThat(event.path("details").path("permission_set").asText()).isEqualTo("PowerUserAccess");
         assertThat(event.path("details").path("aws_channel").asText()).isEqualTo("cli");
 
-        String log = Files.readString(server.logFile());
+        String log = Files.readString(realm.server().logFile());
         assertThat(log).as("credentials are never logged").doesNotContain(c.path("SecretAccessKey").asText());
         assertThat(log).as("the token is never logged").doesNotContain(token);
     }
@@ -236,12 +205,12 @@ class CliExchangeIT {
     @Test
     void aPairTheUserDoesNotHoldIsRefusedWithoutCallingSts() {
         String token = cliToken("bob");
-        int calls = sts.requestCount();
+        int calls = realm.sts().requestCount();
         Answer refused = credentials(token, "111111111111", "AdministratorAccess");
         assertThat(refused.status()).as(refused.raw().body()).isEqualTo(403);
         assertThat(refused.error()).isEqualTo("access_denied");
         assertThat(refused.description()).isEqualTo("You do not have access to AWS account 111111111111 as AdministratorAccess.");
-        assertThat(sts.requestCount()).isEqualTo(calls);
+        assertThat(realm.sts().requestCount()).isEqualTo(calls);
 
         JsonNode event = exchangeEvents("bob").get(0);
         assertThat(event.path("type").asText()).isEqualTo("TOKEN_EXCHANGE_ERROR");
@@ -256,7 +225,7 @@ class CliExchangeIT {
     @Test
     void aTimeBoundGrantWorksInsideItsWindowAndIsRefusedASecondAfterItEnds() throws Exception {
         Instant end = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
-        admin.expect(201, "POST", api("/assignments"), TimeBoundAssignmentsIT.assignment("user", "tina", "111111111111", "Billing", null,
+        realm.admin().expect(201, "POST", realm.api("/assignments"), TimeBoundAssignmentsIT.assignment("user", "tina", "111111111111", "Billing", null,
                 end.toString()));
         String token = cliToken("tina");
         Answer listed = roles(token);
@@ -267,11 +236,11 @@ class CliExchangeIT {
         assertThat(Instant.now()).as("everything above ran inside the window; lengthen it if the machine is this slow").isBefore(end);
 
         TimeBoundAssignmentsIT.sleepUntil(end.plusSeconds(1));
-        int calls = sts.requestCount();
+        int calls = realm.sts().requestCount();
         Answer after = credentials(token, "111111111111", "Billing");
         assertThat(after.status()).as(after.raw().body()).isEqualTo(403);
         assertThat(after.error()).isEqualTo("access_denied");
-        assertThat(sts.requestCount()).isEqualTo(calls);
+        assertThat(realm.sts().requestCount()).isEqualTo(calls);
         assertThat(pairs(roles(token).json())).isEmpty();
     }
 
@@ -281,15 +250,15 @@ class CliExchangeIT {
         assertUnauthorized(credentials(null, "222222222222", "PowerUserAccess"), "no token");
         assertUnauthorized(credentials("not-a-jwt", "222222222222", "PowerUserAccess"), "garbage");
 
-        DeviceSignIn.Tokens bob = DeviceSignIn.signIn(realmUrl, "aws-cli", "bob", "bob");
+        DeviceSignIn.Tokens bob = DeviceSignIn.signIn(realm.url(), "aws-cli", "bob", "bob");
         assertUnauthorized(credentials(bob.refreshToken(), "222222222222", "PowerUserAccess"), "a refresh token");
         String tampered = bob.accessToken().substring(0, bob.accessToken().lastIndexOf('.') + 1) + "AAAA";
         assertUnauthorized(credentials(tampered, "222222222222", "PowerUserAccess"), "a bad signature");
 
         // Another client's token of the same user: valid for Keycloak, not for the exchange.
-        JsonNode adminCli = DeviceSignIn.post(realmUrl + "/protocol/openid-connect/token",
+        JsonNode adminCli = DeviceSignIn.post(realm.url() + "/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", "bob", "password", "bob"));
-        int calls = sts.requestCount();
+        int calls = realm.sts().requestCount();
         Answer otherClient = credentials(adminCli.path("access_token").asText(), "222222222222", "PowerUserAccess");
         assertUnauthorized(otherClient, "admin-cli's token");
         assertThat(otherClient.description()).contains("aws-cli");
@@ -301,32 +270,32 @@ class CliExchangeIT {
         // Logged out: the session the token was issued in is gone.
         String lou = cliToken("lou");
         assertThat(credentials(lou, "222222222222", "PowerUserAccess").status()).isEqualTo(200);
-        admin.expect(204, "POST", "/admin/realms/" + REALM + "/users/" + userId("lou") + "/logout", null);
+        realm.admin().expect(204, "POST", "/admin/realms/" + REALM + "/users/" + realm.userId("lou") + "/logout", null);
         assertUnauthorized(credentials(lou, "222222222222", "PowerUserAccess"), "after logout");
         assertUnauthorized(roles(lou), "after logout");
 
         // Disabled user, token still unexpired.
         String dora = cliToken("dora");
         assertThat(roles(dora).status()).isEqualTo(200);
-        ObjectNode user = (ObjectNode) admin.expect(200, "GET", "/admin/realms/" + REALM + "/users/" + userId("dora"), null).json();
-        admin.expect(204, "PUT", "/admin/realms/" + REALM + "/users/" + userId("dora"), user.put("enabled", false));
+        ObjectNode user = (ObjectNode) realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/users/" + realm.userId("dora"), null).json();
+        realm.admin().expect(204, "PUT", "/admin/realms/" + REALM + "/users/" + realm.userId("dora"), user.put("enabled", false));
         assertUnauthorized(credentials(dora, "222222222222", "PowerUserAccess"), "disabled user");
         assertUnauthorized(roles(dora), "disabled user");
-        assertThat(sts.requestCount()).isEqualTo(calls + 1);
+        assertThat(realm.sts().requestCount()).isEqualTo(calls + 1);
     }
 
     @Test
     void anExpiredAccessTokenIsRefused() throws Exception {
-        JsonNode cli = admin.findClientByClientId(REALM, "aws-cli").orElseThrow();
+        JsonNode cli = realm.admin().findClientByClientId(REALM, "aws-cli").orElseThrow();
         String path = "/admin/realms/" + REALM + "/clients/" + cli.path("id").asText();
         ObjectNode changed = cli.deepCopy();
         ((ObjectNode) changed.path("attributes")).put("access.token.lifespan", "2");
-        admin.expect(204, "PUT", path, changed);
+        realm.admin().expect(204, "PUT", path, changed);
         String token;
         try {
             token = cliToken("bob");
         } finally {
-            admin.expect(204, "PUT", path, cli);
+            realm.admin().expect(204, "PUT", path, cli);
         }
         assertThat(roles(token).status()).as("still valid").isEqualTo(200);
         Thread.sleep(3500);
@@ -345,7 +314,7 @@ class CliExchangeIT {
     @Test
     void badFieldsAreRefusedNamingTheFieldAndNothingIsIssued() {
         String token = cliToken("bob");
-        int calls = sts.requestCount();
+        int calls = realm.sts().requestCount();
         String[][] cases = {
                 {"permissionSet=PowerUserAccess", "account"},
                 {"account=&permissionSet=PowerUserAccess", "account"},
@@ -362,7 +331,7 @@ class CliExchangeIT {
             assertThat(bad.error()).as(c[0]).isEqualTo("invalid_request");
             assertThat(bad.description()).as(c[0]).contains(c[1]);
         }
-        Answer json = send(HttpRequest.newBuilder(URI.create(realmUrl + "/aws/cli/credentials")).header("Authorization", "Bearer " + token)
+        Answer json = send(HttpRequest.newBuilder(URI.create(realm.url() + "/aws/cli/credentials")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"222222222222\",\"permissionSet\":\"PowerUserAccess\"}")));
         assertThat(json.status()).as("a JSON body: " + json.raw().body()).isEqualTo(400);
@@ -375,7 +344,7 @@ class CliExchangeIT {
         Answer unknownSet = credentials(token, "222222222222", "NoSuchSet");
         assertThat(unknownSet.status()).isEqualTo(404);
         assertThat(unknownSet.description()).contains("NoSuchSet");
-        assertThat(sts.requestCount()).isEqualTo(calls);
+        assertThat(realm.sts().requestCount()).isEqualTo(calls);
     }
 
     @Test
@@ -391,9 +360,9 @@ class CliExchangeIT {
     @Test
     void aDisabledCliClientAnswersClearly() {
         String token = cliToken("bob");
-        JsonNode cli = admin.findClientByClientId(REALM, "aws-cli").orElseThrow();
+        JsonNode cli = realm.admin().findClientByClientId(REALM, "aws-cli").orElseThrow();
         String path = "/admin/realms/" + REALM + "/clients/" + cli.path("id").asText();
-        admin.expect(204, "PUT", path, ((ObjectNode) cli.deepCopy()).put("enabled", false));
+        realm.admin().expect(204, "PUT", path, ((ObjectNode) cli.deepCopy()).put("enabled", false));
         try {
             for (Answer answer : List.of(roles(token), credentials(token, "222222222222", "PowerUserAccess"))) {
                 assertThat(answer.status()).as(answer.raw().body()).isEqualTo(404);
@@ -401,41 +370,41 @@ class CliExchangeIT {
                 assertThat(answer.description()).contains("aws-cli");
             }
         } finally {
-            admin.expect(204, "PUT", path, cli);
+            realm.admin().expect(204, "PUT", path, cli);
         }
     }
 
     @Test
     void theClientIsADeviceGrantOnlyPublicClientMadeWithThePageClients() {
         String fresh = "cli-client-check";
-        admin.expect(201, "POST", "/admin/realms", Map.of("realm", fresh, "enabled", true));
+        realm.admin().expect(201, "POST", "/admin/realms", Map.of("realm", fresh, "enabled", true));
         try {
-            admin.expect(201, "POST", "/admin/realms/" + fresh + "/aws/clients", Map.of());
-            for (String realm : List.of(fresh, REALM)) {
-                JsonNode cli = admin.findClientByClientId(realm, "aws-cli").orElseThrow();
-                assertThat(cli.path("publicClient").asBoolean()).as(realm).isTrue();
-                assertThat(cli.path("enabled").asBoolean()).as(realm).isTrue();
-                assertThat(cli.path("attributes").path("oauth2.device.authorization.grant.enabled").asText()).as(realm).isEqualTo("true");
+            realm.admin().expect(201, "POST", "/admin/realms/" + fresh + "/aws/clients", Map.of());
+            for (String name : List.of(fresh, REALM)) {
+                JsonNode cli = realm.admin().findClientByClientId(name, "aws-cli").orElseThrow();
+                assertThat(cli.path("publicClient").asBoolean()).as(name).isTrue();
+                assertThat(cli.path("enabled").asBoolean()).as(name).isTrue();
+                assertThat(cli.path("attributes").path("oauth2.device.authorization.grant.enabled").asText()).as(name).isEqualTo("true");
                 for (String off : List.of("standardFlowEnabled", "implicitFlowEnabled", "directAccessGrantsEnabled", "serviceAccountsEnabled",
                         "fullScopeAllowed", "consentRequired")) {
-                    assertThat(cli.path(off).asBoolean()).as(realm + " " + off).isFalse();
+                    assertThat(cli.path(off).asBoolean()).as(name + " " + off).isFalse();
                 }
-                assertThat((ArrayNode) cli.path("redirectUris")).as(realm).isEmpty();
-                String scopes = "/admin/realms/" + realm + "/clients/" + cli.path("id").asText();
-                assertThat(admin.expect(200, "GET", scopes + "/default-client-scopes", null).json().findValuesAsText("name"))
-                        .as(realm).containsExactly("basic");
-                assertThat(admin.expect(200, "GET", scopes + "/optional-client-scopes", null).json().findValuesAsText("name"))
-                        .as(realm).isEmpty();
+                assertThat((ArrayNode) cli.path("redirectUris")).as(name).isEmpty();
+                String scopes = "/admin/realms/" + name + "/clients/" + cli.path("id").asText();
+                assertThat(realm.admin().expect(200, "GET", scopes + "/default-client-scopes", null).json().findValuesAsText("name"))
+                        .as(name).containsExactly("basic");
+                assertThat(realm.admin().expect(200, "GET", scopes + "/optional-client-scopes", null).json().findValuesAsText("name"))
+                        .as(name).isEmpty();
             }
             // The device grant works in the fresh realm too (nobody there holds a role: an empty list).
-            admin.createUser(fresh, "fay", "fay");
-            String token = DeviceSignIn.signIn(server.baseUrl() + "/realms/" + fresh, "aws-cli", "fay", "fay").accessToken();
-            Answer answer = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/" + fresh + "/aws/cli/roles"))
+            realm.admin().createUser(fresh, "fay", "fay");
+            String token = DeviceSignIn.signIn(realm.server().baseUrl() + "/realms/" + fresh, "aws-cli", "fay", "fay").accessToken();
+            Answer answer = send(HttpRequest.newBuilder(URI.create(realm.server().baseUrl() + "/realms/" + fresh + "/aws/cli/roles"))
                     .header("Authorization", "Bearer " + token));
             assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
             assertThat(answer.json().path("roles")).isEmpty();
         } finally {
-            admin.deleteRealm(fresh);
+            realm.admin().deleteRealm(fresh);
         }
     }
 }

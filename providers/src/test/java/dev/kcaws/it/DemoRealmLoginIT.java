@@ -1,12 +1,11 @@
 package dev.kcaws.it;
 
-import dev.kcaws.testsupport.AwsLogin;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.awssp.AwsSignIn;
 import dev.kcaws.testsupport.awssp.RolePair;
 import dev.kcaws.testsupport.keycloak.BrowserSession;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -15,12 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The plain IdP-initiated login of the demo realm, each user checked by the AWS-like service provider. */
 class DemoRealmLoginIT {
 
-    static AwsLogin aws;
-
-    @BeforeAll
-    static void server() {
-        aws = AwsLogin.to(SharedKeycloak.get(), "aws-demo");
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.imported("aws-demo");
 
     static List<String> pairs(AwsSignIn signIn) {
         return signIn.rolePairs().stream().map(p -> p.accountId() + "/" + p.roleName()).toList();
@@ -28,7 +23,7 @@ class DemoRealmLoginIT {
 
     @Test
     void aliceGetsAdministratorEverywhereAndSandboxReadOnly() {
-        AwsSignIn alice = aws.plain(new BrowserSession(), "alice").accepted();
+        AwsSignIn alice = realm.aws().plain(new BrowserSession(), "alice").accepted();
         assertThat(pairs(alice)).containsExactlyInAnyOrder("111111111111/AdministratorAccess", "222222222222/AdministratorAccess",
                 "333333333333/AdministratorAccess", "333333333333/ReadOnlyAccess");
         assertThat(alice.roleSessionName()).isEqualTo("alice@example.com");
@@ -38,7 +33,7 @@ class DemoRealmLoginIT {
 
     @Test
     void bobGetsHisFourPairsWithTheShortestDuration() {
-        AwsSignIn bob = aws.plain(new BrowserSession(), "bob").accepted();
+        AwsSignIn bob = realm.aws().plain(new BrowserSession(), "bob").accepted();
         assertThat(pairs(bob)).containsExactlyInAnyOrder("222222222222/PowerUserAccess", "333333333333/PowerUserAccess",
                 "111111111111/ReadOnlyAccess", "333333333333/ReadOnlyAccess");
         assertThat(bob.sessionDurationSeconds()).isEqualTo(28800);
@@ -48,9 +43,9 @@ class DemoRealmLoginIT {
 
     @Test
     void carolAndDave() {
-        assertThat(pairs(aws.plain(new BrowserSession(), "carol").accepted()))
+        assertThat(pairs(realm.aws().plain(new BrowserSession(), "carol").accepted()))
                 .containsExactlyInAnyOrder("111111111111/Billing", "333333333333/ReadOnlyAccess");
-        AwsSignIn dave = aws.plain(new BrowserSession(), "dave").accepted();
+        AwsSignIn dave = realm.aws().plain(new BrowserSession(), "dave").accepted();
         assertThat(pairs(dave)).containsExactly("333333333333/ReadOnlyAccess");
         assertThat(dave.signsInDirectly()).isTrue();
         assertThat(dave.sessionDurationSeconds()).isEqualTo(43200);
@@ -59,7 +54,7 @@ class DemoRealmLoginIT {
     @Test
     void erinWithNoAssignmentGetsAClearPageAndAwsGetsNothing() {
         BrowserSession browser = new BrowserSession();
-        var page = aws.plain(browser, "erin").refused();
+        var page = realm.aws().plain(browser, "erin").refused();
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.errorMessage()).contains("You have no AWS access assigned");
         // Keycloak's "Back to Application" would be the AWS client's login again, a loop for erin;
@@ -76,7 +71,7 @@ class DemoRealmLoginIT {
 
     @Test
     void nothingElseLeaksIntoTheAssertion() {
-        AwsSignIn alice = aws.plain(new BrowserSession(), "alice").accepted();
+        AwsSignIn alice = realm.aws().plain(new BrowserSession(), "alice").accepted();
         assertThat(alice.attributeNames()).containsExactly("https://aws.amazon.com/SAML/Attributes/Role",
                 "https://aws.amazon.com/SAML/Attributes/RoleSessionName", "https://aws.amazon.com/SAML/Attributes/SessionDuration");
         assertThat(alice.nameIdFormat()).isEqualTo("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent");
@@ -86,8 +81,8 @@ class DemoRealmLoginIT {
     @Test
     void anSsoSessionIsReusedWithoutAnotherPassword() {
         BrowserSession browser = new BrowserSession();
-        aws.plain(browser, "bob").accepted();
-        var again = aws.judge(browser.get(aws.realmUrl() + "/protocol/saml/clients/amazon-aws"));
+        realm.aws().plain(browser, "bob").accepted();
+        var again = realm.aws().judge(browser.get(realm.url() + "/protocol/saml/clients/amazon-aws"));
         assertThat(pairs(again.accepted())).hasSize(4);
     }
 }

@@ -1,15 +1,13 @@
 package dev.kcaws.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.KeycloakServer;
 import dev.kcaws.testsupport.keycloak.RealmAdmins;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -27,26 +25,25 @@ class FineGrainedAdminPermissionsIT {
     static final String REALM = "fgap-check";
     static final String REALM_API = "/admin/realms/" + REALM;
     static final String API = REALM_API + "/aws";
-    static KeycloakServer server;
-    static AdminApi master;
+
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM);
     static AdminApi helpdesk;
     static String awsAccessId;
     static String devOps;
     static String developers;
 
     @BeforeAll
-    static void realm() {
-        server = SharedKeycloak.get();
-        master = server.adminApi();
-        master.createRealm(DemoRealm.copyNamed(REALM));
+    static void helpdeskManagingDevOps() {
+        AdminApi master = realm.admin();
         master.expect(204, "PUT", REALM_API, Map.of("realm", REALM, "adminPermissionsEnabled", true));
         awsAccessId = master.findClientByClientId(REALM, "aws-access").orElseThrow().path("id").asText();
-        devOps = master.findGroupId(REALM, "/DevOps").orElseThrow();
-        developers = master.findGroupId(REALM, "/Developers").orElseThrow();
+        devOps = realm.groupId("/DevOps");
+        developers = realm.groupId("/Developers");
         master.expect(201, "POST", API + "/assignments", Map.of("user", "erin", "accountId", "111111111111", "permissionSet", "Billing"));
 
-        helpdesk = RealmAdmins.create(server, REALM, "helpdesk", "view-realm");
-        String helpdeskId = master.findUserId(REALM, "helpdesk").orElseThrow();
+        helpdesk = RealmAdmins.create(realm.server(), REALM, "helpdesk", "view-realm");
+        String helpdeskId = realm.userId("helpdesk");
         String permissions = REALM_API + "/clients/" + master.findClientByClientId(REALM, "admin-permissions").orElseThrow().path("id").asText()
                 + "/authz/resource-server";
         String policy = master.expect(201, "POST", permissions + "/policy/user", Map.of("name", "the help desk", "users", List.of(helpdeskId)))
@@ -55,11 +52,6 @@ class FineGrainedAdminPermissionsIT {
                 "resourceType", "Groups", "resources", List.of(devOps), "scopes", List.of("view", "manage"), "policies", List.of(policy)));
         master.expect(201, "POST", permissions + "/permission/scope", Map.of("name", "aws-access: map its roles",
                 "resourceType", "Clients", "resources", List.of(awsAccessId), "scopes", List.of("map-roles"), "policies", List.of(policy)));
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        master.deleteRealm(REALM);
     }
 
     @Test
@@ -80,15 +72,15 @@ class FineGrainedAdminPermissionsIT {
                 .status()).isEqualTo(204);
 
         // Keycloak's own role-mapping API decides the same for this admin.
-        JsonNode role = master.expect(200, "GET", REALM_API + "/clients/" + awsAccessId + "/roles/access:111111111111:Billing", null).json();
+        JsonNode role = realm.admin().expect(200, "GET", REALM_API + "/clients/" + awsAccessId + "/roles/access:111111111111:Billing", null).json();
         assertThat(helpdesk.send("POST", REALM_API + "/groups/" + devOps + "/role-mappings/clients/" + awsAccessId, List.of(role)).status())
                 .isEqualTo(204);
         assertThat(helpdesk.send("POST", REALM_API + "/groups/" + developers + "/role-mappings/clients/" + awsAccessId, List.of(role)).status())
                 .isEqualTo(403);
-        master.expect(204, "DELETE", REALM_API + "/groups/" + devOps + "/role-mappings/clients/" + awsAccessId, List.of(role));
-        master.expect(204, "DELETE", API + "/assignments?group=/DevOps&accountId=222222222222&permissionSet=Billing", null);
+        realm.admin().expect(204, "DELETE", REALM_API + "/groups/" + devOps + "/role-mappings/clients/" + awsAccessId, List.of(role));
+        realm.admin().expect(204, "DELETE", API + "/assignments?group=/DevOps&accountId=222222222222&permissionSet=Billing", null);
 
-        assertThat(AdminPermissionsIT.principals(master.expect(200, "GET", API + "/assignments?max=1000&permissionSet=Billing", null)))
+        assertThat(AdminPermissionsIT.principals(realm.admin().expect(200, "GET", API + "/assignments?max=1000&permissionSet=Billing", null)))
                 .as("only what the test granted and revoked").containsExactly("/BillingAdmin", "erin");
     }
 
@@ -101,7 +93,7 @@ class FineGrainedAdminPermissionsIT {
             paged.addAll(AdminPermissionsIT.principals(helpdesk.expect(200, "GET", API + "/assignments?max=1&first=" + first, null)));
         }
         assertThat(paged).as("the same rows, a page of one at a time").isEqualTo(shown);
-        assertThat(AdminPermissionsIT.principals(master.expect(200, "GET", API + "/assignments?max=1000", null)))
+        assertThat(AdminPermissionsIT.principals(realm.admin().expect(200, "GET", API + "/assignments?max=1000", null)))
                 .contains("/DevOps", "/Developers", "/Everyone", "erin");
         assertThat(helpdesk.send("GET", API + "/assignments?group=/Developers", null).status()).isEqualTo(403);
         assertThat(helpdesk.send("GET", API + "/assignments?user=erin", null).status()).isEqualTo(403);

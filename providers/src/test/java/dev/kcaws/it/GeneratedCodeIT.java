@@ -3,14 +3,10 @@ package dev.kcaws.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kcaws.iac.TerraformTemplates;
-import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.KeycloakServer;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,20 +29,9 @@ class GeneratedCodeIT {
     static final String API = "/admin/realms/" + REALM + "/aws";
     static final String HOSTILE = "${file(\"/etc/passwd\")} %{ if true }x%{ endif }";
     static final ObjectMapper JSON = new ObjectMapper();
-    static KeycloakServer server;
-    static AdminApi admin;
 
-    @BeforeAll
-    static void realm() {
-        server = SharedKeycloak.get();
-        admin = server.adminApi();
-        admin.createRealm(DemoRealm.copyNamed(REALM));
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM);
 
     static Map<String, Object> account(String id, String name, String partition, String region) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -59,12 +44,12 @@ class GeneratedCodeIT {
 
     /** The model as the admin API lists it: what a refused request must leave as it was. */
     static String model() {
-        return admin.expect(200, "GET", API + "/accounts", null).body() + admin.expect(200, "GET", API + "/permission-sets", null).body();
+        return realm.admin().expect(200, "GET", API + "/accounts", null).body() + realm.admin().expect(200, "GET", API + "/permission-sets", null).body();
     }
 
     void assertRefused(String method, String path, Object body, String field) {
         String before = model();
-        ApiResponse response = admin.send(method, API + path, body);
+        ApiResponse response = realm.admin().send(method, API + path, body);
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().path("field").asText()).isEqualTo(field);
         assertThat(response.json().path("errorMessage").asText()).startsWith(field + ":").hasSizeLessThan(400);
@@ -85,20 +70,20 @@ class GeneratedCodeIT {
         assertRefused("POST", "/permission-sets", Map.of("name", "Cfn", "inlinePolicy",
                 "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":{\"Fn::ImportValue\":\"x\"}}]}"), "permissionSet.inlinePolicy");
 
-        admin.expect(201, "POST", API + "/accounts", account("666666666666", "gov", "aws-us-gov", "us-gov-east-1"));
-        assertThat(admin.expect(200, "GET", API + "/accounts/666666666666", null).json().path("region").asText()).isEqualTo("us-gov-east-1");
+        realm.admin().expect(201, "POST", API + "/accounts", account("666666666666", "gov", "aws-us-gov", "us-gov-east-1"));
+        assertThat(realm.admin().expect(200, "GET", API + "/accounts/666666666666", null).json().path("region").asText()).isEqualTo("us-gov-east-1");
     }
 
     @Test
     void templateTextInNamesAndDescriptionsIsLiteralInTheTerraform() throws Exception {
-        admin.expect(201, "POST", API + "/accounts", account("777777777777", "acme " + HOSTILE, "aws", "eu-west-1"));
-        admin.expect(201, "POST", API + "/permission-sets", Map.of("name", "Hostile", "description", "Set " + HOSTILE,
+        realm.admin().expect(201, "POST", API + "/accounts", account("777777777777", "acme " + HOSTILE, "aws", "eu-west-1"));
+        realm.admin().expect(201, "POST", API + "/permission-sets", Map.of("name", "Hostile", "description", "Set " + HOSTILE,
                 "inlinePolicy", "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::x/${aws:username}/%{ if }\"}]}"));
-        admin.expect(201, "POST", API + "/assignments", Map.of("user", "dave", "accountId", "777777777777", "permissionSet", "Hostile"));
+        realm.admin().expect(201, "POST", API + "/assignments", Map.of("user", "dave", "accountId", "777777777777", "permissionSet", "Hostile"));
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(server.baseUrl() + API + "/iac/terraform?accountId=777777777777"))
-                .header("Authorization", "Bearer " + admin.token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create(realm.server().baseUrl() + API + "/iac/terraform?accountId=777777777777"))
+                .header("Authorization", "Bearer " + realm.admin().token()).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode config = JSON.readTree(response.body());
 

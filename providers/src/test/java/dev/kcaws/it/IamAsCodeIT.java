@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.KeycloakServer;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URI;
@@ -31,29 +29,18 @@ class IamAsCodeIT {
     static final String COMPOSITE = "iac-composite";
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static KeycloakServer server;
-    static AdminApi admin;
 
-    @BeforeAll
-    static void server() {
-        server = SharedKeycloak.get();
-        admin = server.adminApi();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(COPY);
-        admin.deleteRealm(COMPOSITE);
-    }
+    @RegisterExtension
+    static final ManagedRealm demo = ManagedRealm.imported("aws-demo").deletingAfterAll(COPY, COMPOSITE);
 
     /** A GET as the admin, accepting whatever the endpoint produces (AdminApi asks for JSON only). */
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Authorization", "Bearer " + admin.token()).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(demo.server().baseUrl() + path)).header("Authorization", "Bearer " + demo.admin().token()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static String descriptor(String realm) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/saml/descriptor"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(demo.server().baseUrl() + "/realms/" + realm + "/protocol/saml/descriptor"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
@@ -169,8 +156,8 @@ class IamAsCodeIT {
 
     @Test
     void allAccountsAsOneZipHoldEachAccountsOwnFilesAsThePerAccountCallsServeThem() throws Exception {
-        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + DEMO + "/iac/archive"))
-                .header("Authorization", "Bearer " + admin.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(URI.create(demo.server().baseUrl() + DEMO + "/iac/archive"))
+                .header("Authorization", "Bearer " + demo.admin().token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
         assertThat(zip.headers().firstValue("Content-Disposition").orElse("")).contains("kcaws-aws-demo-iam.zip");
@@ -202,10 +189,10 @@ class IamAsCodeIT {
     @Test
     void unknownAccountsAreNotFoundAndMalformedOnesNamed() {
         for (String kind : List.of("cloudformation", "terraform")) {
-            ApiResponse unknown = admin.send("GET", DEMO + "/iac/" + kind + "?accountId=999999999999", null);
+            ApiResponse unknown = demo.admin().send("GET", DEMO + "/iac/" + kind + "?accountId=999999999999", null);
             assertThat(unknown.status()).as(kind).isEqualTo(404);
             assertThat(unknown.json().path("errorMessage").asText()).contains("999999999999");
-            ApiResponse malformed = admin.send("GET", DEMO + "/iac/" + kind + "?accountId=1234", null);
+            ApiResponse malformed = demo.admin().send("GET", DEMO + "/iac/" + kind + "?accountId=1234", null);
             assertThat(malformed.status()).as(kind).isEqualTo(400);
             assertThat(malformed.json().path("field").asText()).isEqualTo("accountId");
             assertThat(malformed.json().path("errorMessage").asText()).startsWith("accountId:");
@@ -214,7 +201,7 @@ class IamAsCodeIT {
 
     @Test
     void ordinaryUsersMayNotReadIt() throws Exception {
-        UserToken dave = UserToken.of(server.baseUrl(), "aws-demo", "dave", "dave");
+        UserToken dave = UserToken.of(demo.server().baseUrl(), "aws-demo", "dave", "dave");
         assertThat(dave.status("GET", DEMO + "/iac/cloudformation?accountId=111111111111", null)).isEqualTo(403);
         assertThat(dave.status("GET", DEMO + "/iac/terraform", null)).isEqualTo(403);
         assertThat(dave.status("GET", DEMO + "/idp-metadata", null)).isEqualTo(403);
@@ -223,24 +210,24 @@ class IamAsCodeIT {
 
     @Test
     void onlyMappedAccessRolesBecomeRolesAndTheTrustFollowsTheClients() throws Exception {
-        admin.createRealm(DemoRealm.copyNamed(COPY));
+        demo.admin().createRealm(DemoRealm.copyNamed(COPY));
         String api = "/admin/realms/" + COPY + "/aws";
-        String model = admin.findClientByClientId(COPY, "aws-access").orElseThrow().path("id").asText();
-        admin.expect(201, "POST", "/admin/realms/" + COPY + "/clients/" + model + "/roles", Map.of("name", "access:111111111111:PowerUserAccess"));
+        String model = demo.admin().findClientByClientId(COPY, "aws-access").orElseThrow().path("id").asText();
+        demo.admin().expect(201, "POST", "/admin/realms/" + COPY + "/clients/" + model + "/roles", Map.of("name", "access:111111111111:PowerUserAccess"));
         assertThat(cfnRoleNames(json(get(api + "/iac/cloudformation?accountId=111111111111"))))
                 .as("an access role nobody holds is no assignment").containsExactlyInAnyOrder("AdministratorAccess", "ReadOnlyAccess", "Billing");
 
-        admin.expect(201, "POST", api + "/assignments", Map.of("user", "dave", "accountId", "111111111111", "permissionSet", "PowerUserAccess"));
+        demo.admin().expect(201, "POST", api + "/assignments", Map.of("user", "dave", "accountId", "111111111111", "permissionSet", "PowerUserAccess"));
         JsonNode template = json(get(api + "/iac/cloudformation?accountId=111111111111"));
         assertThat(cfnRoleNames(template)).containsExactlyInAnyOrder("AdministratorAccess", "ReadOnlyAccess", "Billing", "PowerUserAccess");
         assertThat(cfnRole(template, "PowerUserAccess").path("MaxSessionDuration").asInt()).isEqualTo(28800);
 
-        admin.expect(201, "POST", api + "/clients", Map.of("endpoint", "eu-west-1", "clientId", "urn:amazon:webservices:eu", "urlName", "aws-eu"));
-        JsonNode eu = admin.findClientByClientId(COPY, "urn:amazon:webservices:eu").orElseThrow();
+        demo.admin().expect(201, "POST", api + "/clients", Map.of("endpoint", "eu-west-1", "clientId", "urn:amazon:webservices:eu", "urlName", "aws-eu"));
+        JsonNode eu = demo.admin().findClientByClientId(COPY, "urn:amazon:webservices:eu").orElseThrow();
         JsonNode mapper = eu.path("protocolMappers").get(0);
         ObjectNode tagged = mapper.deepCopy();
         tagged.with("config").put("principalTags", "Team=department");
-        admin.expect(204, "PUT", "/admin/realms/" + COPY + "/clients/" + eu.path("id").asText() + "/protocol-mappers/models/"
+        demo.admin().expect(204, "PUT", "/admin/realms/" + COPY + "/clients/" + eu.path("id").asText() + "/protocol-mappers/models/"
                 + mapper.path("id").asText(), tagged);
 
         JsonNode statement = cfnRole(json(get(api + "/iac/cloudformation?accountId=111111111111")), "Billing")
@@ -257,19 +244,19 @@ class IamAsCodeIT {
     /** Access held through a composite role (here a realm role mapped to a group) is access: the IAM side gets its role. */
     @Test
     void accessHeldThroughACompositeRoleGetsItsRole() throws Exception {
-        admin.createRealm(DemoRealm.copyNamed(COMPOSITE));
+        demo.admin().createRealm(DemoRealm.copyNamed(COMPOSITE));
         String realm = "/admin/realms/" + COMPOSITE;
-        String model = admin.findClientByClientId(COMPOSITE, "aws-access").orElseThrow().path("id").asText();
-        admin.expect(201, "POST", realm + "/clients/" + model + "/roles", Map.of("name", "access:222222222222:Billing"));
-        JsonNode accessRole = admin.expect(200, "GET", realm + "/clients/" + model + "/roles/access:222222222222:Billing", null).json();
-        admin.expect(201, "POST", realm + "/roles", Map.of("name", "finance"));
-        admin.expect(204, "POST", realm + "/roles/finance/composites", List.of(accessRole));
+        String model = demo.admin().findClientByClientId(COMPOSITE, "aws-access").orElseThrow().path("id").asText();
+        demo.admin().expect(201, "POST", realm + "/clients/" + model + "/roles", Map.of("name", "access:222222222222:Billing"));
+        JsonNode accessRole = demo.admin().expect(200, "GET", realm + "/clients/" + model + "/roles/access:222222222222:Billing", null).json();
+        demo.admin().expect(201, "POST", realm + "/roles", Map.of("name", "finance"));
+        demo.admin().expect(204, "POST", realm + "/roles/finance/composites", List.of(accessRole));
         assertThat(cfnRoleNames(json(get(realm + "/aws/iac/cloudformation?accountId=222222222222"))))
                 .as("a composite nobody holds gives no access").doesNotContain("Billing");
 
-        JsonNode finance = admin.expect(200, "GET", realm + "/roles/finance", null).json();
-        String group = admin.findGroupId(COMPOSITE, "/BillingAdmin").orElseThrow();
-        admin.expect(204, "POST", realm + "/groups/" + group + "/role-mappings/realm", List.of(finance));
+        JsonNode finance = demo.admin().expect(200, "GET", realm + "/roles/finance", null).json();
+        String group = demo.admin().findGroupId(COMPOSITE, "/BillingAdmin").orElseThrow();
+        demo.admin().expect(204, "POST", realm + "/groups/" + group + "/role-mappings/realm", List.of(finance));
         assertThat(cfnRoleNames(json(get(realm + "/aws/iac/cloudformation?accountId=222222222222")))).contains("Billing");
     }
 }

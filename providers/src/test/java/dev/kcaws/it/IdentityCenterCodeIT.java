@@ -3,15 +3,13 @@ package dev.kcaws.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kcaws.iac.TerraformTemplates;
 import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.TerraformCli;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.KeycloakServer;
 import dev.kcaws.testsupport.keycloak.RealmAdmins;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,27 +31,15 @@ class IdentityCenterCodeIT {
     static final String COPY_API = "/admin/realms/" + COPY + "/aws";
     static final String PERMS = "ic-iac-perms";
     static final String PUSH = "ic-iac-push";
-    static KeycloakServer server;
-    static AdminApi admin;
+
+    @RegisterExtension
+    static final ManagedRealm demo = ManagedRealm.imported("aws-demo").deletingAfterAll(COPY, PERMS, PUSH);
 
     /** The demo realm's group assignments: group, account, permission set. */
     static final List<String> DEMO_ASSIGNMENTS = List.of(
             "DevOps 111111111111 AdministratorAccess", "DevOps 222222222222 AdministratorAccess", "DevOps 333333333333 AdministratorAccess",
             "Developers 222222222222 PowerUserAccess", "Developers 333333333333 PowerUserAccess", "Developers 111111111111 ReadOnlyAccess",
             "BillingAdmin 111111111111 Billing", "Everyone 333333333333 ReadOnlyAccess");
-
-    @BeforeAll
-    static void server() {
-        server = SharedKeycloak.get();
-        admin = server.adminApi();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(COPY);
-        admin.deleteRealm(PERMS);
-        admin.deleteRealm(PUSH);
-    }
 
     static JsonNode download(ApiResponse response, String fileName) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -115,7 +101,7 @@ class IdentityCenterCodeIT {
 
     @Test
     void terraformForTheDemoRealmAssignsItsFourGroups() throws Exception {
-        ApiResponse response = admin.send("GET", DEMO + "/terraform", null);
+        ApiResponse response = demo.admin().send("GET", DEMO + "/terraform", null);
         JsonNode config = download(response, "kcaws-aws-demo-identity-center.tf.json");
         assertThat(response.header("X-Kcaws-User-Assignments-Left-Out").orElse("")).isEqualTo("0");
         assertThat(tfAssignments(config)).containsExactlyInAnyOrderElementsOf(DEMO_ASSIGNMENTS);
@@ -145,7 +131,7 @@ class IdentityCenterCodeIT {
 
     @Test
     void cloudFormationForTheDemoRealmAssignsItsFourGroups() {
-        JsonNode template = download(admin.send("GET", DEMO + "/cloudformation", null), "kcaws-aws-demo-identity-center.cfn.json");
+        JsonNode template = download(demo.admin().send("GET", DEMO + "/cloudformation", null), "kcaws-aws-demo-identity-center.cfn.json");
         assertThat(cfnAssignments(template)).containsExactlyInAnyOrderElementsOf(DEMO_ASSIGNMENTS);
         List<String> parameters = new ArrayList<>();
         template.path("Parameters").fieldNames().forEachRemaining(parameters::add);
@@ -161,11 +147,11 @@ class IdentityCenterCodeIT {
 
     @Test
     void oneAccountGetsItsOwnAssignmentsAndSets() {
-        JsonNode config = download(admin.send("GET", DEMO + "/terraform?accountId=111111111111", null),
+        JsonNode config = download(demo.admin().send("GET", DEMO + "/terraform?accountId=111111111111", null),
                 "kcaws-aws-demo-identity-center-111111111111.tf.json");
         assertThat(tfAssignments(config)).containsExactlyInAnyOrder("DevOps 111111111111 AdministratorAccess",
                 "Developers 111111111111 ReadOnlyAccess", "BillingAdmin 111111111111 Billing");
-        JsonNode template = download(admin.send("GET", DEMO + "/cloudformation?accountId=333333333333", null),
+        JsonNode template = download(demo.admin().send("GET", DEMO + "/cloudformation?accountId=333333333333", null),
                 "kcaws-aws-demo-identity-center-333333333333.cfn.json");
         assertThat(cfnAssignments(template)).containsExactlyInAnyOrder("DevOps 333333333333 AdministratorAccess",
                 "Developers 333333333333 PowerUserAccess", "Everyone 333333333333 ReadOnlyAccess");
@@ -174,20 +160,20 @@ class IdentityCenterCodeIT {
     @Test
     void badParametersAreNamedUnknownAccountsNotFoundAndOrdinaryUsersRefused() throws Exception {
         for (String kind : List.of("terraform", "cloudformation")) {
-            ApiResponse unknown = admin.send("GET", DEMO + "/" + kind + "?accountId=999999999999", null);
+            ApiResponse unknown = demo.admin().send("GET", DEMO + "/" + kind + "?accountId=999999999999", null);
             assertThat(unknown.status()).as(kind).isEqualTo(404);
             assertThat(unknown.json().path("errorMessage").asText()).contains("999999999999");
-            ApiResponse malformed = admin.send("GET", DEMO + "/" + kind + "?accountId=1234", null);
+            ApiResponse malformed = demo.admin().send("GET", DEMO + "/" + kind + "?accountId=1234", null);
             assertThat(malformed.status()).isEqualTo(400);
             assertThat(malformed.json().path("field").asText()).isEqualTo("accountId");
-            ApiResponse partition = admin.send("GET", DEMO + "/" + kind + "?partition=aws-iso", null);
+            ApiResponse partition = demo.admin().send("GET", DEMO + "/" + kind + "?partition=aws-iso", null);
             assertThat(partition.status()).isEqualTo(400);
             assertThat(partition.json().path("field").asText()).isEqualTo("partition");
-            ApiResponse mismatch = admin.send("GET", DEMO + "/" + kind + "?accountId=111111111111&partition=aws-cn", null);
+            ApiResponse mismatch = demo.admin().send("GET", DEMO + "/" + kind + "?accountId=111111111111&partition=aws-cn", null);
             assertThat(mismatch.status()).isEqualTo(400);
             assertThat(mismatch.json().path("field").asText()).isEqualTo("partition");
         }
-        UserToken dave = UserToken.of(server.baseUrl(), "aws-demo", "dave", "dave");
+        UserToken dave = UserToken.of(demo.server().baseUrl(), "aws-demo", "dave", "dave");
         assertThat(dave.status("GET", DEMO + "/terraform", null)).isEqualTo(403);
         assertThat(dave.status("GET", DEMO + "/cloudformation?accountId=111111111111", null)).isEqualTo(403);
     }
@@ -195,18 +181,18 @@ class IdentityCenterCodeIT {
     /** With the SCIM push on, a group it does not push is not in Identity Center: named, not assigned; the push's region is the default. */
     @Test
     void groupsTheScimPushDoesNotPushAreNamedNotAssigned() {
-        admin.createRealm(DemoRealm.copyNamed(PUSH));
+        demo.admin().createRealm(DemoRealm.copyNamed(PUSH));
         String realm = "/admin/realms/" + PUSH;
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("enabled", true);
         settings.put("endpoint", "https://scim.eu-west-1.amazonaws.com/AbC123-tenant/scim/v2/");
         settings.put("token", "not-a-real-token");
-        settings.put("groupIds", List.of(admin.findGroupId(PUSH, "/DevOps").orElseThrow(), admin.findGroupId(PUSH, "/Developers").orElseThrow()));
+        settings.put("groupIds", List.of(demo.admin().findGroupId(PUSH, "/DevOps").orElseThrow(), demo.admin().findGroupId(PUSH, "/Developers").orElseThrow()));
         settings.put("leavePolicy", "DEACTIVATE");
         settings.put("reconcileIntervalMinutes", 60);
-        admin.expect(200, "PUT", realm + "/aws/identity-center/scim", settings);
+        demo.admin().expect(200, "PUT", realm + "/aws/identity-center/scim", settings);
 
-        ApiResponse response = admin.send("GET", realm + "/aws/identity-center/iac/terraform", null);
+        ApiResponse response = demo.admin().send("GET", realm + "/aws/identity-center/iac/terraform", null);
         JsonNode config = download(response, "kcaws-" + PUSH + "-identity-center.tf.json");
         assertThat(response.header("X-Kcaws-Groups-Not-Pushed").orElse("")).isEqualTo("2");
         assertThat(tfAssignments(config)).containsExactlyInAnyOrderElementsOf(DEMO_ASSIGNMENTS.stream().filter(a -> a.startsWith("Dev")).toList());
@@ -214,7 +200,7 @@ class IdentityCenterCodeIT {
         assertThat(config.path("variable").path("identity_center_region").path("default").asText()).isEqualTo("eu-west-1");
         assertThat(config.path("resource").path("aws_ssoadmin_permission_set").has("Billing")).as("assigned to a group not pushed only").isFalse();
 
-        JsonNode template = download(admin.send("GET", realm + "/aws/identity-center/iac/cloudformation", null), "kcaws-" + PUSH + "-identity-center.cfn.json");
+        JsonNode template = download(demo.admin().send("GET", realm + "/aws/identity-center/iac/cloudformation", null), "kcaws-" + PUSH + "-identity-center.cfn.json");
         List<String> notPushed = new ArrayList<>();
         template.path("Metadata").path("kcaws").path("groupsNotPushed").forEach(g -> notPushed.add(g.asText()));
         assertThat(notPushed).containsExactly("/BillingAdmin", "/Everyone");
@@ -222,8 +208,8 @@ class IdentityCenterCodeIT {
         template.path("Parameters").fieldNames().forEachRemaining(parameters::add);
         assertThat(parameters).containsExactly("InstanceArn", "GroupDevOpsId", "GroupDevelopersId");
 
-        admin.expect(204, "DELETE", realm + "/aws/identity-center/scim", null);
-        ApiResponse withoutPush = admin.send("GET", realm + "/aws/identity-center/iac/terraform", null);
+        demo.admin().expect(204, "DELETE", realm + "/aws/identity-center/scim", null);
+        ApiResponse withoutPush = demo.admin().send("GET", realm + "/aws/identity-center/iac/terraform", null);
         assertThat(withoutPush.header("X-Kcaws-Groups-Not-Pushed").orElse("")).as("no push: every group").isEqualTo("0");
         assertThat(tfAssignments(download(withoutPush, "kcaws-" + PUSH + "-identity-center.tf.json"))).hasSize(DEMO_ASSIGNMENTS.size());
     }
@@ -231,10 +217,10 @@ class IdentityCenterCodeIT {
     /** The downloads name the realm's groups: view-realm alone is not enough, viewing every group is needed too (as Keycloak's group list). */
     @Test
     void viewRealmAndViewingGroupsAreNeeded() {
-        admin.createRealm(DemoRealm.copyNamed(PERMS));
-        AdminApi viewer = RealmAdmins.create(server, PERMS, "viewer", "view-realm");
-        AdminApi groupViewer = RealmAdmins.create(server, PERMS, "group-viewer", "view-realm", "view-users");
-        AdminApi usersOnly = RealmAdmins.create(server, PERMS, "users-only", "view-users");
+        demo.admin().createRealm(DemoRealm.copyNamed(PERMS));
+        AdminApi viewer = RealmAdmins.create(demo.server(), PERMS, "viewer", "view-realm");
+        AdminApi groupViewer = RealmAdmins.create(demo.server(), PERMS, "group-viewer", "view-realm", "view-users");
+        AdminApi usersOnly = RealmAdmins.create(demo.server(), PERMS, "users-only", "view-users");
         String ic = "/admin/realms/" + PERMS + "/aws/identity-center/iac/";
         for (String kind : List.of("terraform", "cloudformation")) {
             assertThat(viewer.send("GET", ic + kind, null).status()).as(kind).isEqualTo(403);
@@ -247,20 +233,20 @@ class IdentityCenterCodeIT {
     /** What the model allows and Identity Center does not: 409 naming it, both formats; what Identity Center can take comes through. */
     @Test
     void aRealmIdentityCenterCannotTakeIsRefusedNamingWhatToChange() {
-        admin.createRealm(DemoRealm.copyNamed(COPY));
+        demo.admin().createRealm(DemoRealm.copyNamed(COPY));
         String ic = COPY_API + "/identity-center/iac/";
 
         // A user's own assignment is counted, not generated; a group holding access through a composite role is assigned.
-        admin.expect(201, "POST", COPY_API + "/assignments", Map.of("user", "dave", "accountId", "111111111111", "permissionSet", "PowerUserAccess"));
+        demo.admin().expect(201, "POST", COPY_API + "/assignments", Map.of("user", "dave", "accountId", "111111111111", "permissionSet", "PowerUserAccess"));
         String realm = "/admin/realms/" + COPY;
-        String model = admin.findClientByClientId(COPY, "aws-access").orElseThrow().path("id").asText();
-        admin.expect(201, "POST", realm + "/clients/" + model + "/roles", Map.of("name", "access:222222222222:Billing"));
-        JsonNode accessRole = admin.expect(200, "GET", realm + "/clients/" + model + "/roles/access:222222222222:Billing", null).json();
-        admin.expect(201, "POST", realm + "/roles", Map.of("name", "finance"));
-        admin.expect(204, "POST", realm + "/roles/finance/composites", List.of(accessRole));
-        JsonNode finance = admin.expect(200, "GET", realm + "/roles/finance", null).json();
-        admin.expect(204, "POST", realm + "/groups/" + admin.findGroupId(COPY, "/BillingAdmin").orElseThrow() + "/role-mappings/realm", List.of(finance));
-        ApiResponse withExtras = admin.send("GET", ic + "terraform", null);
+        String model = demo.admin().findClientByClientId(COPY, "aws-access").orElseThrow().path("id").asText();
+        demo.admin().expect(201, "POST", realm + "/clients/" + model + "/roles", Map.of("name", "access:222222222222:Billing"));
+        JsonNode accessRole = demo.admin().expect(200, "GET", realm + "/clients/" + model + "/roles/access:222222222222:Billing", null).json();
+        demo.admin().expect(201, "POST", realm + "/roles", Map.of("name", "finance"));
+        demo.admin().expect(204, "POST", realm + "/roles/finance/composites", List.of(accessRole));
+        JsonNode finance = demo.admin().expect(200, "GET", realm + "/roles/finance", null).json();
+        demo.admin().expect(204, "POST", realm + "/groups/" + demo.admin().findGroupId(COPY, "/BillingAdmin").orElseThrow() + "/role-mappings/realm", List.of(finance));
+        ApiResponse withExtras = demo.admin().send("GET", ic + "terraform", null);
         assertThat(withExtras.header("X-Kcaws-User-Assignments-Left-Out").orElse("")).isEqualTo("1");
         JsonNode config = download(withExtras, "kcaws-" + COPY + "-identity-center.tf.json");
         assertThat(tfAssignments(config)).contains("BillingAdmin 222222222222 Billing").doesNotContain("null 111111111111 PowerUserAccess")
@@ -268,30 +254,30 @@ class IdentityCenterCodeIT {
         assertThat(config.path("//").asText()).contains("1 assignment(s) of single users are not generated");
 
         // Two assigned groups of one name: Identity Center would hold one group for both.
-        String devops = admin.findGroupId(COPY, "/DevOps").orElseThrow();
-        admin.expect(201, "POST", realm + "/groups/" + devops + "/children", Map.of("name", "Everyone"));
-        admin.expect(201, "POST", COPY_API + "/assignments", Map.of("group", "/DevOps/Everyone", "accountId", "111111111111", "permissionSet", "Billing"));
+        String devops = demo.admin().findGroupId(COPY, "/DevOps").orElseThrow();
+        demo.admin().expect(201, "POST", realm + "/groups/" + devops + "/children", Map.of("name", "Everyone"));
+        demo.admin().expect(201, "POST", COPY_API + "/assignments", Map.of("group", "/DevOps/Everyone", "accountId", "111111111111", "permissionSet", "Billing"));
         for (String kind : List.of("terraform", "cloudformation")) {
-            ApiResponse refused = admin.send("GET", ic + kind, null);
+            ApiResponse refused = demo.admin().send("GET", ic + kind, null);
             assertThat(refused.status()).as(refused.body()).isEqualTo(409);
             assertThat(refused.json().path("field").asText()).isEqualTo("group");
             assertThat(refused.json().path("errorMessage").asText()).contains("/Everyone").contains("/DevOps/Everyone");
         }
-        assertThat(admin.send("GET", ic + "terraform?accountId=333333333333", null).status()).as("an account without the clash").isEqualTo(200);
-        admin.expect(204, "DELETE", COPY_API + "/assignments?group=%2FDevOps%2FEveryone&accountId=111111111111&permissionSet=Billing", null);
-        assertThat(admin.send("GET", ic + "terraform", null).status()).isEqualTo(200);
+        assertThat(demo.admin().send("GET", ic + "terraform?accountId=333333333333", null).status()).as("an account without the clash").isEqualTo(200);
+        demo.admin().expect(204, "DELETE", COPY_API + "/assignments?group=%2FDevOps%2FEveryone&accountId=111111111111&permissionSet=Billing", null);
+        assertThat(demo.admin().send("GET", ic + "terraform", null).status()).isEqualTo(200);
 
         // A session shorter than Identity Center's hour: fine for direct IAM federation, refused here naming the set.
-        JsonNode billing = admin.expect(200, "GET", COPY_API + "/permission-sets/Billing", null).json();
+        JsonNode billing = demo.admin().expect(200, "GET", COPY_API + "/permission-sets/Billing", null).json();
         ((com.fasterxml.jackson.databind.node.ObjectNode) billing).put("sessionDuration", 900);
-        admin.expect(200, "PUT", COPY_API + "/permission-sets/Billing", billing);
+        demo.admin().expect(200, "PUT", COPY_API + "/permission-sets/Billing", billing);
         for (String kind : List.of("terraform", "cloudformation")) {
-            ApiResponse refused = admin.send("GET", ic + kind, null);
+            ApiResponse refused = demo.admin().send("GET", ic + kind, null);
             assertThat(refused.status()).as(refused.body()).isEqualTo(409);
             assertThat(refused.json().path("field").asText()).isEqualTo("permissionSet.sessionDuration");
             assertThat(refused.json().path("errorMessage").asText()).contains("permission set Billing").contains("1 to 12 hours");
         }
-        assertThat(admin.send("GET", COPY_API + "/iac/terraform?accountId=111111111111", null).status()).as("direct federation takes it").isEqualTo(200);
-        assertThat(admin.send("GET", ic + "terraform?accountId=333333333333", null).status()).as("Billing is not assigned there").isEqualTo(200);
+        assertThat(demo.admin().send("GET", COPY_API + "/iac/terraform?accountId=111111111111", null).status()).as("direct federation takes it").isEqualTo(200);
+        assertThat(demo.admin().send("GET", ic + "terraform?accountId=333333333333", null).status()).as("Billing is not assigned there").isEqualTo(200);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.awssp.IdentityCenterLikeServiceProvider;
 import dev.kcaws.testsupport.awssp.IdentityCenterRejection;
 import dev.kcaws.testsupport.awssp.IdentityCenterSignIn;
@@ -12,10 +13,9 @@ import dev.kcaws.testsupport.keycloak.ApiResponse;
 import dev.kcaws.testsupport.keycloak.BrowserSession;
 import dev.kcaws.testsupport.keycloak.Page;
 import dev.kcaws.testsupport.keycloak.SamlPost;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,29 +40,26 @@ class IdentityCenterSamlIT {
 
     static final List<String> EMAILS = List.of("alice@example.com", "bob@example.com", "dave@example.com", "frank.mail@example.com");
 
-    static AdminApi admin;
-    static String realmUrl;
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM).withEvents().withAdminEvents();
+    @RegisterExtension
+    static final ManagedRealm otherRealm = ManagedRealm.demoCopy(OTHER_REALM);
     static IdentityCenterLikeServiceProvider unconfigured;
     static ApiResponse created;
     static IdentityCenterLikeServiceProvider identityCenter;
 
     @BeforeAll
-    static void realmAndClient() {
-        admin = SharedKeycloak.get().adminApi();
-        ObjectNode realm = DemoRealm.copyNamed(REALM);
-        realm.put("eventsEnabled", true).put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true);
-        admin.createRealm(realm);
-        admin.createRealm(DemoRealm.copyNamed(OTHER_REALM));
-        realmUrl = admin.baseUrl() + "/realms/" + REALM;
-        JsonNode profile = admin.expect(200, "GET", "/admin/realms/" + REALM + "/users/profile", null).json();
-        ((ObjectNode) profile).put("unmanagedAttributePolicy", "ENABLED");
-        // A realm where email is optional, so a user without one signs in without a profile form.
-        profile.path("attributes").forEach(a -> {
-            if ("email".equals(a.path("name").asText())) {
-                ((ObjectNode) a).remove("required");
-            }
+    static void usersAndClient() {
+        AdminApi admin = realm.admin();
+        realm.updateUserProfile(profile -> {
+            profile.put("unmanagedAttributePolicy", "ENABLED");
+            // A realm where email is optional, so a user without one signs in without a profile form.
+            profile.path("attributes").forEach(a -> {
+                if ("email".equals(a.path("name").asText())) {
+                    ((ObjectNode) a).remove("required");
+                }
+            });
         });
-        admin.expect(200, "PUT", "/admin/realms/" + REALM + "/users/profile", profile);
         setAttribute("bob", "costCenter", "CC-42");
         setAttribute("dave", "costCenter", "<not a tag value>");
         ObjectNode noEmail = DemoRealm.JSON.createObjectNode().put("username", "nomail").put("enabled", true)
@@ -76,32 +73,23 @@ class IdentityCenterSamlIT {
         ObjectNode body = DemoRealm.JSON.createObjectNode().put("metadata", unconfigured.metadataXml());
         body.putArray("attributes").addObject().put("key", "CostCenter").put("userAttribute", "costCenter");
         created = admin.send("POST", api(REALM), body);
-        String idpMetadata = new BrowserSession().get(realmUrl + "/protocol/saml/descriptor").body();
+        String idpMetadata = new BrowserSession().get(realm.url() + "/protocol/saml/descriptor").body();
         identityCenter = unconfigured.trustingIdpMetadata(idpMetadata)
                 .withProvisionedUsers(EMAILS);
     }
 
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
-        admin.deleteRealm(OTHER_REALM);
-    }
-
-    static String api(String realm) {
-        return "/admin/realms/" + realm + "/aws/identity-center/saml-client";
+    static String api(String realmName) {
+        return "/admin/realms/" + realmName + "/aws/identity-center/saml-client";
     }
 
     static void setAttribute(String username, String name, String value) {
-        String id = admin.findUserId(REALM, username).orElseThrow();
-        ObjectNode user = (ObjectNode) admin.expect(200, "GET", "/admin/realms/" + REALM + "/users/" + id, null).json();
-        user.with("attributes").putArray(name).add(value);
-        admin.expect(204, "PUT", "/admin/realms/" + REALM + "/users/" + id, user);
+        realm.updateUser(username, user -> user.with("attributes").putArray(name).add(value));
     }
 
     static void setUserNameSource(String value) {
-        ObjectNode realm = (ObjectNode) admin.expect(200, "GET", "/admin/realms/" + REALM, null).json();
-        realm.with("attributes").put(USER_NAME_SETTING, value);
-        admin.expect(204, "PUT", "/admin/realms/" + REALM, realm);
+        ObjectNode representation = (ObjectNode) realm.admin().expect(200, "GET", "/admin/realms/" + REALM, null).json();
+        representation.with("attributes").put(USER_NAME_SETTING, value);
+        realm.admin().expect(204, "PUT", "/admin/realms/" + REALM, representation);
     }
 
     /** Opens the URL, signs in (password = username) and returns the page Keycloak ends on. */
@@ -120,21 +108,21 @@ class IdentityCenterSamlIT {
     }
 
     static String idpInitiatedUrl() {
-        return realmUrl + "/protocol/saml/clients/aws-identity-center";
+        return realm.url() + "/protocol/saml/clients/aws-identity-center";
     }
 
     @Test
     void metadataMakesTheClientInOneCall() {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("id").asText();
-        assertThat(created.header("Location").orElseThrow()).isEqualTo(admin.baseUrl() + "/admin/realms/" + REALM + "/clients/" + id);
+        assertThat(created.header("Location").orElseThrow()).isEqualTo(realm.admin().baseUrl() + "/admin/realms/" + REALM + "/clients/" + id);
         assertThat(created.json().path("clientId").asText()).isEqualTo(ISSUER);
         assertThat(created.json().path("idpInitiatedUrl").asText()).isEqualTo(idpInitiatedUrl());
         assertThat(created.json().path("acsUrls")).extracting(JsonNode::asText).containsExactly(ACS, ACS_DUAL);
         assertThat(created.json().path("userNameSource").asText()).isEqualTo("EMAIL");
-        assertThat(created.json().path("idpMetadataUrl").asText()).isEqualTo(realmUrl + "/protocol/saml/descriptor");
+        assertThat(created.json().path("idpMetadataUrl").asText()).isEqualTo(realm.url() + "/protocol/saml/descriptor");
 
-        JsonNode client = admin.expect(200, "GET", "/admin/realms/" + REALM + "/clients/" + id, null).json();
+        JsonNode client = realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/clients/" + id, null).json();
         assertThat(client.path("protocol").asText()).isEqualTo("saml");
         assertThat(client.path("fullScopeAllowed").asBoolean()).isFalse();
         assertThat(client.path("redirectUris")).extracting(JsonNode::asText).containsExactlyInAnyOrder(ACS, ACS_DUAL);
@@ -147,47 +135,47 @@ class IdentityCenterSamlIT {
         assertThat(attributes.path("saml_idp_initiated_sso_url_name").asText()).isEqualTo("aws-identity-center");
         assertThat(client.path("protocolMappers")).extracting(m -> m.path("protocolMapper").asText())
                 .containsExactlyInAnyOrder("kcaws-identity-center-nameid-mapper", "kcaws-identity-center-access-control-mapper");
-        assertThat(admin.expect(200, "GET", "/admin/realms/" + REALM + "/clients/" + id + "/default-client-scopes", null).json()).isEmpty();
-        assertThat(admin.expect(200, "GET", "/admin/realms/" + REALM + "/clients/" + id + "/optional-client-scopes", null).json()).isEmpty();
+        assertThat(realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/clients/" + id + "/default-client-scopes", null).json()).isEmpty();
+        assertThat(realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/clients/" + id + "/optional-client-scopes", null).json()).isEmpty();
 
-        JsonNode current = admin.expect(200, "GET", api(REALM), null).json();
+        JsonNode current = realm.admin().expect(200, "GET", api(REALM), null).json();
         assertThat(current.path("id").asText()).isEqualTo(id);
         assertThat(current.path("attributes").get(0).path("key").asText()).isEqualTo("CostCenter");
 
         List<String> events = new ArrayList<>();
-        admin.expect(200, "GET", "/admin/realms/" + REALM + "/admin-events?max=50", null).json()
+        realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/admin-events?max=50", null).json()
                 .forEach(e -> events.add(e.path("operationType").asText() + " " + e.path("resourceType").asText() + " " + e.path("resourcePath").asText()));
         assertThat(events).contains("CREATE CLIENT clients/" + id);
 
         // One per realm: a second call is a conflict that names the client, and changes nothing.
-        ApiResponse again = admin.send("POST", api(REALM), Map.of("metadata", unconfigured.metadataXml()));
+        ApiResponse again = realm.admin().send("POST", api(REALM), Map.of("metadata", unconfigured.metadataXml()));
         assertThat(again.status()).as(again.body()).isEqualTo(409);
         assertThat(again.json().path("errorMessage").asText()).contains(ISSUER);
     }
 
     @Test
     void acsUrlAndIssuerMakeTheClientToo() {
-        assertThat(admin.send("GET", api(OTHER_REALM), null).status()).isEqualTo(404);
-        ApiResponse response = admin.send("POST", api(OTHER_REALM), Map.of("acsUrl", ACS_DUAL, "issuer", ISSUER,
+        assertThat(realm.admin().send("GET", api(OTHER_REALM), null).status()).isEqualTo(404);
+        ApiResponse response = realm.admin().send("POST", api(OTHER_REALM), Map.of("acsUrl", ACS_DUAL, "issuer", ISSUER,
                 "accessPortalUrl", "https://d-9367000001.awsapps.com/start", "urlName", "identity-center"));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(response.json().path("idpInitiatedUrl").asText()).endsWith("/realms/" + OTHER_REALM + "/protocol/saml/clients/identity-center");
         assertThat(response.json().path("accessPortalUrl").asText()).isEqualTo("https://d-9367000001.awsapps.com/start");
-        JsonNode client = admin.expect(200, "GET", "/admin/realms/" + OTHER_REALM + "/clients/" + response.createdId(), null).json();
+        JsonNode client = realm.admin().expect(200, "GET", "/admin/realms/" + OTHER_REALM + "/clients/" + response.createdId(), null).json();
         assertThat(client.path("clientId").asText()).isEqualTo(ISSUER);
         assertThat(client.path("attributes").path("saml_assertion_consumer_url_post").asText()).isEqualTo(ACS_DUAL);
         assertThat(client.path("baseUrl").asText()).isEqualTo("https://d-9367000001.awsapps.com/start");
         assertThat(client.path("protocolMappers")).extracting(m -> m.path("protocolMapper").asText())
                 .containsExactly("kcaws-identity-center-nameid-mapper");
-        assertThat(admin.expect(200, "GET", api(OTHER_REALM), null).json().path("clientId").asText()).isEqualTo(ISSUER);
+        assertThat(realm.admin().expect(200, "GET", api(OTHER_REALM), null).json().path("clientId").asText()).isEqualTo(ISSUER);
     }
 
     @Test
     void everyBadInputIsA400NamingItsFieldsAndCreatesNothing() {
-        String realm = "ic-saml-bad";
-        admin.createRealm(DemoRealm.copyNamed(realm));
+        String bad = "ic-saml-bad";
+        realm.admin().createRealm(DemoRealm.copyNamed(bad));
         try {
-            int clientsBefore = admin.expect(200, "GET", "/admin/realms/" + realm + "/clients", null).json().size();
+            int clientsBefore = realm.admin().expect(200, "GET", "/admin/realms/" + bad + "/clients", null).json().size();
             ArrayNode tooMany = DemoRealm.JSON.createArrayNode();
             for (int i = 0; i <= 50; i++) {
                 tooMany.addObject().put("key", "Key" + i).put("userAttribute", "attr" + i);
@@ -212,7 +200,7 @@ class IdentityCenterSamlIT {
             cases.put("{\"acsUrl\":\"" + ACS + "\",\"issuer\":\"" + ISSUER + "\",\"extra\":1}", new Object[] {List.of("extra")});
             cases.put("{\"acsUrl\":42,\"issuer\":\"" + ISSUER + "\"}", new Object[] {List.of("acsUrl")});
             cases.forEach((body, expected) -> {
-                ApiResponse response = admin.send("POST", api(realm), body);
+                ApiResponse response = realm.admin().send("POST", api(bad), body);
                 assertThat(response.status()).as(body + " -> " + response.body()).isEqualTo(400);
                 List<String> fields = new ArrayList<>();
                 JsonNode errors = response.json().path("errors");
@@ -228,10 +216,10 @@ class IdentityCenterSamlIT {
                     assertThat(response.body()).contains((String) expected[1]).doesNotContain("root:x");
                 }
             });
-            assertThat(admin.send("GET", api(realm), null).status()).isEqualTo(404);
-            assertThat(admin.expect(200, "GET", "/admin/realms/" + realm + "/clients", null).json().size()).isEqualTo(clientsBefore);
+            assertThat(realm.admin().send("GET", api(bad), null).status()).isEqualTo(404);
+            assertThat(realm.admin().expect(200, "GET", "/admin/realms/" + bad + "/clients", null).json().size()).isEqualTo(clientsBefore);
         } finally {
-            admin.deleteRealm(realm);
+            realm.admin().deleteRealm(bad);
         }
     }
 
@@ -258,7 +246,7 @@ class IdentityCenterSamlIT {
         try {
             identityCenter = identityCenter.withProvisionedUsers(List.of("alice", "frank@corp.example"));
             assertThat(accepted(signIn(new BrowserSession(), idpInitiatedUrl(), "frank@corp.example")).userName()).isEqualTo("frank@corp.example");
-            assertThat(admin.expect(200, "GET", api(REALM), null).json().path("userNameSource").asText()).isEqualTo("USERNAME");
+            assertThat(realm.admin().expect(200, "GET", api(REALM), null).json().path("userNameSource").asText()).isEqualTo("USERNAME");
             // A username that is no address: Identity Center would refuse it, so Keycloak says why and sends nothing.
             Page refused = signIn(new BrowserSession(), idpInitiatedUrl(), "alice");
             assertThat(refused.document().selectFirst("input[name=SAMLResponse]")).as("nothing sent to Identity Center").isNull();
@@ -274,7 +262,7 @@ class IdentityCenterSamlIT {
     void spInitiatedSignInFromTheStartUrlAnswersTheRequestAtItsAcsUrl() {
         for (String acs : List.of(ACS, ACS_DUAL)) {
             BrowserSession browser = new BrowserSession();
-            String url = identityCenter.authnRequestUrl(realmUrl + "/protocol/saml", acs, "https://d-9367000001.awsapps.com/start");
+            String url = identityCenter.authnRequestUrl(realm.url() + "/protocol/saml", acs, "https://d-9367000001.awsapps.com/start");
             Page page = signIn(browser, url, "bob");
             assertThat(page.samlPost().action()).isEqualTo(acs);
             IdentityCenterSignIn bob = accepted(page);
@@ -302,9 +290,9 @@ class IdentityCenterSamlIT {
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.errorMessage()).contains("no email address");
 
-        String id = admin.findUserId(REALM, "nomail").orElseThrow();
+        String id = realm.admin().findUserId(REALM, "nomail").orElseThrow();
         List<JsonNode> denied = new ArrayList<>();
-        admin.expect(200, "GET", "/admin/realms/" + REALM + "/events?user=" + id, null).json().forEach(e -> {
+        realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/events?user=" + id, null).json().forEach(e -> {
             if ("access_denied".equals(e.path("error").asText())) {
                 denied.add(e);
             }
@@ -316,7 +304,7 @@ class IdentityCenterSamlIT {
     @Test
     void theLauncherPortalShowsIdentityCenterAsATileToItsSignIn() {
         BrowserSession browser = new BrowserSession();
-        Page portal = signIn(browser, realmUrl + "/aws/", "alice");
+        Page portal = signIn(browser, realm.url() + "/aws/", "alice");
         var tile = portal.document().select("#kcaws-apps .kcaws-app a").stream()
                 .filter(a -> a.text().equals("AWS IAM Identity Center")).findFirst();
         assertThat(tile).as(portal.toString()).isPresent();

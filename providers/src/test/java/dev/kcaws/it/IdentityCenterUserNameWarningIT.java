@@ -3,12 +3,12 @@ package dev.kcaws.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.RealmAdmins;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,20 +26,19 @@ class IdentityCenterUserNameWarningIT {
     static final String REALM = "ic-username-warning";
     static final String API = "/admin/realms/" + REALM + "/aws/identity-center/scim";
 
-    static AdminApi admin;
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM);
     static String developers;
     static String everyone;
     static String contractors;
     static AdminApi viewer;
 
     @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        admin.createRealm(DemoRealm.copyNamed(REALM));
-        developers = admin.findGroupId(REALM, "/Developers").orElseThrow();
-        everyone = admin.findGroupId(REALM, "/Everyone").orElseThrow();
+    static void membersAndViewer() {
+        developers = realm.groupId("/Developers");
+        everyone = realm.groupId("/Everyone");
         // A sub-group of Developers: its members are pushed with Developers, so they count.
-        contractors = admin.expect(201, "POST", "/admin/realms/" + REALM + "/groups/" + developers + "/children",
+        contractors = realm.admin().expect(201, "POST", "/admin/realms/" + REALM + "/groups/" + developers + "/children",
                 Map.of("name", "Contractors")).createdId();
         member("zed-contractor", contractors);
         member("yan.contractor@example.com", contractors);
@@ -49,18 +48,13 @@ class IdentityCenterUserNameWarningIT {
         member("first.last@example.com", everyone);
         member("two@at@example.com", everyone);
         member("trailing.dot@example.com.", everyone);
-        viewer = RealmAdmins.create(SharedKeycloak.get(), REALM, "ic-warning-viewer", "view-realm");
+        viewer = RealmAdmins.create(realm.server(), REALM, "ic-warning-viewer", "view-realm");
     }
 
     static void member(String username, String group) {
         ObjectNode user = DemoRealm.JSON.createObjectNode().put("username", username).put("enabled", true)
                 .put("email", username.replaceAll("[^a-z0-9]", "") + "@mail.example.com");
-        admin.addUserToGroup(REALM, admin.createUser(REALM, user), group);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
+        realm.admin().addUserToGroup(REALM, realm.admin().createUser(REALM, user), group);
     }
 
     static Map<String, Object> settings(String userNameSource, List<String> groups) {
@@ -75,8 +69,8 @@ class IdentityCenterUserNameWarningIT {
 
     @Test
     void usernameCountsThePushedGroupsAndTheirSubGroups() {
-        JsonNode saved = admin.expect(200, "PUT", API, settings("USERNAME", List.of(developers))).json();
-        JsonNode read = admin.expect(200, "GET", API, null).json();
+        JsonNode saved = realm.admin().expect(200, "PUT", API, settings("USERNAME", List.of(developers))).json();
+        JsonNode read = realm.admin().expect(200, "GET", API, null).json();
         for (JsonNode answer : List.of(saved, read)) {
             JsonNode warning = answer.path("userNameWarning");
             assertThat(warning.path("scope").asText()).as(answer.toString()).isEqualTo("GROUPS");
@@ -89,7 +83,7 @@ class IdentityCenterUserNameWarningIT {
 
     @Test
     void atMostFiveExamplesInOrderAndTheCountOfAll() {
-        JsonNode warning = admin.expect(200, "PUT", API, settings("USERNAME", List.of(everyone))).json().path("userNameWarning");
+        JsonNode warning = realm.admin().expect(200, "PUT", API, settings("USERNAME", List.of(everyone))).json().path("userNameWarning");
         // alice, bob, carol, dave, usr1…usr6, and two addresses Identity Center refuses (two @, a trailing dot).
         assertThat(warning.path("count").asLong()).isEqualTo(12);
         assertThat(warning.path("examples")).extracting(JsonNode::asText).containsExactly("alice", "bob", "carol", "dave", "trailing.dot@example.com.");
@@ -97,7 +91,7 @@ class IdentityCenterUserNameWarningIT {
 
     @Test
     void withoutGroupsTheWholeRealmIsCounted() {
-        JsonNode warning = admin.expect(200, "PUT", API, settings("USERNAME", List.of())).json().path("userNameWarning");
+        JsonNode warning = realm.admin().expect(200, "PUT", API, settings("USERNAME", List.of())).json().path("userNameWarning");
         assertThat(warning.path("scope").asText()).isEqualTo("REALM");
         // Every user but the two addresses, service accounts left out: the demo's five, zed-contractor, usr1…usr6,
         // the two refused, ic-warning-viewer.
@@ -106,14 +100,14 @@ class IdentityCenterUserNameWarningIT {
 
     @Test
     void emailAsTheUserNameHasNoWarning() {
-        JsonNode saved = admin.expect(200, "PUT", API, settings("EMAIL", List.of(everyone))).json();
+        JsonNode saved = realm.admin().expect(200, "PUT", API, settings("EMAIL", List.of(everyone))).json();
         assertThat(saved.has("userNameWarning")).as(saved.toString()).isFalse();
-        assertThat(admin.expect(200, "GET", API, null).json().has("userNameWarning")).isFalse();
+        assertThat(realm.admin().expect(200, "GET", API, null).json().has("userNameWarning")).isFalse();
     }
 
     @Test
     void anAdminWhoMayNotViewUsersGetsTheCountWithoutNames() {
-        admin.expect(200, "PUT", API, settings("USERNAME", List.of(developers)));
+        realm.admin().expect(200, "PUT", API, settings("USERNAME", List.of(developers)));
         JsonNode warning = viewer.expect(200, "GET", API, null).json().path("userNameWarning");
         assertThat(warning.path("count").asLong()).isEqualTo(2);
         assertThat(warning.path("examples")).isEmpty();

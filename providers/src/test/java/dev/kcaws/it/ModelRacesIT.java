@@ -1,13 +1,12 @@
 package dev.kcaws.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -22,19 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModelRacesIT {
 
     static final String REALM = "race-check";
-    static AdminApi admin;
+
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM);
     static ModelRaces races;
 
     @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        races = new ModelRaces(List.of(admin), REALM);
-        races.createRealm();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
+    static void races() {
+        races = new ModelRaces(List.of(realm.admin()), REALM);
     }
 
     @RepeatedTest(3)
@@ -71,24 +65,24 @@ class ModelRacesIT {
     @Test
     void staleSaveOfTheModelClientRevertsNothing() {
         String api = "/admin/realms/" + REALM + "/aws";
-        admin.expect(201, "POST", api + "/accounts", Map.of("id", "919191919191", "name", "old-name"));
-        admin.expect(201, "POST", api + "/accounts", Map.of("id", "929292929292", "name", "to-delete"));
-        ObjectNode stale = (ObjectNode) admin.findClientByClientId(REALM, "aws-access").orElseThrow();
+        realm.admin().expect(201, "POST", api + "/accounts", Map.of("id", "919191919191", "name", "old-name"));
+        realm.admin().expect(201, "POST", api + "/accounts", Map.of("id", "929292929292", "name", "to-delete"));
+        ObjectNode stale = (ObjectNode) realm.admin().findClientByClientId(REALM, "aws-access").orElseThrow();
         String path = "/admin/realms/" + REALM + "/clients/" + stale.path("id").asText();
 
-        admin.expect(200, "PUT", api + "/accounts/919191919191", Map.of("id", "919191919191", "name", "new-name"));
-        admin.expect(204, "DELETE", api + "/accounts/929292929292", null);
+        realm.admin().expect(200, "PUT", api + "/accounts/919191919191", Map.of("id", "919191919191", "name", "new-name"));
+        realm.admin().expect(204, "DELETE", api + "/accounts/929292929292", null);
 
-        ApiResponse save = admin.send("PUT", path, stale);
+        ApiResponse save = realm.admin().send("PUT", path, stale);
         assertThat(save.status()).as(save.body()).isEqualTo(403);
         assertThat(save.json().path("errorMessage").asText()).contains("kcaws.account.919191919191", "kcaws.account.929292929292", "reload");
-        assertThat(admin.expect(200, "GET", api + "/accounts/919191919191", null).json().path("name").asText()).isEqualTo("new-name");
-        assertThat(admin.send("GET", api + "/accounts/929292929292", null).status()).isEqualTo(404);
+        assertThat(realm.admin().expect(200, "GET", api + "/accounts/919191919191", null).json().path("name").asText()).isEqualTo("new-name");
+        assertThat(realm.admin().send("GET", api + "/accounts/929292929292", null).status()).isEqualTo(404);
 
-        ObjectNode fresh = (ObjectNode) admin.findClientByClientId(REALM, "aws-access").orElseThrow();
+        ObjectNode fresh = (ObjectNode) realm.admin().findClientByClientId(REALM, "aws-access").orElseThrow();
         fresh.put("description", "edited in the console");
-        admin.expect(204, "PUT", path, fresh);
-        assertThat(admin.findClientByClientId(REALM, "aws-access").orElseThrow().path("description").asText()).isEqualTo("edited in the console");
-        assertThat(admin.expect(200, "GET", api + "/accounts/919191919191", null).json().path("name").asText()).isEqualTo("new-name");
+        realm.admin().expect(204, "PUT", path, fresh);
+        assertThat(realm.admin().findClientByClientId(REALM, "aws-access").orElseThrow().path("description").asText()).isEqualTo("edited in the console");
+        assertThat(realm.admin().expect(200, "GET", api + "/accounts/919191919191", null).json().path("name").asText()).isEqualTo("new-name");
     }
 }

@@ -1,14 +1,10 @@
 package dev.kcaws.it;
 
-import dev.kcaws.testsupport.AwsLogin;
-import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.BrowserSession;
 import dev.kcaws.testsupport.keycloak.Page;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -25,22 +21,8 @@ class PageCachingIT {
     /** What Keycloak's own login endpoints send ({@code CacheControlUtil.noBackButtonCacheControlHeader}). */
     static final String KEYCLOAK_LOGIN_PAGES = "no-store, must-revalidate, max-age=0";
 
-    static AdminApi admin;
-    static AwsLogin aws;
-    static String portal;
-
-    @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        admin.createRealm(DemoRealm.copyNamed(REALM));
-        aws = AwsLogin.to(SharedKeycloak.get(), REALM);
-        portal = aws.realmUrl() + "/aws/";
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM);
 
     /** All Cache-Control headers of the response as one list, as a cache reads them. */
     static String cacheControl(Page page) {
@@ -48,16 +30,16 @@ class PageCachingIT {
     }
 
     static String keycloaksOwnIdpInitiatedLogin() {
-        return aws.realmUrl() + "/protocol/saml/clients/amazon-aws";
+        return realm.url() + "/protocol/saml/clients/amazon-aws";
     }
 
     @Test
     void theOneRoleAutoPostPageIsSentAsKeycloakSendsItsOwnIdpInitiatedLogin() {
         BrowserSession browser = new BrowserSession();
-        aws.plain(browser, "bob").accepted();
+        realm.aws().plain(browser, "bob").accepted();
 
         Page keycloaks = browser.get(keycloaksOwnIdpInitiatedLogin());
-        Page ours = browser.get(aws.shortcutUrl("222222222222", "PowerUserAccess", null));
+        Page ours = browser.get(realm.aws().shortcutUrl("222222222222", "PowerUserAccess", null));
 
         assertThat(keycloaks.samlPost()).isNotNull();
         assertThat(ours.samlPost()).isNotNull();
@@ -69,18 +51,18 @@ class PageCachingIT {
     void theShortcutsSignInAndRefusalPagesAreNotStoredEither() {
         BrowserSession anonymous = new BrowserSession();
         Page keycloaksLogin = anonymous.get(keycloaksOwnIdpInitiatedLogin());
-        Page ourLogin = new BrowserSession().get(aws.shortcutUrl("222222222222", "PowerUserAccess", null));
+        Page ourLogin = new BrowserSession().get(realm.aws().shortcutUrl("222222222222", "PowerUserAccess", null));
         assertThat(ourLogin.isLoginForm()).isTrue();
         assertThat(cacheControl(ourLogin)).isEqualTo(cacheControl(keycloaksLogin)).isEqualTo(KEYCLOAK_LOGIN_PAGES);
 
         BrowserSession bob = new BrowserSession();
-        aws.plain(bob, "bob").accepted();
-        Page refused = aws.judge(bob.get(aws.shortcutUrl("111111111111", "AdministratorAccess", null))).refused();
+        realm.aws().plain(bob, "bob").accepted();
+        Page refused = realm.aws().judge(bob.get(realm.aws().shortcutUrl("111111111111", "AdministratorAccess", null))).refused();
         assertThat(refused.status()).isEqualTo(403);
         assertThat(cacheControl(refused)).isEqualTo(KEYCLOAK_LOGIN_PAGES);
 
-        Page malformed = bob.get(aws.shortcutUrl("11111111111x", "Billing", null));
-        Page unknown = bob.get(aws.shortcutUrl("999999999999", "Billing", null));
+        Page malformed = bob.get(realm.aws().shortcutUrl("11111111111x", "Billing", null));
+        Page unknown = bob.get(realm.aws().shortcutUrl("999999999999", "Billing", null));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(cacheControl(malformed)).isEqualTo(KEYCLOAK_LOGIN_PAGES);
@@ -90,12 +72,12 @@ class PageCachingIT {
     @Test
     void thePortalAndItsErrorPagesAreNotStored() {
         BrowserSession browser = new BrowserSession();
-        Page page = browser.login(portal, "bob", "bob");
-        assertThat(page.url()).isEqualTo(portal);
+        Page page = browser.login(realm.portal(), "bob", "bob");
+        assertThat(page.url()).isEqualTo(realm.portal());
         assertThat(page.document().select(".kcaws-account")).isNotEmpty();
         assertThat(cacheControl(page)).isEqualTo(KEYCLOAK_LOGIN_PAGES);
 
-        Page signInFailed = new BrowserSession().get(portal + "?code=stale");
+        Page signInFailed = new BrowserSession().get(realm.portal() + "?code=stale");
         assertThat(signInFailed.status()).isEqualTo(400);
         assertThat(cacheControl(signInFailed)).isEqualTo(KEYCLOAK_LOGIN_PAGES);
     }
@@ -103,12 +85,12 @@ class PageCachingIT {
     @Test
     void theAccessKeysPageAndItsRefusalsAreNotStored() {
         BrowserSession browser = new BrowserSession();
-        Page page = browser.login(portal, "bob", "bob");
+        Page page = browser.login(realm.portal(), "bob", "bob");
         String csrf = page.document().selectFirst("#kcaws-keys input[name=csrf]").attr("value");
 
-        Page notHeld = browser.post(portal + "credentials", Map.of("csrf", csrf, "access", "111111111111:AdministratorAccess"));
-        Page forged = browser.post(portal + "credentials", Map.of("csrf", "forged", "access", "222222222222:PowerUserAccess"));
-        Page anonymous = new BrowserSession().post(portal + "credentials", Map.of("csrf", "x", "access", "222222222222:PowerUserAccess"));
+        Page notHeld = browser.post(realm.portal() + "credentials", Map.of("csrf", csrf, "access", "111111111111:AdministratorAccess"));
+        Page forged = browser.post(realm.portal() + "credentials", Map.of("csrf", "forged", "access", "222222222222:PowerUserAccess"));
+        Page anonymous = new BrowserSession().post(realm.portal() + "credentials", Map.of("csrf", "x", "access", "222222222222:PowerUserAccess"));
         assertThat(notHeld.status()).isEqualTo(403);
         assertThat(notHeld.errorMessage()).contains("You do not have access to AWS account 111111111111");
         assertThat(forged.status()).isEqualTo(403);
@@ -121,11 +103,11 @@ class PageCachingIT {
 
     @Test
     void theAdminPageShellIsNotStored() {
-        Page shell = new BrowserSession().get(SharedKeycloak.get().baseUrl() + "/realms/master/aws/admin/");
+        Page shell = new BrowserSession().get(realm.server().baseUrl() + "/realms/master/aws/admin/");
         assertThat(shell.status()).isEqualTo(200);
         assertThat(cacheControl(shell)).isEqualTo(KEYCLOAK_LOGIN_PAGES);
 
-        Page notSetUp = new BrowserSession().get(aws.realmUrl() + "/aws/admin/");
+        Page notSetUp = new BrowserSession().get(realm.url() + "/aws/admin/");
         assertThat(notSetUp.status()).isEqualTo(404);
         assertThat(cacheControl(notSetUp)).isEqualTo(KEYCLOAK_LOGIN_PAGES);
     }

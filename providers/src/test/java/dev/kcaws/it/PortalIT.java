@@ -1,15 +1,11 @@
 package dev.kcaws.it;
 
-import dev.kcaws.testsupport.AwsLogin;
-import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.BrowserSession;
 import dev.kcaws.testsupport.keycloak.Page;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -20,28 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalIT {
 
     static final String REALM = "portal-check";
-    static AdminApi admin;
-    static AwsLogin aws;
-    static String portal;
 
-    @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        admin.createRealm(DemoRealm.copyNamed(REALM));
-        aws = AwsLogin.to(SharedKeycloak.get(), REALM);
-        portal = aws.realmUrl() + "/aws/";
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM);
 
     static Page signIn(BrowserSession browser, String user) {
-        Page first = browser.get(portal);
+        Page first = browser.get(realm.portal());
         assertThat(first.isLoginForm()).as("an anonymous visitor is sent to the realm's sign-in").isTrue();
         Page page = browser.submitLogin(first, user, user);
-        assertThat(page.url()).isEqualTo(portal);
+        assertThat(page.url()).isEqualTo(realm.portal());
         return page;
     }
 
@@ -62,7 +45,7 @@ class PortalIT {
         assertThat(roles(page, "333333333333")).containsExactly("PowerUserAccess", "ReadOnlyAccess");
         assertThat(page.document().selectFirst("#kcaws-user").text()).isEqualTo("Bob Builder");
         Element link = page.document().selectFirst(".kcaws-account[data-account-id=222222222222] .kcaws-console");
-        assertThat(link.absUrl("href")).isEqualTo(aws.shortcutUrl("222222222222", "PowerUserAccess", null));
+        assertThat(link.absUrl("href")).isEqualTo(realm.aws().shortcutUrl("222222222222", "PowerUserAccess", null));
         assertThat(link.attr("target")).isEqualTo("_blank");
         assertThat(page.document().select("#kcaws-search")).hasSize(1);
         assertThat(page.document().select("#kcaws-empty")).isEmpty();
@@ -73,7 +56,7 @@ class PortalIT {
         BrowserSession browser = new BrowserSession();
         Page page = signIn(browser, "bob");
         Element link = page.document().selectFirst(".kcaws-account[data-account-id=222222222222] .kcaws-role[data-role=PowerUserAccess] .kcaws-console");
-        var signIn = aws.judge(browser.get(link.absUrl("href"))).accepted();
+        var signIn = realm.aws().judge(browser.get(link.absUrl("href"))).accepted();
         assertThat(signIn.rolePairs()).singleElement()
                 .satisfies(p -> assertThat(p.roleArn()).isEqualTo("arn:aws:iam::222222222222:role/PowerUserAccess"));
     }
@@ -87,10 +70,10 @@ class PortalIT {
 
     @Test
     void koreanForAUserWhoChoseKorean() {
-        String carolId = admin.findUserId(REALM, "carol").orElseThrow();
-        var carol = admin.expect(200, "GET", "/admin/realms/" + REALM + "/users/" + carolId, null).json().deepCopy();
+        String carolId = realm.admin().findUserId(REALM, "carol").orElseThrow();
+        var carol = realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/users/" + carolId, null).json().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) carol.with("attributes")).putArray("locale").add("ko");
-        admin.expect(204, "PUT", "/admin/realms/" + REALM + "/users/" + carolId, carol);
+        realm.admin().expect(204, "PUT", "/admin/realms/" + REALM + "/users/" + carolId, carol);
         Page korean = signIn(new BrowserSession(), "carol");
         assertThat(korean.text()).contains("AWS 계정").contains("로그아웃").contains("계정 2개, 역할 2개");
     }
@@ -101,12 +84,12 @@ class PortalIT {
         Page english = signIn(browser, "alice");
         // The language menu is the login theme's own (template.ftl), as on Keycloak's sign-in pages.
         Page page = browser.get(languageOption(english, "ko"));
-        assertThat(page.url()).as("shown in place, as Keycloak's pages do").startsWith(portal + "?").contains("kc_locale=ko");
+        assertThat(page.url()).as("shown in place, as Keycloak's pages do").startsWith(realm.portal() + "?").contains("kc_locale=ko");
         assertThat(page.text()).contains("AWS 계정").contains("로그아웃");
-        assertThat(browser.get(portal).text()).as("remembered on the next visit").contains("로그아웃");
+        assertThat(browser.get(realm.portal()).text()).as("remembered on the next visit").contains("로그아웃");
         Page back = browser.get(languageOption(page, "en"));
         assertThat(back.text()).contains("AWS accounts").contains("Sign out");
-        assertThat(browser.get(portal + "?kc_locale=xx").text()).as("an unsupported language changes nothing").contains("Sign out");
+        assertThat(browser.get(realm.portal() + "?kc_locale=xx").text()).as("an unsupported language changes nothing").contains("Sign out");
     }
 
     /**
@@ -119,9 +102,9 @@ class PortalIT {
     @Test
     void aLanguageLinkChangesTheStoredLanguageOnlyWhereKeycloakWould() {
         // New realms have this action; with it Keycloak stores a language picked while signing in.
-        admin.send("POST", "/admin/realms/" + REALM + "/authentication/register-required-action",
+        realm.admin().send("POST", "/admin/realms/" + REALM + "/authentication/register-required-action",
                 Map.of("providerId", "update_user_locale", "name", "Update User Locale"));
-        admin.createUser(REALM, "frank", "frank");
+        realm.admin().createUser(REALM, "frank", "frank");
         setStoredLocale("frank", "en");
         BrowserSession browser = new BrowserSession();
         Page english = signIn(browser, "frank");
@@ -131,8 +114,8 @@ class PortalIT {
         assertThat(keycloaksKorean.status()).isEqualTo(200);
         assertThat(keycloaksKorean.document().selectFirst("html").attr("lang")).as("Keycloak's own page switched").isEqualTo("ko");
         assertThat(storedLocale("frank")).as("Keycloak's sign-out confirmation in Korean").isEqualTo("en");
-        browser.get(aws.realmUrl() + "/protocol/openid-connect/auth?client_id=aws-portal&response_type=code&scope=openid"
-                + "&redirect_uri=" + java.net.URLEncoder.encode(portal, java.nio.charset.StandardCharsets.UTF_8)
+        browser.get(realm.url() + "/protocol/openid-connect/auth?client_id=aws-portal&response_type=code&scope=openid"
+                + "&redirect_uri=" + java.net.URLEncoder.encode(realm.portal(), java.nio.charset.StandardCharsets.UTF_8)
                 + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&kc_locale=ko");
         assertThat(storedLocale("frank")).as("Keycloak's login endpoint with kc_locale, signed in").isEqualTo("en");
 
@@ -140,12 +123,12 @@ class PortalIT {
         assertThat(korean.text()).as("the portal switched").contains("로그아웃");
         assertThat(browser.cookie("KEYCLOAK_LOCALE")).hasValueSatisfying(c -> assertThat(c.getValue()).isEqualTo("ko"));
         assertThat(storedLocale("frank")).as("the portal's language link, signed in").isEqualTo("en");
-        assertThat(browser.get(portal).text()).as("the stored language wins on the next visit, as on Keycloak's pages")
+        assertThat(browser.get(realm.portal()).text()).as("the stored language wins on the next visit, as on Keycloak's pages")
                 .contains("Sign out");
 
         // Picked on the sign-in page and signed in with it: Keycloak stores it, and the portal shows it.
         BrowserSession other = new BrowserSession();
-        Page login = other.get(portal);
+        Page login = other.get(realm.portal());
         Page koreanLogin = other.get(languageOption(login, "ko"));
         assertThat(other.submitLogin(koreanLogin, "frank", "frank").text()).contains("로그아웃");
         assertThat(storedLocale("frank")).isEqualTo("ko");
@@ -159,8 +142,8 @@ class PortalIT {
     }
 
     static void setStoredLocale(String username, String locale) {
-        String id = admin.findUserId(REALM, username).orElseThrow();
-        var user = (com.fasterxml.jackson.databind.node.ObjectNode) admin.expect(200, "GET", "/admin/realms/" + REALM + "/users/" + id, null)
+        String id = realm.admin().findUserId(REALM, username).orElseThrow();
+        var user = (com.fasterxml.jackson.databind.node.ObjectNode) realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/users/" + id, null)
                 .json().deepCopy();
         var attributes = user.with("attributes");
         if (locale == null) {
@@ -168,24 +151,24 @@ class PortalIT {
         } else {
             attributes.putArray("locale").add(locale);
         }
-        admin.expect(204, "PUT", "/admin/realms/" + REALM + "/users/" + id, user);
+        realm.admin().expect(204, "PUT", "/admin/realms/" + REALM + "/users/" + id, user);
     }
 
     static String storedLocale(String username) {
-        String id = admin.findUserId(REALM, username).orElseThrow();
-        return admin.expect(200, "GET", "/admin/realms/" + REALM + "/users/" + id, null).json()
+        String id = realm.admin().findUserId(REALM, username).orElseThrow();
+        return realm.admin().expect(200, "GET", "/admin/realms/" + REALM + "/users/" + id, null).json()
                 .path("attributes").path("locale").path(0).asText(null);
     }
 
     @Test
     void whatAdminsTypedIsEscaped() {
         String evil = "<script>alert('x')</script>";
-        admin.expect(201, "POST", "/admin/realms/" + REALM + "/aws/accounts", Map.of("id", "444444444444", "name", evil + "-acct"));
-        admin.expect(201, "POST", "/admin/realms/" + REALM + "/aws/permission-sets",
+        realm.admin().expect(201, "POST", "/admin/realms/" + REALM + "/aws/accounts", Map.of("id", "444444444444", "name", evil + "-acct"));
+        realm.admin().expect(201, "POST", "/admin/realms/" + REALM + "/aws/permission-sets",
                 Map.of("name", "Escaped", "description", "\"><img src=x onerror=alert(1)>"));
-        admin.expect(201, "POST", "/admin/realms/" + REALM + "/aws/assignments",
+        realm.admin().expect(201, "POST", "/admin/realms/" + REALM + "/aws/assignments",
                 Map.of("user", "dave", "accountId", "444444444444", "permissionSet", "Escaped"));
-        admin.expect(201, "POST", "/admin/realms/" + REALM + "/clients", Map.of("clientId", "wiki", "name", "<b>Wiki</b>",
+        realm.admin().expect(201, "POST", "/admin/realms/" + REALM + "/clients", Map.of("clientId", "wiki", "name", "<b>Wiki</b>",
                 "baseUrl", "https://wiki.example.com/", "enabled", true, "publicClient", true));
         Page page = signIn(new BrowserSession(), "dave");
         assertThat(page.body()).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>Wiki</b>");
@@ -203,7 +186,7 @@ class PortalIT {
         signIn(browser, "dave");
         for (String[] other : List.of(new String[] {"111111111111", "AdministratorAccess"}, new String[] {"222222222222", "PowerUserAccess"},
                 new String[] {"111111111111", "Billing"})) {
-            Page page = aws.judge(browser.get(aws.shortcutUrl(other[0], other[1], null))).refused();
+            Page page = realm.aws().judge(browser.get(realm.aws().shortcutUrl(other[0], other[1], null))).refused();
             assertThat(page.status()).isEqualTo(403);
         }
     }
@@ -216,6 +199,6 @@ class PortalIT {
         if (logout.document().selectFirst("form") != null && logout.status() == 200) {
             logout = browser.submitForm(logout, "form", Map.of());
         }
-        assertThat(browser.get(portal).isLoginForm()).isTrue();
+        assertThat(browser.get(realm.portal()).isLoginForm()).isTrue();
     }
 }

@@ -11,12 +11,10 @@ import dev.kcaws.saml.ResponseEnvelope;
 import dev.kcaws.saml.ResponseSizeEstimate;
 import dev.kcaws.testsupport.AwsLogin;
 import dev.kcaws.testsupport.GeneratedRealm;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.awssp.AwsSignIn;
-import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.BrowserSession;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -34,28 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResponseSizeIT {
 
     static final String REALM = "size-check";
-    static AdminApi admin;
-    static AwsLogin aws;
 
-    @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        admin.createRealm(GeneratedRealm.named(REALM).accounts(500).permissionSet("ReadOnlyAccess", 3600)
-                .group("g1", "ReadOnlyAccess", 1).group("g10", "ReadOnlyAccess", 10)
-                .group("g250", "ReadOnlyAccess", 250).group("g500", "ReadOnlyAccess", 500)
-                .user("u1", "g1").user("u10", "g10").user("u250", "g250").user("u500", "g500").json());
-        aws = AwsLogin.to(SharedKeycloak.get(), REALM);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.of(REALM, () -> GeneratedRealm.named(REALM).accounts(500).permissionSet("ReadOnlyAccess", 3600)
+            .group("g1", "ReadOnlyAccess", 1).group("g10", "ReadOnlyAccess", 10)
+            .group("g250", "ReadOnlyAccess", 250).group("g500", "ReadOnlyAccess", 500)
+            .user("u1", "g1").user("u10", "g10").user("u250", "g250").user("u500", "g500").json());
 
     @ParameterizedTest
     @ValueSource(ints = {1, 10, 250})
     void theEstimateIsACloseUpperBoundOfTheRealResponse(int pairs) {
-        AwsLogin.Outcome outcome = aws.plain(new BrowserSession(), "u" + pairs);
+        AwsLogin.Outcome outcome = realm.aws().plain(new BrowserSession(), "u" + pairs);
         AwsSignIn signIn = outcome.accepted();
         assertThat(signIn.rolePairs()).hasSize(pairs);
         int estimate = ResponseSizeEstimate.base64Chars(plan(signIn), envelope(outcome.post().responseXml()));
@@ -66,18 +53,18 @@ class ResponseSizeIT {
 
     @Test
     void twoHundredFiftyPairsFitUnderAwsCap() {
-        AwsSignIn signIn = aws.plain(new BrowserSession(), "u250").accepted();
+        AwsSignIn signIn = realm.aws().plain(new BrowserSession(), "u250").accepted();
         assertThat(signIn.responseLength()).isLessThan(100_000);
     }
 
     @Test
     void fiveHundredPairsAreRefusedWithAClearPageAndOneRoleStillWorks() {
         BrowserSession browser = new BrowserSession();
-        var page = aws.plain(browser, "u500").refused();
+        var page = realm.aws().plain(browser, "u500").refused();
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.errorMessage()).contains("You have 500 AWS roles").contains("100000").contains("launcher");
         // The refusal ended that login before Keycloak set its SSO cookie, so the link asks to sign in again.
-        AwsSignIn one = aws.shortcut(browser, "u500", GeneratedRealm.accountId(499), "ReadOnlyAccess", null).accepted();
+        AwsSignIn one = realm.aws().shortcut(browser, "u500", GeneratedRealm.accountId(499), "ReadOnlyAccess", null).accepted();
         assertThat(one.rolePairs()).singleElement().satisfies(p -> assertThat(p.accountId()).isEqualTo(GeneratedRealm.accountId(499)));
         assertThat(one.responseLength()).isLessThan(10_000);
     }

@@ -1,14 +1,13 @@
 package dev.kcaws.it;
 
 import dev.kcaws.testsupport.AwsLogin;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.awssp.AwsSignIn;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.BrowserSession;
-import dev.kcaws.testsupport.keycloak.KeycloakServer;
 import dev.kcaws.testsupport.keycloak.Page;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One-role logins by shortcut link: exactly the chosen pair, and only while the user holds it. */
 class ShortcutLoginIT {
 
-    static KeycloakServer server;
-    static AwsLogin aws;
-
-    @BeforeAll
-    static void server() {
-        server = SharedKeycloak.get();
-        aws = AwsLogin.to(server, "aws-demo");
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.imported("aws-demo");
 
     static String pair(AwsSignIn signIn) {
         assertThat(signIn.rolePairs()).hasSize(1);
@@ -35,7 +28,7 @@ class ShortcutLoginIT {
 
     @Test
     void bobOpensStagingAsPowerUserAndGetsExactlyThatPair() {
-        AwsLogin.Outcome outcome = aws.shortcut(new BrowserSession(), "bob", "222222222222", "PowerUserAccess", null);
+        AwsLogin.Outcome outcome = realm.aws().shortcut(new BrowserSession(), "bob", "222222222222", "PowerUserAccess", null);
         AwsSignIn signIn = outcome.accepted();
         assertThat(pair(signIn)).isEqualTo("222222222222/PowerUserAccess");
         assertThat(signIn.sessionDurationSeconds()).isEqualTo(28800);
@@ -46,7 +39,7 @@ class ShortcutLoginIT {
 
     @Test
     void bobCannotOpenProdAsAdministrator() {
-        Page page = aws.shortcut(new BrowserSession(), "bob", "111111111111", "AdministratorAccess", null).refused();
+        Page page = realm.aws().shortcut(new BrowserSession(), "bob", "111111111111", "AdministratorAccess", null).refused();
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.errorMessage()).contains("You do not have access to AWS account 111111111111 as AdministratorAccess");
     }
@@ -54,19 +47,19 @@ class ShortcutLoginIT {
     @Test
     void aSignedInUserIsRefusedToo() {
         BrowserSession browser = new BrowserSession();
-        aws.plain(browser, "bob").accepted();
-        Page page = aws.judge(browser.get(aws.shortcutUrl("111111111111", "AdministratorAccess", null))).refused();
+        realm.aws().plain(browser, "bob").accepted();
+        Page page = realm.aws().judge(browser.get(realm.aws().shortcutUrl("111111111111", "AdministratorAccess", null))).refused();
         assertThat(page.errorMessage()).contains("You do not have access");
     }
 
     @Test
     void theDestinationOrThePermissionSetsRelayStateLands() {
-        AwsLogin.Outcome billing = aws.shortcut(new BrowserSession(), "carol", "111111111111", "Billing", null);
+        AwsLogin.Outcome billing = realm.aws().shortcut(new BrowserSession(), "carol", "111111111111", "Billing", null);
         assertThat(pair(billing.accepted())).isEqualTo("111111111111/Billing");
         assertThat(billing.post().relayState()).isEqualTo("https://console.aws.amazon.com/billing/home");
 
         String ec2 = "https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1#Instances:";
-        AwsLogin.Outcome withDestination = aws.shortcut(new BrowserSession(), "bob", "111111111111", "ReadOnlyAccess", ec2);
+        AwsLogin.Outcome withDestination = realm.aws().shortcut(new BrowserSession(), "bob", "111111111111", "ReadOnlyAccess", ec2);
         assertThat(pair(withDestination.accepted())).isEqualTo("111111111111/ReadOnlyAccess");
         assertThat(withDestination.post().relayState()).isEqualTo(ec2);
     }
@@ -74,20 +67,20 @@ class ShortcutLoginIT {
     @Test
     void badLinksGetAClearPageBeforeAnyLogin() {
         BrowserSession browser = new BrowserSession();
-        Page malformed = browser.get(aws.shortcutUrl("11111111111x", "Billing", null));
+        Page malformed = browser.get(realm.aws().shortcutUrl("11111111111x", "Billing", null));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.errorMessage()).contains("account_id must be a 12-digit AWS account ID");
-        Page badName = browser.get(aws.shortcutUrl("111111111111", "Not A Set", null));
+        Page badName = browser.get(realm.aws().shortcutUrl("111111111111", "Not A Set", null));
         assertThat(badName.status()).isEqualTo(400);
         assertThat(badName.errorMessage()).contains("role_name");
-        Page unknownRole = browser.get(aws.shortcutUrl("111111111111", "Nope", null));
+        Page unknownRole = browser.get(realm.aws().shortcutUrl("111111111111", "Nope", null));
         assertThat(unknownRole.status()).isEqualTo(404);
         assertThat(unknownRole.errorMessage()).contains("Permission set Nope is not defined");
-        Page unknownAccount = browser.get(aws.shortcutUrl("999999999999", "Billing", null));
+        Page unknownAccount = browser.get(realm.aws().shortcutUrl("999999999999", "Billing", null));
         assertThat(unknownAccount.status()).isEqualTo(404);
         for (String off : List.of("https://evil.example/", "http://console.aws.amazon.com/", "https://console.aws.amazon.com.evil.example/",
                 "https://console.amazonaws.cn/")) {
-            Page page = browser.get(aws.shortcutUrl("111111111111", "Billing", off));
+            Page page = browser.get(realm.aws().shortcutUrl("111111111111", "Billing", off));
             assertThat(page.status()).as(off).isEqualTo(400);
             assertThat(page.errorMessage()).as(off).contains("destination");
         }
@@ -97,12 +90,12 @@ class ShortcutLoginIT {
     @Test
     void twoTabsLaunchingTwoRolesAtOnceEachGetTheirOwn() throws Exception {
         BrowserSession browser = new BrowserSession();
-        aws.plain(browser, "alice").accepted();
+        realm.aws().plain(browser, "alice").accepted();
         for (int round = 0; round < 20; round++) {
             CompletableFuture<AwsLogin.Outcome> prod = CompletableFuture.supplyAsync(
-                    () -> aws.judge(browser.get(aws.shortcutUrl("111111111111", "AdministratorAccess", null))));
+                    () -> realm.aws().judge(browser.get(realm.aws().shortcutUrl("111111111111", "AdministratorAccess", null))));
             CompletableFuture<AwsLogin.Outcome> sandbox = CompletableFuture.supplyAsync(
-                    () -> aws.judge(browser.get(aws.shortcutUrl("333333333333", "ReadOnlyAccess", null))));
+                    () -> realm.aws().judge(browser.get(realm.aws().shortcutUrl("333333333333", "ReadOnlyAccess", null))));
             assertThat(pair(prod.get().accepted())).isEqualTo("111111111111/AdministratorAccess");
             assertThat(pair(sandbox.get().accepted())).isEqualTo("333333333333/ReadOnlyAccess");
         }
@@ -111,15 +104,15 @@ class ShortcutLoginIT {
     @Test
     void aPlainLoginAfterAOneRoleLoginOffersEveryPairAgain() {
         BrowserSession browser = new BrowserSession();
-        assertThat(pair(aws.shortcut(browser, "alice", "222222222222", "AdministratorAccess", null).accepted()))
+        assertThat(pair(realm.aws().shortcut(browser, "alice", "222222222222", "AdministratorAccess", null).accepted()))
                 .isEqualTo("222222222222/AdministratorAccess");
-        AwsSignIn plain = aws.judge(browser.get(aws.realmUrl() + "/protocol/saml/clients/amazon-aws")).accepted();
+        AwsSignIn plain = realm.aws().judge(browser.get(realm.url() + "/protocol/saml/clients/amazon-aws")).accepted();
         assertThat(plain.rolePairs()).hasSize(4);
     }
 
     @Test
     void aRemovedAssignmentStopsWorkingOnTheNextClickWithoutSigningInAgain() {
-        AdminApi admin = server.adminApi();
+        AdminApi admin = realm.server().adminApi();
         String userId = admin.expect(201, "POST", "/admin/realms/aws-demo/users", Map.of("username", "frank", "email", "frank@example.com",
                 "firstName", "Frank", "lastName", "Temp", "enabled", true,
                 "credentials", List.of(Map.of("type", "password", "value", "frank", "temporary", false)))).createdId();
@@ -127,10 +120,10 @@ class ShortcutLoginIT {
             String developers = admin.findGroupId("aws-demo", "/Developers").orElseThrow();
             admin.addUserToGroup("aws-demo", userId, developers);
             BrowserSession browser = new BrowserSession();
-            assertThat(pair(aws.shortcut(browser, "frank", "222222222222", "PowerUserAccess", null).accepted()))
+            assertThat(pair(realm.aws().shortcut(browser, "frank", "222222222222", "PowerUserAccess", null).accepted()))
                     .isEqualTo("222222222222/PowerUserAccess");
             admin.expect(204, "DELETE", "/admin/realms/aws-demo/users/" + userId + "/groups/" + developers, null);
-            Page page = aws.judge(browser.get(aws.shortcutUrl("222222222222", "PowerUserAccess", null))).refused();
+            Page page = realm.aws().judge(browser.get(realm.aws().shortcutUrl("222222222222", "PowerUserAccess", null))).refused();
             assertThat(page.isLoginForm()).isFalse();
             assertThat(page.errorMessage()).contains("You do not have access");
         } finally {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
  *
  * <p>Tests on the shared server must leave it as they found it: create their own realms (or
  * users) under unique names and delete them afterwards, and never stop it.
+ * {@link dev.kcaws.testsupport.ManagedRealm} does that for a test class's realm.
  */
 public final class SharedKeycloak {
 
