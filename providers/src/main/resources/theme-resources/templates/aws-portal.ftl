@@ -36,15 +36,19 @@
                  data-copy="${msg("kcawsCopy")}" data-close="${msg("kcawsClose")}" data-retry="${msg("kcawsTryAgain")}"
                  data-sign-in="${msg("kcawsSignInAgain")}" data-detail="${msg("kcawsErrorDetail")}"
                  data-network="${msg("kcawsKeysNetwork")}"></section>
-        <#-- Looked up once: the loops below run once per role, thousands of times for some users. -->
-        <#assign copyLinkText = msg("kcawsCopyLink") accessKeysText = msg("kcawsAccessKeys")>
+        <#-- Looked up once: the loops below run once per role, thousands of times for some users. Each account is a
+             heading (name and ID) to jump between; the console link and the keys button are named with their role and
+             account (aria-labelledby their own text, the role's name and the account's name), the description is text. -->
+        <#assign consoleText = msg("kcawsManagementConsole") copyLinkText = msg("kcawsCopyLink") accessKeysText = msg("kcawsAccessKeys")>
         <ul id="kcaws-accounts">
         <#list kcaws.accounts as account>
+            <#assign a = "kcaws-a" + account?index>
             <li class="kcaws-account" data-account-id="${account.id}" data-search="${account.searchText}">
-                <div class="kcaws-account-head"><span class="kcaws-account-name">${account.name}</span> <span class="kcaws-account-id">${account.id}</span></div>
+                <h2 class="kcaws-account-head"><span class="kcaws-account-name" id="${a}">${account.name}</span> <span class="kcaws-account-id">${account.id}</span></h2>
                 <ul class="kcaws-roles">
                 <#list account.roles as role>
-                    <li class="kcaws-role" data-role="${role.name}"><a class="kcaws-console" href="${role.consoleHref}" target="_blank" rel="noopener"<#if role.description?has_content> title="${role.description}"</#if>>${role.name}</a><button type="button" class="kcaws-copy-link" aria-label="${msg("kcawsCopyLinkFor", role.name, account.name)}">${copyLinkText}</button><button class="kcaws-keys-button" form="kcaws-keys" name="access" value="${role.accessValue}">${accessKeysText}</button><#if role.endsAt??><span class="kcaws-ends" data-ends="${role.endsAtIso}">${msg("kcawsAccessEnds", role.endsAt)}</span></#if></li>
+                    <#assign r = a + "-" + role?index>
+                    <li class="kcaws-role" data-role="${role.name}"><div class="kcaws-role-text"><span class="kcaws-role-name" id="${r}">${role.name}</span><#if role.description?has_content><span class="kcaws-role-description">${role.description}</span></#if><#if role.endsAt??><span class="kcaws-ends" data-ends="${role.endsAtIso}" data-text="${msg("kcawsAccessEnds", "{0}")}">${msg("kcawsAccessEnds", role.endsAt)}</span></#if></div><div class="kcaws-role-actions"><a class="kcaws-console" id="${r}-c" href="${role.consoleHref}" target="_blank" rel="noopener" aria-labelledby="${r}-c ${r} ${a}">${consoleText}</a><button type="button" class="kcaws-copy-link" aria-label="${msg("kcawsCopyLinkFor", role.name, account.name)}">${copyLinkText}</button><button class="kcaws-keys-button" id="${r}-k" form="kcaws-keys" name="access" value="${role.accessValue}" aria-labelledby="${r}-k ${r} ${a}">${accessKeysText}</button></div></li>
                 </#list>
                 </ul>
             </li>

@@ -104,6 +104,22 @@ document.addEventListener("DOMContentLoaded", () => {
           + (answer && answer.detail ? " · " + answer.detail : "")))));
   }
 
+  // When a time-bound access ends, in the user's own time zone and language (the page says it in UTC,
+  // which stays without JavaScript), around a <time> that keeps the instant.
+  const lang = document.documentElement.lang || undefined;
+  document.querySelectorAll(".kcaws-ends[data-ends][data-text]").forEach((span) => {
+    const when = new Date(span.dataset.ends);
+    if (Number.isNaN(when.getTime())) return;
+    let local;
+    try {
+      local = when.toLocaleString(lang, {year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short"});
+    } catch (e) {
+      local = when.toLocaleString(); // a language tag the browser does not know
+    }
+    const [before, after] = span.dataset.text.split("{0}");
+    span.replaceChildren(before, el("time", {dateTime: span.dataset.ends, textContent: local}), after || "");
+  });
+
   if (keysForm && panel && window.fetch) {
     keysForm.addEventListener("submit", (event) => {
       const button = event.submitter;

@@ -202,7 +202,8 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
             AdminPage page = new AdminPage(browser).awaitShown();
             assertThat(page.title()).isEqualTo("권한 세트");
             page.click("add-permission-set");
-            page.fill("permission-set-form", "name", "Admin").fill("permission-set-form", "sessionDuration", "60")
+            page.fill("permission-set-form", "name", "Admin").choose("permission-set-form", "sessionDuration", "custom")
+                    .fill("permission-set-form", "sessionDurationHours", "0").fill("permission-set-form", "sessionDurationMinutes", "1")
                     .submit("permission-set-form", "save");
 
             String korean = "900~43200초(15분~12시간)여야 합니다. 입력값: 60";
@@ -214,15 +215,15 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
             WebElement error = browser.driver().findElement(By.id(describedBy.substring(describedBy.lastIndexOf(' ') + 1)));
             assertThat(error.getText()).isEqualTo(korean);
             WebElement group = duration.findElement(By.xpath("ancestor::div[contains(concat(' ', @class, ' '), ' pf-v5-c-form__group ')][1]"));
-            assertThat(group.findElement(By.cssSelector("label[for='" + duration.getAttribute("id") + "']")).getText()).isEqualTo("세션 시간(초)");
+            assertThat(group.findElement(By.cssSelector("label[for='" + duration.getAttribute("id") + "']")).getText()).isEqualTo("세션 시간");
             assertThat(group.getText()).as("under its own input").contains(korean);
             assertThat(browser.driver().switchTo().activeElement()).as("focus on the first invalid field").isEqualTo(duration);
-            assertThat(page.formError()).contains("세션 시간(초): " + korean).doesNotContain("permissionSet.").doesNotContain("must be");
+            assertThat(page.formError()).contains("세션 시간: " + korean).doesNotContain("permissionSet.").doesNotContain("must be");
             assertThat(page.invalidField("permission-set-form")).isEqualTo("permissionSet.sessionDuration");
             assertThat(admin.expect(200, "GET", "/admin/realms/" + realm + "/aws/permission-sets", null).json()).isEmpty();
 
             // Corrected, the error and its ties are gone and the set is stored.
-            page.fill("permission-set-form", "sessionDuration", "3600").submit("permission-set-form", "save");
+            page.choose("permission-set-form", "sessionDuration", "3600").submit("permission-set-form", "save");
             assertThat(page.successAlert()).contains("Admin");
             assertThat(admin.expect(200, "GET", "/admin/realms/" + realm + "/aws/permission-sets/Admin", null).json()
                     .path("sessionDuration").asInt()).isEqualTo(3600);
@@ -275,7 +276,7 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(get("/permission-sets")).isEmpty();
         page.fill("permission-set-form", "inlinePolicy", "")
                 .fill("permission-set-form", "description", "Look, don't touch")
-                .fill("permission-set-form", "sessionDuration", "7200")
+                .choose("permission-set-form", "sessionDuration", "7200")
                 .fill("permission-set-form", "managedPolicies", "arn:aws:iam::aws:policy/ReadOnlyAccess")
                 .submit("permission-set-form", "save");
         assertThat(page.successAlert()).contains("ReadOnly");
@@ -283,7 +284,7 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(set.path("sessionDuration").asInt()).isEqualTo(7200);
         assertThat(set.path("managedPolicies").get(0).asText()).isEqualTo("arn:aws:iam::aws:policy/ReadOnlyAccess");
         page.click("add-permission-set");
-        page.fill("permission-set-form", "name", "Admin").fill("permission-set-form", "sessionDuration", "3600")
+        page.fill("permission-set-form", "name", "Admin").choose("permission-set-form", "sessionDuration", "3600")
                 .fill("permission-set-form", "managedPolicies", "arn:aws:iam::aws:policy/AdministratorAccess")
                 .submit("permission-set-form", "save");
 

@@ -1,10 +1,11 @@
 /* The permission sets view (list, add, edit, delete) and one permission set's view (its assignments). */
-import {allAssignments, api, aws} from '../api.js';
-import {button, card, details, formGroup, h, input, pickList, row, rowSearch, table, toolbar} from '../dom.js';
+import {allAssignments, api, ApiError, aws} from '../api.js';
+import {button, card, details, formGroup, h, input, nextId, pickList, row, rowSearch, select, table, toolbar} from '../dom.js';
 import {hoursAndMinutes} from '../format.js';
 import {t} from '../i18n.js';
 import {go, link} from '../router.js';
-import {alertAfterNavigation, confirmAndDelete, heading, submit} from '../ui.js';
+import {CUSTOM, durationChoice, durationSeconds, PRESET_HOURS} from '../session-duration.js';
+import {alertAfterNavigation, confirmAndDelete, heading, showFormError, submit} from '../ui.js';
 import {assignForm, assignmentTable} from './assignments.js';
 
 function setForm(existing, onSaved, onCancel) {
@@ -12,7 +13,7 @@ function setForm(existing, onSaved, onCancel) {
     const name = input('permissionSet.name', {value: v.name || '', readonly: !!existing, maxlength: 32, name: 'name'});
     const description = h('textarea', {'data-field': 'permissionSet.description', rows: 2, name: 'description'});
     description.value = v.description || '';
-    const duration = input('permissionSet.sessionDuration', {value: v.sessionDuration || 3600, type: 'number', min: 900, max: 43200, name: 'sessionDuration'});
+    const duration = durationField(v.sessionDuration);
     const relay = input('permissionSet.relayState', {value: v.relayState || '', name: 'relayState', placeholder: 'https://console.aws.amazon.com/…'});
     const policies = h('textarea', {'data-field': 'permissionSet.managedPolicies', rows: 3, name: 'managedPolicies',
         placeholder: 'arn:aws:iam::aws:policy/ReadOnlyAccess'});
@@ -23,7 +24,7 @@ function setForm(existing, onSaved, onCancel) {
     const form = h('form', {class: 'pf-v5-c-form pf-m-horizontal kcaws-form', 'data-testid': 'permission-set-form', novalidate: true},
         formGroup(t('kcawsAdminName'), name, t('kcawsAdminSetNameHelp')),
         formGroup(t('kcawsAdminDescription'), description),
-        formGroup(t('kcawsAdminSessionDuration'), duration, t('kcawsAdminSessionDurationHelp')),
+        duration.group,
         formGroup(t('kcawsAdminRelayState'), relay, t('kcawsAdminRelayStateHelp')),
         formGroup(t('kcawsAdminManagedPolicies'), policies, t('kcawsAdminManagedPoliciesHelp')),
         formGroup(t('kcawsAdminInlinePolicy'), inline, t('kcawsAdminInlinePolicyHelp')),
@@ -34,10 +35,14 @@ function setForm(existing, onSaved, onCancel) {
             button(t('kcawsAdminCancel'), 'link', onCancel))));
     form.addEventListener('submit', (event) => {
         event.preventDefault();
-        const seconds = duration.value.trim();
+        const seconds = duration.seconds();
+        if (seconds === null) {
+            showFormError(form, new ApiError(400, t('kcawsAdminSessionDurationCustomInvalid'), 'permissionSet.sessionDuration'));
+            return;
+        }
         const body = {
             name: name.value.trim(), description: description.value || null,
-            sessionDuration: seconds === '' ? null : Number(seconds),
+            sessionDuration: seconds,
             relayState: relay.value.trim() || null,
             managedPolicies: policies.value.split('\n').map(p => p.trim()).filter(p => p !== ''),
             inlinePolicy: inline.value.trim() || null, permissionsBoundary: boundary.value.trim() || null,
@@ -50,6 +55,37 @@ function setForm(existing, onSaved, onCancel) {
         });
     });
     return form;
+}
+
+/**
+ * The session duration as Identity Center's console asks for it: a choice of 1, 2, 4, 8 or 12 hours,
+ * or a custom duration in hours and minutes. The choice carries the API's field, so the API's
+ * error on it lands under this group; `seconds()` is what to send, null when the custom fields hold
+ * no whole hours and minutes.
+ */
+function durationField(stored) {
+    const shown = durationChoice(stored);
+    const choice = select('permissionSet.sessionDuration', [
+        ...PRESET_HOURS.map(hrs => [String(hrs * 3600), hrs === 1 ? t('kcawsAdminOneHour') : t('kcawsAdminHoursOption', hrs)]),
+        [CUSTOM, t('kcawsAdminCustomDuration')]], {name: 'sessionDuration'});
+    choice.value = shown.choice;
+    const part = (name, max, value, unit) => {
+        const id = nextId('kcaws-f');
+        return [h('span', {class: 'pf-v5-c-form-control kcaws-duration-part'},
+            h('input', {id, type: 'number', name, min: 0, max, step: 1, inputmode: 'numeric', value: String(value)})),
+            h('label', {for: id, class: 'kcaws-duration-unit'}, unit)];
+    };
+    const custom = h('div', {class: 'kcaws-duration-custom', role: 'group', 'aria-label': t('kcawsAdminCustomDuration'),
+        'data-testid': 'custom-duration', hidden: shown.choice !== CUSTOM},
+        part('sessionDurationHours', 12, shown.hours, t('kcawsAdminHoursUnit')),
+        part('sessionDurationMinutes', 59, shown.minutes, t('kcawsAdminMinutesUnit')));
+    choice.addEventListener('change', () => {
+        custom.hidden = choice.value !== CUSTOM;
+    });
+    const group = formGroup(t('kcawsAdminSessionDuration'), choice, t('kcawsAdminSessionDurationHelp'));
+    group.querySelector('.pf-v5-c-form__helper-text').before(custom);
+    const [hoursField, minutesField] = custom.querySelectorAll('input');
+    return {group, seconds: () => durationSeconds(choice.value, hoursField.value, minutesField.value, stored)};
 }
 
 function hours(seconds) {
