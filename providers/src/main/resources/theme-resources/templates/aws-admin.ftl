@@ -19,10 +19,20 @@
     <script type="module" src="${url.resourcesPath}/kcaws/admin/main.js"></script>
 </head>
 <body>
+<a class="kcaws-skip-link" href="#kcaws-main">${msg("kcawsAdminSkipToContent")}</a>
 <div id="kcaws-admin" class="pf-v5-c-page"
      data-login-realm="${kcaws.loginRealm}" data-client-id="${kcaws.clientId}"
      data-server-url="${kcaws.serverUrl}" data-page-url="${kcaws.pageUrl}">
     <header class="pf-v5-c-masthead">
+        <#-- Below 1200 px (PatternFly's xl) the navigation is off-canvas: this button opens it (kcaws/admin/nav.js). -->
+        <span class="pf-v5-c-masthead__toggle kcaws-nav-toggle">
+            <button id="kcaws-nav-toggle" class="pf-v5-c-button pf-m-plain" type="button" aria-expanded="false"
+                    aria-controls="kcaws-sidebar" aria-label="${msg("kcawsAdminNavToggle")}">
+                <svg class="kcaws-nav-toggle-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+                    <path fill="currentColor" d="M3 5h18v2H3zm0 6h18v2H3zm0 6h18v2H3z"/>
+                </svg>
+            </button>
+        </span>
         <div class="pf-v5-c-masthead__main">
             <span class="pf-v5-c-masthead__brand kcaws-brand">${msg("kcawsAdminBrand")}</span>
         </div>
@@ -34,13 +44,13 @@
             <button id="kcaws-admin-signout" class="pf-v5-c-button pf-m-plain kcaws-masthead-link" type="button" hidden>${msg("kcawsAdminSignOut")}</button>
         </div>
     </header>
-    <div class="pf-v5-c-page__sidebar pf-m-expanded">
+    <div id="kcaws-sidebar" class="pf-v5-c-page__sidebar">
         <div class="pf-v5-c-page__sidebar-body">
-            <div class="kcaws-realm-picker">
-                <label class="pf-v5-c-form__label" for="kcaws-realm"><span class="pf-v5-c-form__label-text">${msg("kcawsAdminRealm")}</span></label>
-                <select id="kcaws-realm" class="pf-v5-c-form-control"></select>
-            </div>
             <nav class="pf-v5-c-nav" aria-label="${msg("kcawsAdminNavLabel")}">
+                <div class="kcaws-realm-picker">
+                    <label class="pf-v5-c-form__label" for="kcaws-realm"><span class="pf-v5-c-form__label-text">${msg("kcawsAdminRealm")}</span></label>
+                    <select id="kcaws-realm" class="pf-v5-c-form-control"></select>
+                </div>
                 <ul class="pf-v5-c-nav__list" id="kcaws-nav">
                     <li class="pf-v5-c-nav__item"><a class="pf-v5-c-nav__link" data-view="accounts" href="#">${msg("kcawsAdminNavAccounts")}</a></li>
                     <li class="pf-v5-c-nav__item"><a class="pf-v5-c-nav__link" data-view="permission-sets" href="#">${msg("kcawsAdminNavPermissionSets")}</a></li>
@@ -51,7 +61,7 @@
             </nav>
         </div>
     </div>
-    <main class="pf-v5-c-page__main" tabindex="-1">
+    <main id="kcaws-main" class="pf-v5-c-page__main" tabindex="-1">
         <section class="pf-v5-c-page__main-section pf-m-light">
             <h1 id="kcaws-title" class="pf-v5-c-title pf-m-2xl">${msg("kcawsAdminBrand")}</h1>
             <p id="kcaws-subtitle" class="kcaws-subtitle"></p>

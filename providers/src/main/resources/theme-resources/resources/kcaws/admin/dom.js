@@ -88,15 +88,31 @@ export function table(columns, rows, emptyText, testid) {
         return h('div', {class: 'pf-v5-c-empty-state pf-m-sm', 'data-testid': `${testid}-empty`},
             h('div', {class: 'pf-v5-c-empty-state__content'}, h('div', {class: 'pf-v5-c-empty-state__body'}, emptyText)));
     }
+    // Below 768 px each row reflows into a block of "column: value" lines (PatternFly's grid-md, from data-label).
+    for (const tr of rows) {
+        Array.from(tr.cells).forEach((td, i) => columns[i] && td.setAttribute('data-label', columns[i]));
+    }
     return h('table', {class: 'pf-v5-c-table pf-m-compact pf-m-grid-md', role: 'grid', 'data-testid': testid},
         h('thead', {class: 'pf-v5-c-table__thead'}, h('tr', {class: 'pf-v5-c-table__tr'},
-            columns.map(c => h('th', {class: 'pf-v5-c-table__th', scope: 'col'}, c)))),
+            columns.map(c => h('th', {class: 'pf-v5-c-table__th', scope: 'col'},
+                c === '' ? h('span', {class: 'pf-v5-screen-reader'}, t('kcawsAdminActions')) : c)))),
         h('tbody', {class: 'pf-v5-c-table__tbody'}, rows));
 }
 
+/**
+ * A table row. `label` names what the row is ("account acme-prod"): each of its buttons is then named
+ * with it for screen readers and voice control ("Delete account acme-prod"), not just "Delete".
+ */
 export function row(cells, props) {
-    return h('tr', Object.assign({class: 'pf-v5-c-table__tr'}, props || {}),
+    const {label, ...attributes} = props || {};
+    const tr = h('tr', Object.assign({class: 'pf-v5-c-table__tr'}, attributes),
         cells.map(c => h('td', {class: 'pf-v5-c-table__td'}, c)));
+    if (label) {
+        for (const b of tr.querySelectorAll('button:not([aria-label])')) {
+            b.setAttribute('aria-label', t('kcawsAdminRowAction', b.textContent.trim(), label));
+        }
+    }
+    return tr;
 }
 
 export function card(title, ...body) {

@@ -8,6 +8,7 @@ import {viewableRealms} from './api.js';
 import {SigningIn, signIn, signOut, username} from './auth.js';
 import {viewError} from './dom.js';
 import {loadMessages} from './i18n.js';
+import {setUpFrame} from './nav.js';
 import {registerView, start as startRouter} from './router.js';
 import {state} from './state.js';
 import {accounts} from './views/accounts.js';
@@ -26,6 +27,7 @@ registerView('identity-center', identityCenter);
 
 async function start(root) {
     loadMessages(document);
+    setUpFrame(document);
     state.cfg = {
         loginRealm: root.dataset.loginRealm,
         clientId: root.dataset.clientId,

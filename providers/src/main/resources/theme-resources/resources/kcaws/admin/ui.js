@@ -7,13 +7,16 @@ import {SigningIn} from './auth.js';
 import {h, nextId} from './dom.js';
 import {errorText, placeErrors} from './form-errors.js';
 import {pattern, t} from './i18n.js';
+import {state} from './state.js';
 
 const el = (id) => document.getElementById(id);
 let pendingAlerts = [];
 
+/** The view's heading, and the browser tab's title after it ("AWS accounts · acme · AWS access"). */
 export function heading(title, subtitle) {
     el('kcaws-title').textContent = title;
     el('kcaws-subtitle').textContent = subtitle;
+    document.title = t('kcawsAdminDocumentTitle', title, state.realm);
 }
 
 export function alert(kind, text) {

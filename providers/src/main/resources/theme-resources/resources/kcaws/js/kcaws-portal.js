@@ -47,9 +47,12 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   const fill = (pattern, ...values) => pattern.replace(/\{(\d)\}/g, (m, i) => values[i]);
 
+  // The panel goes under the role in a list item of its own: a list holds only items.
+  const panelItem = el("li", {className: "kcaws-keys-item"});
   async function requestKeys(button) {
     const row = button.closest(".kcaws-role");
-    row.after(panel);
+    panelItem.append(panel);
+    row.after(panelItem);
     panel.hidden = false;
     panel.replaceChildren(el("p", {}, panel.dataset.working));
     button.disabled = true;

@@ -70,9 +70,19 @@ public final class AdminPage {
         return new Select(driver().findElement(By.id("kcaws-realm"))).getOptions().stream().map(o -> o.getAttribute("value")).toList();
     }
 
-    /** Clicks an entry of the side navigation (accounts, permission-sets, principals, setup) and waits for its view. */
+    /**
+     * Clicks an entry of the side navigation (accounts, permission-sets, principals, setup) and waits for its view;
+     * on a narrow screen, where the navigation is off-canvas, opens it with the masthead's button first.
+     */
     public AdminPage navigate(String view) {
         String before = title();
+        WebElement toggle = driver().findElements(By.id("kcaws-nav-toggle")).stream().findFirst().orElse(null);
+        if (toggle != null && toggle.isDisplayed() && !"true".equals(toggle.getDomAttribute("aria-expanded"))) {
+            toggle.click();
+            // Clicked once it has slid fully in, not while it moves under the pointer.
+            browser.await().withMessage("the navigation to open").until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return document.getElementById('kcaws-sidebar').getBoundingClientRect().left >= 0")));
+        }
         driver().findElement(By.cssSelector("#kcaws-nav a[data-view='" + view + "']")).click();
         browser.await().until(d -> !title().equals(before) || d.getCurrentUrl().endsWith("/" + view));
         return awaitLoaded();

@@ -69,7 +69,7 @@ async function accountsView() {
                             alertAfterNavigation('success', t('kcawsAdminAccountDeleted', a.id));
                             go('accounts');
                         }), {'data-testid': 'delete'})),
-            ], {'data-testid': 'account-row', 'data-id': a.id})), t('kcawsAdminNoAccounts'), 'accounts'),
+            ], {'data-testid': 'account-row', 'data-id': a.id, label: t('kcawsAdminAccountRow', a.name)})), t('kcawsAdminNoAccounts'), 'accounts'),
         card(t('kcawsAdminAccessReview'), h('p', {}, t('kcawsAdminAccessReviewIntro')), reviewDownloads(null)));
 }
 
@@ -85,7 +85,7 @@ async function accountView(id) {
     return h('div', {},
         card(t('kcawsAdminAccount'), details([[t('kcawsAdminAccountId'), account.id], [t('kcawsAdminName'), account.name],
             [t('kcawsAdminPartition'), account.partition], [t('kcawsAdminRegion'), account.region], [t('kcawsAdminSamlProvider'), account.samlProvider]])),
-        card(t('kcawsAdminAssignments'), assignmentTable(assignments, ['principal', 'permissionSet'], () => go('accounts', id))),
+        card(t('kcawsAdminAssignments'), assignmentTable(assignments, ['principal', 'permissionSet'], () => go('accounts', id), [account])),
         card(t('kcawsAdminWhoReaches'), reviewDownloads(id), accountAccessTable(reachers)),
         card(t('kcawsAdminAssignInAccount'),
             assignForm({accountIds: [id]}, [[t('kcawsAdminPermissionSets'), picker]], () => ({permissionSets: picker.list.selectedValues()}),

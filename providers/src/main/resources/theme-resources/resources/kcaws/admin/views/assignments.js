@@ -38,7 +38,8 @@ export function assignmentTable(assignments, columns, afterRemove, accounts) {
                 alertAfterNavigation('success', t('kcawsAdminAssignmentRemoved', a.group || a.user, a.accountId, a.permissionSet));
                 afterRemove();
             }), {'data-testid': 'remove'}),
-    ], {'data-testid': 'assignment-row', 'data-principal': a.group || a.user, 'data-account': a.accountId, 'data-permission-set': a.permissionSet})),
+    ], {'data-testid': 'assignment-row', 'data-principal': a.group || a.user, 'data-account': a.accountId, 'data-permission-set': a.permissionSet,
+        label: t('kcawsAdminAssignmentRow', a.permissionSet, a.group || a.user, accountText(a.accountId))})),
     t('kcawsAdminNoAssignments'), 'assignments');
 }
 

@@ -53,7 +53,7 @@ export function clientsCard(clients, defaults) {
         : table([t('kcawsAdminClient'), t('kcawsAdminPartition'), t('kcawsAdminSigninEndpoint'), t('kcawsAdminIdpInitiatedUrl'),
             t('kcawsAdminShortcutsAndKeys'), ''], clients.map(c => row([
             consoleLink(c), c.partition, c.signinEndpoint || '—', c.idpInitiatedUrl || '—', servingCell(c), c.enabled ? '' : t('kcawsAdminDisabled'),
-        ], {'data-testid': 'aws-client-row', 'data-client-id': c.clientId})), t('kcawsAdminNoClients'), 'aws-clients');
+        ], {'data-testid': 'aws-client-row', 'data-client-id': c.clientId, label: t('kcawsAdminClientRow', c.clientId)})), t('kcawsAdminNoClients'), 'aws-clients');
     return card(t('kcawsAdminAwsClients'), problems, note(t('kcawsAdminClientsNote')), clientList);
 }
 

@@ -249,7 +249,7 @@ function attributeRow(rows) {
     const userAttribute = h('input', {type: 'text', 'aria-label': t('kcawsAdminIcAbacUserAttribute'), placeholder: 'costCenter', 'data-testid': 'ic-abac-attribute'});
     const line = h('div', {class: 'kcaws-abac-row'}, h('span', {class: 'pf-v5-c-form-control'}, key), ' → ',
         h('span', {class: 'pf-v5-c-form-control'}, userAttribute), ' ',
-        button(t('kcawsAdminRemove'), 'link', () => line.remove()));
+        button(t('kcawsAdminRemove'), 'link', () => line.remove(), {'aria-label': t('kcawsAdminIcAbacRemove')}));
     line.values = () => ({key: key.value, userAttribute: userAttribute.value});
     rows.append(line);
 }

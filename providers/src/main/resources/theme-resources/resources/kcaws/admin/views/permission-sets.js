@@ -126,7 +126,7 @@ async function setsView() {
                         alertAfterNavigation('success', t('kcawsAdminPermissionSetDeleted', s.name));
                         go('permission-sets');
                     }), {'data-testid': 'delete'})),
-        ], {'data-testid': 'permission-set-row', 'data-name': s.name})), t('kcawsAdminNoPermissionSets'), 'permission-sets'));
+        ], {'data-testid': 'permission-set-row', 'data-name': s.name, label: t('kcawsAdminPermissionSetRow', s.name)})), t('kcawsAdminNoPermissionSets'), 'permission-sets'));
 }
 
 async function setView(name) {
