@@ -15,7 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,14 +56,17 @@ class AccessibilityBrowserIT extends ChromiumAgainstFakeAws {
     }
 
     /**
-     * Saves the tab as a README image, docs/images/{name}-{desktop|phone}.png of the repository (the
-     * text caret hidden: it blinks).
+     * Saves the tab at a phone's width as a README image, docs/screenshots/{name}.png of the
+     * repository (the text caret hidden: it blinks); the desktop images come from the feature tests.
      */
     void readmeImage(String name, Viewport viewport) {
+        if (viewport != Viewport.PHONE) {
+            return;
+        }
         js().executeScript("const s = document.createElement('style'); s.textContent = '* { caret-color: transparent !important; }';"
                 + "document.head.appendChild(s); document.activeElement && document.activeElement.blur();");
         Path repo = BuildArtifacts.fromSystemProperties().realmDir().toAbsolutePath().normalize().getParent();
-        browser.screenshot(repo.resolve("docs").resolve("images").resolve(name + "-" + viewport.name().toLowerCase(Locale.ROOT) + ".png"));
+        browser.screenshot(repo.resolve("docs").resolve("screenshots").resolve(name + "-phone.png"));
     }
 
     /** Opens another view of the signed-in admin page and waits until it has replaced the one before. */

@@ -135,7 +135,6 @@ class PortalTilesBrowserIT extends ChromiumAgainstFakeAws {
 
         portal.search("sandbox");
         assertThat(portal.visibleAccountNames()).containsExactly("acme-sandbox");
-        portal.clearSearch();
-        readmeScreenshot("portal-phone.png");
+        portal.clearSearch(); // the README's phone image of the portal: AccessibilityBrowserIT
     }
 }
