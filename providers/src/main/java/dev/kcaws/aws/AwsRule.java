@@ -162,6 +162,8 @@ public enum AwsRule {
     IN_ROLE("kcawsRuleInRole"),
     IN_MAPPER("kcawsRuleInMapper"),
     MODEL_INVALID("kcawsRuleModelInvalid"),
+    KEYCLOAK_API("kcawsRuleKeycloakApi"),
+    KEYCLOAK_API_STALE("kcawsRuleKeycloakApiStale"),
     // Identity Center: its settings, metadata, attributes and generated code.
     SCIM_SETTINGS_PARENT("kcawsRuleScimSettingsParent"),
     SCIM_SETTINGS_EXIST("kcawsRuleScimSettingsExist"),

@@ -74,7 +74,7 @@ public final class AwsRuleViolation extends IllegalArgumentException {
     private Map<String, Object> keyAndParams() {
         Map<String, Object> text = new LinkedHashMap<>();
         text.put("messageKey", key());
-        text.put("params", paramsForJson());
+        text.put("params", List.of(paramsForJson()));
         return text;
     }
 
