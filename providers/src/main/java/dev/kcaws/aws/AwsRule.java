@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * One rule a value can break, named by its message key: the text exists once, in the bundle's
+ * One rule a value can break (or a thing a request names that is missing, or a change the realm's
+ * state refuses), named by its message key: the text exists once, in the bundle's
  * messages ({@code theme-resources/messages/messages_{en,ko}.properties}), with {0}, {1}… for the
  * values each violation fills in. The English text of {@link AwsRuleViolation#getMessage()} (what
  * the admin API, logs and realm import say) is read from the English bundle, so a page in another
