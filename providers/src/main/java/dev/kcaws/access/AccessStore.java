@@ -1,6 +1,7 @@
 package dev.kcaws.access;
 
 import dev.kcaws.access.ModelFormat.AccessName;
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.Partition;
@@ -325,7 +326,7 @@ public final class AccessStore {
                     ModelFormat.readWindows(name, value);
                 }
             } catch (AwsRuleViolation e) {
-                problems.add(new AwsRuleViolation(e.field(), e.rule() + " [attribute " + name + "]"));
+                problems.add(new AwsRuleViolation(e.field(), AwsRule.IN_ATTRIBUTE, e, name));
             }
         });
         return problems;
@@ -338,14 +339,14 @@ public final class AccessStore {
             try {
                 ModelFormat.parseAccessRole(role.getName()).ifPresent(name -> {
                     if (!attributes.containsKey(ModelFormat.accountAttribute(name.account().value()))) {
-                        throw new AwsRuleViolation("access.account", "account " + name.account() + " is not defined");
+                        throw new AwsRuleViolation("access.account", AwsRule.ACCESS_ROLE_ACCOUNT, name.account());
                     }
                     if (!attributes.containsKey(ModelFormat.permissionSetAttribute(name.permissionSet().value()))) {
-                        throw new AwsRuleViolation("access.permissionSet", "permission set " + name.permissionSet() + " is not defined");
+                        throw new AwsRuleViolation("access.permissionSet", AwsRule.ACCESS_ROLE_PERMISSION_SET, name.permissionSet());
                     }
                 });
             } catch (AwsRuleViolation e) {
-                problems.add(new AwsRuleViolation(e.field(), e.rule() + " [role " + role.getName() + "]"));
+                problems.add(new AwsRuleViolation(e.field(), AwsRule.IN_ROLE, e, role.getName()));
             }
         });
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.AwsRegion;
 import dev.kcaws.aws.AwsRuleViolation;
@@ -103,13 +104,13 @@ public final class ModelFormat {
         }
         stored.forEach((id, window) -> {
             if (id.isBlank() || id.length() > 255 || id.chars().anyMatch(Character::isISOControl)) {
-                throw new AwsRuleViolation(field, "must map group or user IDs (1 to 255 characters, no control characters) to windows");
+                throw new AwsRuleViolation(field, AwsRule.STORED_WINDOW_IDS);
             }
             if (window == null) {
-                throw new AwsRuleViolation(field + "." + id, "must be a window with notBefore, notAfter or both");
+                throw new AwsRuleViolation(field + "." + id, AwsRule.STORED_WINDOW);
             }
             AccessWindow parsed = AccessWindow.parse(field + "." + id + ".", window.notBefore(), window.notAfter())
-                    .orElseThrow(() -> new AwsRuleViolation(field + "." + id, "must have notBefore, notAfter or both"));
+                    .orElseThrow(() -> new AwsRuleViolation(field + "." + id, AwsRule.STORED_WINDOW_BOUND));
             windows.put(id, parsed);
         });
         return windows;
@@ -133,7 +134,7 @@ public final class ModelFormat {
     public static Partition readDefaultClient(String attributeName, String value) {
         Partition partition = Partition.parse("defaultClient.partition", attributeName.substring(DEFAULT_CLIENT_PREFIX.length()));
         if (value == null || value.isBlank() || value.length() > 255 || value.chars().anyMatch(Character::isISOControl)) {
-            throw new AwsRuleViolation("defaultClient.clientId", "must be the client ID of an AWS client of the realm (1 to 255 characters, no control characters)");
+            throw new AwsRuleViolation("defaultClient.clientId", AwsRule.STORED_DEFAULT_CLIENT);
         }
         return partition;
     }
@@ -160,10 +161,10 @@ public final class ModelFormat {
         AccountId id = new AccountId(attributeName.substring(ACCOUNT_PREFIX.length()));
         StoredAccount stored = parse(value, StoredAccount.class, "account");
         if (stored.partition() == null) {
-            throw new AwsRuleViolation("account.partition", "is missing (aws, aws-us-gov or aws-cn)");
+            throw new AwsRuleViolation("account.partition", AwsRule.STORED_PARTITION_MISSING);
         }
         if (stored.samlProvider() == null) {
-            throw new AwsRuleViolation("account.samlProvider", "is missing");
+            throw new AwsRuleViolation("account.samlProvider", AwsRule.MISSING);
         }
         return new AwsAccount(id, stored.name(), Partition.parse("account.partition", stored.partition()),
                 new SamlProviderName(stored.samlProvider()), AwsRegion.parseOptional("account.region", stored.region()));
@@ -190,7 +191,7 @@ public final class ModelFormat {
         String key = roleName.substring(ACCESS_PREFIX.length());
         int colon = key.indexOf(':');
         if (colon < 0 || !AccountId.isValid(key.substring(0, colon)) || !PermissionSetName.isValid(key.substring(colon + 1))) {
-            throw new AwsRuleViolation("access", "role " + roleName + " must be named access:<12-digit account id>:<permission set name>");
+            throw new AwsRuleViolation("access", AwsRule.ACCESS_ROLE_NAME, roleName);
         }
         return Optional.of(new AccessName(new AccountId(key.substring(0, colon)), new PermissionSetName(key.substring(colon + 1))));
     }
@@ -203,16 +204,16 @@ public final class ModelFormat {
         try {
             T parsed = JSON.readValue(value, type);
             if (parsed == null) {
-                throw new AwsRuleViolation(what, "is empty");
+                throw new AwsRuleViolation(what, AwsRule.STORED_EMPTY);
             }
             return parsed;
         } catch (UnrecognizedPropertyException e) {
-            throw new AwsRuleViolation(what + "." + e.getPropertyName(), "is not a known field");
+            throw new AwsRuleViolation(what + "." + e.getPropertyName(), AwsRule.STORED_UNKNOWN_FIELD);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             if (e instanceof AwsRuleViolation violation) {
                 throw violation;
             }
-            throw new AwsRuleViolation(what, "is not valid JSON in the bundle's format");
+            throw new AwsRuleViolation(what, AwsRule.STORED_JSON);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.AwsAccount;
 import org.keycloak.events.admin.OperationType;
@@ -39,7 +40,7 @@ public class AccountsResource {
         AwsAccount account = AdminContext.valid(() -> JsonBodies.read(body, AccountRepresentation.class).toModel());
         AccessStore store = context.storeForWriting();
         if (store.account(account.id()).isPresent()) {
-            throw AdminErrors.conflict("AWS account " + account.id() + " already exists");
+            throw AdminErrors.conflict(AwsRule.ACCOUNT_EXISTS, account.id());
         }
         store.putAccount(account);
         AccountRepresentation rep = AccountRepresentation.of(account);

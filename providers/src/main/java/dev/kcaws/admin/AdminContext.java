@@ -47,7 +47,7 @@ record AdminContext(KeycloakSession session, RealmModel realm, AdminPermissions 
 
     static AwsAccount existingAccount(AccessStore store, String id) {
         AccountId valid = valid(() -> new AccountId(id));
-        return store.account(valid).orElseThrow(() -> AdminErrors.notFound("AWS account " + id + " not found"));
+        return store.account(valid).orElseThrow(() -> AdminErrors.notFound(AwsRule.UNKNOWN_ACCOUNT, id));
     }
 
     PermissionSet existingSet(String name) {
@@ -61,7 +61,7 @@ record AdminContext(KeycloakSession session, RealmModel realm, AdminPermissions 
         } catch (AwsRuleViolation e) {
             throw AdminErrors.invalid(e.withField("permissionSet"));
         }
-        return store.permissionSet(valid).orElseThrow(() -> AdminErrors.notFound("permission set " + name + " not found"));
+        return store.permissionSet(valid).orElseThrow(() -> AdminErrors.notFound(AwsRule.UNKNOWN_PERMISSION_SET, name));
     }
 
     /** The group (by path) or user (by username) an assignment names; exactly one of them. */
@@ -72,7 +72,7 @@ record AdminContext(KeycloakSession session, RealmModel realm, AdminPermissions 
         if (rep.group() != null) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, rep.group().startsWith("/") ? rep.group() : "/" + rep.group());
             if (group == null) {
-                throw AdminErrors.notFound("group " + rep.group() + " not found");
+                throw AdminErrors.notFound(AwsRule.UNKNOWN_GROUP, rep.group());
             }
             return group;
         }
@@ -81,7 +81,7 @@ record AdminContext(KeycloakSession session, RealmModel realm, AdminPermissions 
             if (!auth.canQueryUsers()) {
                 throw new ForbiddenException(); // as Keycloak's UsersResource: no probing for usernames
             }
-            throw AdminErrors.notFound("user " + rep.user() + " not found");
+            throw AdminErrors.notFound(AwsRule.UNKNOWN_USER, rep.user());
         }
         return user;
     }

@@ -13,9 +13,10 @@ import java.util.List;
 /**
  * Errors as Keycloak's admin API answers them, in its own {@link ErrorRepresentation}: the message
  * ({@code errorMessage}, English, starting with the field at fault) and the {@code field}; a body with
- * several invalid fields lists each in {@code errors}, the first also at the top. A broken
- * {@link AwsRule} adds its message key and values ({@link RuleErrorRepresentation}) so a page can
- * say it in the admin's language.
+ * several invalid fields lists each in {@code errors}, the first also at the top. Every error, 400,
+ * 404 or 409, is made here from an {@link AwsRuleViolation}, so it always carries its rule's message
+ * key and values ({@link RuleErrorRepresentation}) and a page can say it in the admin's language:
+ * there is no way to answer an English-only error.
  */
 final class AdminErrors {
 
@@ -45,22 +46,24 @@ final class AdminErrors {
         return invalid(new AwsRuleViolation(field, rule, params));
     }
 
-    static WebApplicationException notFound(String message) {
-        return error(Response.Status.NOT_FOUND, new ErrorRepresentation(null, message, null));
+    /** A 404: the thing the path or body names does not exist ({@code rule} says which). */
+    static WebApplicationException notFound(AwsRule rule, Object... params) {
+        return error(Response.Status.NOT_FOUND, representation(AwsRuleViolation.of(rule, params)));
     }
 
-    static WebApplicationException conflict(String message) {
-        return error(Response.Status.CONFLICT, new ErrorRepresentation(null, message, null));
+    /** A 409 naming no field: the realm's state refuses the change. */
+    static WebApplicationException conflict(AwsRule rule, Object... params) {
+        return conflict(AwsRuleViolation.of(rule, params));
     }
 
-    static WebApplicationException conflict(String field, String message) {
-        return error(Response.Status.CONFLICT, new ErrorRepresentation(field, message, null));
+    /** A 409 naming the field whose value the realm's state refuses. */
+    static WebApplicationException conflict(AwsRuleViolation violation) {
+        return error(Response.Status.CONFLICT, representation(violation));
     }
 
+    /** The only way this API makes an error body: from a violation, so always with its message key. */
     private static ErrorRepresentation representation(AwsRuleViolation violation) {
-        return violation.key() == null
-                ? new ErrorRepresentation(violation.field(), violation.getMessage(), null)
-                : new RuleErrorRepresentation(violation);
+        return new RuleErrorRepresentation(violation);
     }
 
     private static WebApplicationException error(Response.Status status, ErrorRepresentation body) {

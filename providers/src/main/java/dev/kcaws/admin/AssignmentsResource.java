@@ -213,7 +213,7 @@ public class AssignmentsResource {
             permissions.requireMapAccessRole(role);
         }
         if (role == null || !store.holdsDirectly(principal, role)) {
-            throw AdminErrors.notFound("no such assignment");
+            throw AdminErrors.notFound(AwsRule.UNKNOWN_ASSIGNMENT);
         }
         store.revoke(principal, role);
         context.event(OperationType.DELETE, rep, "assignments", account.id().value(), set.name().value());

@@ -34,7 +34,7 @@ public class AwsClientResource {
         AccessStore store = context.storeForWriting();
         ClientModel client = id == null ? null : context.realm().getClientById(id);
         if (client == null) {
-            throw AdminErrors.notFound("client " + id + " not found");
+            throw AdminErrors.notFound(AwsRule.UNKNOWN_CLIENT, id);
         }
         Partition partition = AwsClients.partitionOf(client);
         if (AwsClients.roleMapperOf(client).isEmpty()) {

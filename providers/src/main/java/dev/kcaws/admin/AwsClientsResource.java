@@ -104,7 +104,7 @@ public class AwsClientsResource {
         try {
             client = AwsClientInstaller.install(context.session(), context.realm(), options);
         } catch (AwsClientInstaller.Conflict e) {
-            throw AdminErrors.conflict(e.field(), e.getMessage());
+            throw AdminErrors.conflict(e.violation());
         }
         ClientRepresentation rep = ModelToRepresentation.toRepresentation(client, context.session());
         context.adminEvent().clone(context.session()).resource(ResourceType.CLIENT).operation(OperationType.CREATE)

@@ -5,6 +5,7 @@ import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.ModelFormat;
 import dev.kcaws.access.ModelFormat.AccessName;
 import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.AwsRegion;
 import dev.kcaws.aws.AwsRuleViolation;
@@ -96,7 +97,7 @@ final class IdentityCenterAssignments {
         try {
             return ScimGroupDocument.of(group.name(), group.id()).displayName();
         } catch (ScimInputException e) {
-            throw new AwsRuleViolation("group", "group " + path + ": " + e.getMessage());
+            throw new AwsRuleViolation("group", "displayName".equals(e.field()) ? AwsRule.IC_GROUP_NO_NAME : AwsRule.IC_GROUP_NO_ID, path);
         }
     }
 }

@@ -125,7 +125,7 @@ public class IdentityCenterCodeResource {
                     push.map(p -> Set.copyOf(p.groupIds())).orElse(null), push.map(p -> regionOf(p.endpoint())).orElse(null));
             generated = generator.apply(model);
         } catch (AwsRuleViolation e) {
-            throw AdminErrors.conflict(e.field(), e.getMessage());
+            throw AdminErrors.conflict(e);
         }
         String realmName = context.realm().getName();
         String fileName = "kcaws-" + realmName + "-identity-center" + (accountId == null ? "" : "-" + accountId) + "." + extension;

@@ -52,7 +52,7 @@ public class IdentityCenterPushResource {
             throw AdminErrors.badRequest("scim", AwsRule.PUSH_NOT_CONFIGURED);
         }
         IdentityCenterPush.Sync sync = IdentityCenterPush.syncNow(context.session(), context.realm())
-                .orElseThrow(() -> AdminErrors.conflict("a reconcile with IAM Identity Center is running already; try again when it has finished"));
+                .orElseThrow(() -> AdminErrors.conflict(AwsRule.PUSH_RUNNING));
         if (sync.running()) {
             PushSyncRunning running = new PushSyncRunning(true);
             context.event(OperationType.ACTION, running, "identity-center", "push", "sync");

@@ -54,7 +54,7 @@ public class IdentityCenterSamlClientResource {
     public IdentityCenterSamlClientRepresentation get() {
         context.auth().requireViewClients();
         ClientModel client = IdentityCenterClients.of(context.realm())
-                .orElseThrow(() -> AdminErrors.notFound("this realm has no Identity Center SAML client"));
+                .orElseThrow(() -> AdminErrors.notFound(AwsRule.NO_IC_SAML_CLIENT));
         return representation(client);
     }
 
@@ -77,7 +77,7 @@ public class IdentityCenterSamlClientResource {
         try {
             client = IdentityCenterClientInstaller.install(context.session(), context.realm(), options);
         } catch (AwsClientInstaller.Conflict e) {
-            throw AdminErrors.conflict(e.field(), e.getMessage());
+            throw AdminErrors.conflict(e.violation());
         }
         context.adminEvent().clone(context.session()).resource(ResourceType.CLIENT).operation(OperationType.CREATE)
                 .resourcePath("clients", client.getId()).representation(ModelToRepresentation.toRepresentation(client, context.session()))

@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.PermissionSet;
 import org.keycloak.events.admin.OperationType;
@@ -39,7 +40,7 @@ public class PermissionSetsResource {
         PermissionSet set = AdminContext.valid(() -> JsonBodies.read(body, PermissionSetRepresentation.class).toModel());
         AccessStore store = context.storeForWriting();
         if (store.permissionSet(set.name()).isPresent()) {
-            throw AdminErrors.conflict("permission set " + set.name() + " already exists");
+            throw AdminErrors.conflict(AwsRule.PERMISSION_SET_EXISTS, set.name());
         }
         store.putPermissionSet(set);
         PermissionSetRepresentation rep = PermissionSetRepresentation.of(set);

@@ -9,7 +9,8 @@ import org.keycloak.representations.idm.ErrorRepresentation;
  * with {@code errorMessage} kept the English text this API has always answered (clients and
  * scripts read it), so the key travels in its own {@code messageKey}. {@code params} are the
  * values of the text, {0} first; the field's name is not one of them (a page names the field by
- * its own label).
+ * its own label). A value that is itself a rule's text (the rule broken inside a part of the field)
+ * is an object with its own {@code messageKey} and {@code params}.
  */
 public final class RuleErrorRepresentation extends ErrorRepresentation {
 
@@ -19,7 +20,7 @@ public final class RuleErrorRepresentation extends ErrorRepresentation {
     }
 
     RuleErrorRepresentation(AwsRuleViolation violation) {
-        super(violation.field(), violation.getMessage(), violation.params().toArray());
+        super(violation.field(), violation.getMessage(), violation.paramsForJson());
         this.messageKey = violation.key();
     }
 

@@ -105,7 +105,7 @@ public class ScimSettingsResource {
     public Response delete() {
         context.auth().requireManageRealm();
         if (!ScimSettingsComponent.change(context.session(), context.realm(), (realm, stored) -> stored.remove())) {
-            throw AdminErrors.notFound("no IAM Identity Center SCIM settings in this realm");
+            throw AdminErrors.notFound(AwsRule.NO_SCIM_SETTINGS);
         }
         context.event(OperationType.DELETE, null, "identity-center", "scim");
         return Response.noContent().build();
@@ -122,7 +122,7 @@ public class ScimSettingsResource {
     public ScimConnectionTest.Result test() {
         context.auth().requireManageRealm();
         IdentityCenterSettings settings = IdentityCenterSettings.stored(context.realm())
-                .orElseThrow(() -> AdminErrors.notFound("no IAM Identity Center SCIM settings in this realm; save them first"));
+                .orElseThrow(() -> AdminErrors.notFound(AwsRule.NO_SCIM_SETTINGS_SAVE_FIRST));
         return ScimConnectionTest.run(context.session(), settings);
     }
 

@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * One rule a value can break, named by its message key: the text exists once, in the bundle's
+ * One rule a value can break (or a thing a request names that is missing, or a change the realm's
+ * state refuses), named by its message key: the text exists once, in the bundle's
  * messages ({@code theme-resources/messages/messages_{en,ko}.properties}), with {0}, {1}… for the
  * values each violation fills in. The English text of {@link AwsRuleViolation#getMessage()} (what
  * the admin API, logs and realm import say) is read from the English bundle, so a page in another
@@ -129,7 +130,58 @@ public enum AwsRule {
     MAPPER_TAG_ENTRY("kcawsRuleMapperTagEntry"),
     MAPPER_TAG_TWICE("kcawsRuleMapperTagTwice"),
     MAPPER_TRANSITIVE_KEY("kcawsRuleMapperTransitiveKey"),
-    MAPPER_SWITCH("kcawsRuleMapperSwitch");
+    MAPPER_SWITCH("kcawsRuleMapperSwitch"),
+    // Not found and conflicts (the admin API's 404 and 409).
+    UNKNOWN_ACCOUNT("kcawsRuleUnknownAccount"),
+    UNKNOWN_PERMISSION_SET("kcawsRuleUnknownPermissionSet"),
+    UNKNOWN_GROUP("kcawsRuleUnknownGroup"),
+    UNKNOWN_USER("kcawsRuleUnknownUser"),
+    UNKNOWN_CLIENT("kcawsRuleUnknownClient"),
+    UNKNOWN_ASSIGNMENT("kcawsRuleUnknownAssignment"),
+    NO_SCIM_SETTINGS("kcawsRuleNoScimSettings"),
+    NO_SCIM_SETTINGS_SAVE_FIRST("kcawsRuleNoScimSettingsSaveFirst"),
+    NO_IC_SAML_CLIENT("kcawsRuleNoIcSamlClient"),
+    ACCOUNT_EXISTS("kcawsRuleAccountExists"),
+    PERMISSION_SET_EXISTS("kcawsRulePermissionSetExists"),
+    PUSH_RUNNING("kcawsRulePushRunning"),
+    CLIENT_ID_EXISTS("kcawsRuleClientIdExists"),
+    URL_NAME_TAKEN("kcawsRuleUrlNameTaken"),
+    IC_CLIENT_EXISTS("kcawsRuleIcClientExists"),
+    // The stored model (realm import, Keycloak's own endpoints): its format and what refers to what.
+    STORED_EMPTY("kcawsRuleStoredEmpty"),
+    STORED_UNKNOWN_FIELD("kcawsRuleStoredUnknownField"),
+    STORED_JSON("kcawsRuleStoredJson"),
+    STORED_PARTITION_MISSING("kcawsRuleStoredPartitionMissing"),
+    STORED_WINDOW_IDS("kcawsRuleStoredWindowIds"),
+    STORED_WINDOW("kcawsRuleStoredWindow"),
+    STORED_WINDOW_BOUND("kcawsRuleStoredWindowBound"),
+    STORED_DEFAULT_CLIENT("kcawsRuleStoredDefaultClient"),
+    ACCESS_ROLE_NAME("kcawsRuleAccessRoleName"),
+    ACCESS_ROLE_ACCOUNT("kcawsRuleAccessRoleAccount"),
+    ACCESS_ROLE_PERMISSION_SET("kcawsRuleAccessRolePermissionSet"),
+    IN_ATTRIBUTE("kcawsRuleInAttribute"),
+    IN_ROLE("kcawsRuleInRole"),
+    IN_MAPPER("kcawsRuleInMapper"),
+    MODEL_INVALID("kcawsRuleModelInvalid"),
+    KEYCLOAK_API("kcawsRuleKeycloakApi"),
+    KEYCLOAK_API_STALE("kcawsRuleKeycloakApiStale"),
+    // Identity Center: its settings, metadata, attributes and generated code.
+    SCIM_SETTINGS_PARENT("kcawsRuleScimSettingsParent"),
+    SCIM_SETTINGS_EXIST("kcawsRuleScimSettingsExist"),
+    SCIM_TOKEN_EMPTY("kcawsRuleScimTokenEmpty"),
+    SCIM_TOKEN_CHARS("kcawsRuleScimTokenChars"),
+    METADATA_ENTITY_ID("kcawsRuleMetadataEntityId"),
+    METADATA_ACS_LOCATION("kcawsRuleMetadataAcsLocation"),
+    IC_ATTRIBUTE_ENTRY("kcawsRuleIcAttributeEntry"),
+    IC_ATTRIBUTE_AT("kcawsRuleIcAttributeAt"),
+    IC_GROUP_NO_NAME("kcawsRuleIcGroupNoName"),
+    IC_GROUP_NO_ID("kcawsRuleIcGroupNoId"),
+    IC_MODEL_ACCOUNT_PARTITION("kcawsRuleIcModelAccountPartition"),
+    IC_GROUP_NAME_TWICE("kcawsRuleIcGroupNameTwice"),
+    IC_RELAY_STATE_PARTITION("kcawsRuleIcRelayStatePartition"),
+    CFN_NOTHING_ASSIGNED_IN_ACCOUNT("kcawsRuleCfnNothingAssignedInAccount"),
+    CFN_NOTHING_ASSIGNED("kcawsRuleCfnNothingAssigned"),
+    CFN_TOO_BIG("kcawsRuleCfnTooBig");
 
     private static final String ENGLISH = "theme-resources/messages/messages_en.properties";
 

@@ -62,7 +62,7 @@ public final class IdentityCenterMetadata {
         try {
             issuer = IdentityCenterSp.issuer(FIELD, entityId);
         } catch (AwsRuleViolation e) {
-            throw new AwsRuleViolation(FIELD, "entityID " + e.rule());
+            throw new AwsRuleViolation(FIELD, AwsRule.METADATA_ENTITY_ID, e);
         }
         Element sp = spDescriptor(entity);
         List<Element> services = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class IdentityCenterMetadata {
             try {
                 urls.add(IdentityCenterSp.acsUrl(FIELD, acs.getAttribute("Location")));
             } catch (AwsRuleViolation e) {
-                throw new AwsRuleViolation(FIELD, "AssertionConsumerService Location " + e.rule());
+                throw new AwsRuleViolation(FIELD, AwsRule.METADATA_ACS_LOCATION, e);
             }
         }
         if (urls.size() > IdentityCenterSp.MAX_ACS_URLS) {

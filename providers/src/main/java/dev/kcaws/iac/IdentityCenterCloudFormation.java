@@ -3,6 +3,7 @@ package dev.kcaws.iac;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.IdentityCenterRules;
 import dev.kcaws.iac.IdentityCenterModel.Assignment;
@@ -58,14 +59,12 @@ public final class IdentityCenterCloudFormation {
         List<PermissionSet> sets = model.permissionSets();
         List<Group> groups = model.groups();
         if (model.assignments().isEmpty()) {
-            throw new AwsRuleViolation("cloudformation", "no group is assigned a permission set in "
-                    + (model.accounts().size() == 1 ? "account " + model.accounts().get(0).id() : "the realm's accounts")
-                    + ", and a CloudFormation template needs at least one resource");
+            throw model.accounts().size() == 1
+                    ? new AwsRuleViolation("cloudformation", AwsRule.CFN_NOTHING_ASSIGNED_IN_ACCOUNT, model.accounts().get(0).id())
+                    : new AwsRuleViolation("cloudformation", AwsRule.CFN_NOTHING_ASSIGNED);
         }
         if (sets.size() + model.assignments().size() > MAX_RESOURCES || groups.size() + 1 > MAX_PARAMETERS) {
-            throw new AwsRuleViolation("cloudformation", sets.size() + " permission sets, " + model.assignments().size()
-                    + " assignments and " + groups.size() + " groups are more than one CloudFormation template holds (500 resources,"
-                    + " 200 parameters): download one account's template (?accountId=) or use Terraform");
+            throw new AwsRuleViolation("cloudformation", AwsRule.CFN_TOO_BIG, sets.size(), model.assignments().size(), groups.size());
         }
         ObjectNode template = Json.MAPPER.createObjectNode();
         template.put("AWSTemplateFormatVersion", "2010-09-09");

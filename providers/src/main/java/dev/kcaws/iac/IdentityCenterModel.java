@@ -2,6 +2,7 @@ package dev.kcaws.iac;
 
 import dev.kcaws.access.AwsAccount;
 import dev.kcaws.access.PermissionSet;
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRegion;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.IdentityCenterRules;
@@ -63,8 +64,7 @@ public record IdentityCenterModel(String realmName, Partition partition, List<Aw
         accounts = accounts.stream().sorted(Comparator.comparing(a -> a.id().value())).toList();
         for (AwsAccount account : accounts) {
             if (account.partition() != partition) {
-                throw new AwsRuleViolation("accountId", "account " + account.id() + " is in partition " + account.partition()
-                        + ", not " + partition + ": an Identity Center instance serves the accounts of one partition");
+                throw new AwsRuleViolation("accountId", AwsRule.IC_MODEL_ACCOUNT_PARTITION, account.id(), account.partition(), partition);
             }
         }
         Map<String, Group> byName = new LinkedHashMap<>();
@@ -75,8 +75,7 @@ public record IdentityCenterModel(String realmName, Partition partition, List<Aw
             IdentityCenterRules.groupDisplayName(a.group().displayName(), a.group().keycloakPath());
             Group other = byName.putIfAbsent(a.group().displayName(), a.group());
             if (other != null && !other.keycloakPath().equals(a.group().keycloakPath())) {
-                throw new AwsRuleViolation("group", "groups " + other.keycloakPath() + " and " + a.group().keycloakPath()
-                        + " have the same name, and Identity Center keeps group names unique: rename one of them");
+                throw new AwsRuleViolation("group", AwsRule.IC_GROUP_NAME_TWICE, other.keycloakPath(), a.group().keycloakPath());
             }
         }
         assignments = assignments.stream().distinct().sorted(Comparator
@@ -99,8 +98,7 @@ public record IdentityCenterModel(String realmName, Partition partition, List<Aw
         IdentityCenterRules.description(name, set.description());
         if (set.relayState() != null) {
             if (!set.relayState().isIn(partition)) {
-                throw new AwsRuleViolation("permissionSet.relayState", "permission set " + name + ": its relay state is not a console URL of partition "
-                        + partition + ", the partition of this Identity Center instance");
+                throw new AwsRuleViolation("permissionSet.relayState", AwsRule.IC_RELAY_STATE_PARTITION, name, partition);
             }
             IdentityCenterRules.relayState(name, set.relayState().url());
         }

@@ -1,5 +1,6 @@
 package dev.kcaws.identitycenter;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AccessControlMappings;
 import dev.kcaws.aws.AccessControlMappings.Mapping;
 import dev.kcaws.aws.AwsRuleViolation;
@@ -32,14 +33,14 @@ public final class AccessControlConfig {
                 }
                 int eq = entry.lastIndexOf('=');
                 if (eq <= 0 || eq >= entry.length() - 1) {
-                    throw new AwsRuleViolation(ATTRIBUTES, "entry \"" + entry.strip() + "\" must be Key=userAttribute");
+                    throw new AwsRuleViolation(ATTRIBUTES, AwsRule.IC_ATTRIBUTE_ENTRY, entry.strip());
                 }
                 mappings.add(new Mapping(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip()));
             }
         }
         List<AwsRuleViolation> problems = AccessControlMappings.problems(ATTRIBUTES, mappings);
         if (!problems.isEmpty()) {
-            throw new AwsRuleViolation(ATTRIBUTES, problems.get(0).getMessage());
+            throw new AwsRuleViolation(ATTRIBUTES, AwsRule.IC_ATTRIBUTE_AT, problems.get(0).field(), problems.get(0));
         }
         return List.copyOf(mappings);
     }

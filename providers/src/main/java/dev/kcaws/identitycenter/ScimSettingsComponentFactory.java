@@ -3,13 +3,13 @@ package dev.kcaws.identitycenter;
 import dev.kcaws.identitycenter.push.IdentityCenterPush;
 
 import dev.kcaws.access.ModelRefusedException;
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 
 import dev.kcaws.setup.BundleSetup;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
@@ -60,33 +60,28 @@ public class ScimSettingsComponentFactory implements ScimPushSettingsProviderFac
         return PROPERTIES;
     }
 
+    /**
+     * Refuses with a {@link ModelRefusedException}, a 400 (409) with the message on each of Keycloak's
+     * write paths: its components API and its realm import pass it (a response, transaction marked
+     * rollback-only) on as it is; a {@code ComponentValidationException} would be a 500 from the realm import.
+     */
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         if (model.getParentId() != null && !realm.getId().equals(model.getParentId())) {
-            throw refusal(session, "The IAM Identity Center SCIM settings belong to the realm itself (parentId = the realm's ID)");
+            throw ModelRefusedException.of(session, AwsRuleViolation.of(AwsRule.SCIM_SETTINGS_PARENT));
         }
         // Under the realm's lock and from the database: two creates at once (one node or two) are one after the other.
         List<String> others = ScimSettingsComponent.othersStored(session, realm, model.getId());
         if (!others.isEmpty()) {
-            throw ModelRefusedException.of(session, Response.Status.CONFLICT, "This realm already has IAM Identity Center SCIM settings"
-                    + " (component " + String.join(", ", others) + " of provider " + PROVIDER_ID + "), and a realm holds one:"
-                    + " update those (PUT /admin/realms/" + realm.getName() + "/aws/identity-center/scim) instead of adding another");
+            throw ModelRefusedException.of(session, Response.Status.CONFLICT,
+                    AwsRuleViolation.of(AwsRule.SCIM_SETTINGS_EXIST, String.join(", ", others), PROVIDER_ID, realm.getName()));
         }
         try {
             ScimSettingsComponent.check(realm, ScimSettingsComponent.draft(model));
         } catch (ScimSettingsRules.Invalid invalid) {
             // One message naming every field (never a value of the token).
-            throw refusal(session, invalid.violations().stream().map(AwsRuleViolation::getMessage).collect(Collectors.joining("; ")));
+            throw ModelRefusedException.of(session, null, invalid.violations());
         }
-    }
-
-    /**
-     * A 400 with the message on each of Keycloak's write paths: its components API and its realm
-     * import pass a {@link ModelRefusedException} (a response, transaction marked rollback-only) on
-     * as it is; a {@code ComponentValidationException} would be a 500 from the realm import.
-     */
-    static RuntimeException refusal(KeycloakSession session, String message) {
-        return ModelRefusedException.of(session, message);
     }
 
     /** Saved (any path: the bundle's API, Keycloak's components API): a full reconcile goes out with the change. */

@@ -159,7 +159,7 @@ public final class ScimSettingsRules {
             BearerToken.of(token);
         } catch (ScimInputException e) {
             // The message names the rule only; the value is never echoed.
-            throw new AwsRuleViolation(TOKEN, e.getMessage().substring(e.field().length() + 2));
+            throw new AwsRuleViolation(TOKEN, token.isBlank() ? AwsRule.SCIM_TOKEN_EMPTY : AwsRule.SCIM_TOKEN_CHARS);
         }
         return token;
     }

@@ -2,7 +2,6 @@ package dev.kcaws.keycloak;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.keycloak.authorization.fgap.AdminPermissionsSchema;
 import org.keycloak.authorization.fgap.evaluation.partial.PartialEvaluationStorageProvider;
@@ -25,7 +24,6 @@ import org.keycloak.protocol.saml.JaxrsSAML2BindingBuilder;
 import org.keycloak.protocol.saml.SamlProtocol;
 import org.keycloak.protocol.saml.SamlService;
 import org.keycloak.representations.idm.authorization.ResourceType;
-import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -110,8 +108,6 @@ public final class InternalApiCheck {
                         org.keycloak.storage.jpa.entity.FederatedUserGroupMembershipEntity.class.getDeclaredField("groupId");
                         org.keycloak.storage.jpa.entity.FederatedUserGroupMembershipEntity.class.getDeclaredField("realmId");
                     }),
-            new Need("ErrorResponse.error(String, Response.Status)", "refusing model changes through Keycloak's client and role endpoints",
-                    () -> ErrorResponse.class.getMethod("error", String.class, Response.Status.class)),
             new Need("AppAuthManager.BearerTokenAuthenticator(KeycloakSession).setRealm(RealmModel).setTokenString(String).authenticate()"
                     + " and AuthResult.getUser()/getSession()/getClient()",
                     "the CLI exchange's bearer tokens",

@@ -44,6 +44,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -103,15 +104,17 @@ public class AwsRealmResource {
     /**
      * The same exchange for the portal's script ({@code Accept: application/json}), which shows the
      * keys, or the failure with a retry, in the portal itself: the keys page's formats, or
-     * {@code {"error": <reason>, "message": <the text in the user's language>}} with the status the
-     * page would have.
+     * {@code {"error": <reason>, "message": <the text in the user's language>, "messageKey": <its key>,
+     * "params": <its values>}} with the status the page would have.
      */
     private Response credentialsForPortal(String csrf, String access) {
         PortalKeys keys = portalKeys(csrf, access);
         if (keys.outcome() instanceof OneRoleCredentials.Refused refused) {
-            Map<String, String> body = new LinkedHashMap<>();
+            Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", refused.reason() == null ? refused.messageKey() : refused.reason().name().toLowerCase(Locale.ROOT));
             body.put("message", UserMessages.text(session, realm, keys.user(), refused.messageKey(), (Object[]) refused.parameters()));
+            body.put("messageKey", refused.messageKey());
+            body.put("params", Arrays.stream(refused.parameters()).map(String::valueOf).toList());
             return Response.status(refused.status()).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
         OneRoleCredentials.Issued issued = (OneRoleCredentials.Issued) keys.outcome();

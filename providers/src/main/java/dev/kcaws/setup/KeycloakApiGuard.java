@@ -1,7 +1,9 @@
 package dev.kcaws.setup;
 
 import dev.kcaws.access.ModelFormat;
-import dev.kcaws.keycloak.ErrorResponses;
+import dev.kcaws.access.ModelRefusedException;
+import dev.kcaws.aws.AwsRule;
+import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.keycloak.ModelLock;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.ClientModel;
@@ -48,44 +50,43 @@ public final class KeycloakApiGuard {
                 if (isModelClient(client) && viaOwnEndpoint(updated.getKeycloakSession())) {
                     Set<String> changed = changedModelAttributes(updated.getKeycloakSession(), client);
                     if (!changed.isEmpty()) {
-                        throw refused(client.getRealm(), " This save would change " + String.join(", ", changed)
-                                + "; if you did not change them, it was read before another change: reload the client and save again.");
+                        throw refused(updated.getKeycloakSession(), AwsRule.KEYCLOAK_API_STALE, client.getRealm(), String.join(", ", changed));
                     }
                 }
             } else if (event instanceof ClientModel.ClientIdChangeEvent renamed) {
                 if ((ModelFormat.MODEL_CLIENT_ID.equals(renamed.getPreviousClientId()) || ModelFormat.MODEL_CLIENT_ID.equals(renamed.getNewClientId()))
                         && viaOwnEndpoint(renamed.getKeycloakSession())) {
-                    throw refused(renamed.getUpdatedClient().getRealm());
+                    throw refused(renamed.getKeycloakSession(), renamed.getUpdatedClient().getRealm());
                 }
             } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
                 if (isModelClient(removed.getClient()) && viaOwnEndpoint(removed.getKeycloakSession())) {
-                    throw refused(removed.getClient().getRealm());
+                    throw refused(removed.getKeycloakSession(), removed.getClient().getRealm());
                 }
             } else if (event instanceof RoleContainerModel.RoleRemovedEvent removed) {
                 RoleModel role = removed.getRole();
                 if (role.getContainer() instanceof ClientModel client && isModelClient(client) && isAccessRole(role.getName())
                         && viaOwnEndpoint(removed.getKeycloakSession())) {
-                    throw refused(client.getRealm());
+                    throw refused(removed.getKeycloakSession(), client.getRealm());
                 }
             } else if (event instanceof RoleModel.RoleNameChangeEvent renamed) {
                 if (ModelFormat.MODEL_CLIENT_ID.equals(renamed.getClientId())
                         && (isAccessRole(renamed.getPreviousName()) || isAccessRole(renamed.getNewName()))
                         && viaOwnEndpoint(renamed.getKeycloakSession())) {
-                    throw refused(renamed.getRealm());
+                    throw refused(renamed.getKeycloakSession(), renamed.getRealm());
                 }
             }
         });
     }
 
-    static WebApplicationException refused(RealmModel realm) {
-        return refused(realm, "");
+    static WebApplicationException refused(KeycloakSession session, RealmModel realm) {
+        return refused(session, AwsRule.KEYCLOAK_API, realm, "");
     }
 
-    private static WebApplicationException refused(RealmModel realm, String detail) {
-        return ErrorResponses.error("AWS accounts, permission sets and access roles (the kcaws.* attributes and "
-                + "access:* roles of the " + ModelFormat.MODEL_CLIENT_ID + " client) change only through the AWS admin API, /admin/realms/"
-                + realm.getName() + "/aws, or a realm import; Keycloak's client and role endpoints may not change them." + detail,
-                Response.Status.FORBIDDEN);
+    /** A 403 with the error those endpoints give ({@code errorMessage}, shown by the admin console), plus its key. */
+    private static WebApplicationException refused(KeycloakSession session, AwsRule rule, RealmModel realm, String changed) {
+        Object[] params = rule == AwsRule.KEYCLOAK_API ? new Object[] {ModelFormat.MODEL_CLIENT_ID, realm.getName()}
+                : new Object[] {ModelFormat.MODEL_CLIENT_ID, realm.getName(), changed};
+        return ModelRefusedException.of(session, Response.Status.FORBIDDEN, AwsRuleViolation.of(rule, params));
     }
 
     private static boolean isModelClient(ClientModel client) {

@@ -4,6 +4,7 @@ import dev.kcaws.access.AccessStore;
 import dev.kcaws.access.ModelFormat;
 import dev.kcaws.access.ModelRefusedException;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.client.AwsClients;
 import dev.kcaws.client.MapperSettings;
@@ -14,7 +15,6 @@ import org.keycloak.models.RealmModel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Refuses a change that would store an AWS model AWS would reject, or an AWS client whose
@@ -53,16 +53,15 @@ public final class ModelGuard {
                 MapperSettings.from(mapper.getConfig());
                 return List.<AwsRuleViolation>of();
             } catch (AwsRuleViolation e) {
-                return List.of(new AwsRuleViolation(e.field(), e.rule() + " [role-pair mapper \"" + mapper.getName()
-                        + "\" of client " + client.getClientId() + "]"));
+                return List.of(new AwsRuleViolation(e.field(), AwsRule.IN_MAPPER, e, mapper.getName(),
+                        client.getClientId()));
             }
         }).orElse(List.of());
     }
 
     private static void refuseIfAny(KeycloakSession session, RealmModel realm, List<AwsRuleViolation> problems) {
         if (!problems.isEmpty()) {
-            throw ModelRefusedException.of(session, "AWS access model of realm " + realm.getName() + " is invalid: "
-                    + problems.stream().map(AwsRuleViolation::getMessage).collect(Collectors.joining("; ")));
+            throw ModelRefusedException.of(session, AwsRuleViolation.of(AwsRule.MODEL_INVALID, realm.getName()), problems);
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.kcaws.client.DefaultAwsClient;
 import dev.kcaws.client.PortalClient;
 
 import dev.kcaws.access.AccessStore;
+import dev.kcaws.aws.AwsRule;
+import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.keycloak.ClientCreation;
 import dev.kcaws.saml.AwsAccessCheck;
 import org.keycloak.models.ClientModel;
@@ -22,16 +24,25 @@ public final class AwsClientInstaller {
 
     /** A conflict the admin must resolve first; nothing was changed. */
     public static final class Conflict extends RuntimeException {
-        private final String field;
+        private final transient AwsRuleViolation violation;
 
-        Conflict(String field, String message) {
-            super(message);
-            this.field = field;
+        Conflict(String field, AwsRule rule, Object... params) {
+            this(new AwsRuleViolation(field, rule, params));
+        }
+
+        private Conflict(AwsRuleViolation violation) {
+            super(violation.rule());
+            this.violation = violation;
         }
 
         /** The request field that collides. */
         public String field() {
-            return field;
+            return violation.field();
+        }
+
+        /** The collision as the admin API answers it: the field, the rule's key and values. */
+        public AwsRuleViolation violation() {
+            return violation;
         }
     }
 
@@ -41,12 +52,12 @@ public final class AwsClientInstaller {
     public static ClientModel install(KeycloakSession session, RealmModel realm, AwsClientOptions options) {
         ClientRepresentation rep = AwsClientTemplate.render(realm.getName(), options);
         if (realm.getClientByClientId(rep.getClientId()) != null) {
-            throw new Conflict("clientId", "a client with client ID " + rep.getClientId() + " already exists");
+            throw new Conflict("clientId", AwsRule.CLIENT_ID_EXISTS, rep.getClientId());
         }
         boolean urlNameTaken = session.clients().searchClientsByAttributes(realm,
                 Map.of(SamlProtocol.SAML_IDP_INITIATED_SSO_URL_NAME, options.urlName()), 0, 1).findAny().isPresent();
         if (urlNameTaken) {
-            throw new Conflict("urlName", "another client already uses the IdP-initiated URL name " + options.urlName());
+            throw new Conflict("urlName", AwsRule.URL_NAME_TAKEN, options.urlName());
         }
         // The model lock first: the partition's default is read and written as one step with any other change.
         AccessStore store = AccessStore.forWriting(session, realm);

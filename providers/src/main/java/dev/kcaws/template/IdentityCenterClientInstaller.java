@@ -1,5 +1,6 @@
 package dev.kcaws.template;
 
+import dev.kcaws.aws.AwsRule;
 import dev.kcaws.client.PortalClient;
 import dev.kcaws.identitycenter.IdentityCenterClients;
 import dev.kcaws.keycloak.ClientCreation;
@@ -41,15 +42,15 @@ public final class IdentityCenterClientInstaller {
         // issuer, the client ID, is unique in the database whatever the cache says.
         ModelLock.acquire(session, realm, PortalClient.CLIENT_ID, PortalClient::ensure);
         IdentityCenterClients.of(realm).ifPresent(existing -> {
-            throw new AwsClientInstaller.Conflict("issuer", "this realm already has an Identity Center client (" + existing.getClientId() + ")");
+            throw new AwsClientInstaller.Conflict("issuer", AwsRule.IC_CLIENT_EXISTS, existing.getClientId());
         });
         if (realm.getClientByClientId(rep.getClientId()) != null) {
-            throw new AwsClientInstaller.Conflict("issuer", "a client with client ID " + rep.getClientId() + " already exists");
+            throw new AwsClientInstaller.Conflict("issuer", AwsRule.CLIENT_ID_EXISTS, rep.getClientId());
         }
         boolean urlNameTaken = session.clients().searchClientsByAttributes(realm,
                 Map.of(SamlProtocol.SAML_IDP_INITIATED_SSO_URL_NAME, options.urlName()), 0, 1).findAny().isPresent();
         if (urlNameTaken) {
-            throw new AwsClientInstaller.Conflict("urlName", "another client already uses the IdP-initiated URL name " + options.urlName());
+            throw new AwsClientInstaller.Conflict("urlName", AwsRule.URL_NAME_TAKEN, options.urlName());
         }
         ClientModel client = ClientCreation.create(session, realm, rep);
         // The same required action refuses an Identity Center sign-in without a NameID or with a bad ABAC value.

@@ -5,48 +5,47 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every rule a violation can name has its text in English and Korean, and no code makes a violation
- * without a rule except the few places listed here (which may only shrink): a new rule written as
- * English text instead of an {@link AwsRule} fails this test.
+ * Every rule a violation can name has its text in English and Korean; a violation cannot be made
+ * without a rule; and the bundle's code writes an error body (admin API, model refusals, CLI) only
+ * in the few places that make it from a violation or a message key: a new English-only error fails
+ * this test (or does not compile).
  */
 class AwsRuleKeysTest {
 
     /**
-     * Violations still made from English text, per file (not yet sent by the admin page's forms of
-     * accounts, permission sets, assignments and clients). Lower a count when converting; never raise one.
+     * The only files that may write an error body, by what writes one: each makes it from an
+     * {@link AwsRuleViolation} (so from an {@link AwsRule}: a key, values, en+ko texts) or from a
+     * message key. Keycloak's own {@code ErrorResponse.error(String, …)} and a bare
+     * {@code new ErrorRepresentation(…)} take English text only, so no file may use them.
      */
-    private static final Map<String, Integer> WITHOUT_KEY_YET = Map.ofEntries(
-            Map.entry("dev/kcaws/access/AccessStore.java", 4),
-            Map.entry("dev/kcaws/access/ModelFormat.java", 10),
-            Map.entry("dev/kcaws/admin/IdentityCenterAssignments.java", 1),
-            Map.entry("dev/kcaws/aws/IdentityCenterMetadata.java", 2),
-            Map.entry("dev/kcaws/iac/IdentityCenterCloudFormation.java", 2),
-            Map.entry("dev/kcaws/iac/IdentityCenterModel.java", 3),
-            Map.entry("dev/kcaws/identitycenter/AccessControlConfig.java", 2),
-            Map.entry("dev/kcaws/identitycenter/ScimSettingsRules.java", 1),
-            Map.entry("dev/kcaws/setup/ModelGuard.java", 1));
-
-    /** {@code new AwsRuleViolation(<field>, <second argument>}: the field may hold one level of parentheses. */
-    private static final Pattern CONSTRUCTION = Pattern.compile("new AwsRuleViolation\\(\\s*((?:[^,()]|\\([^()]*\\))+),\\s*([^\\s,)]+)");
+    private static final Map<String, Set<String>> ERROR_BODY_WRITERS = Map.of(
+            "new ErrorRepresentation(", Set.of(),
+            "ErrorResponse.error(", Set.of(),
+            "extends ErrorRepresentation", Set.of("dev/kcaws/admin/RuleErrorRepresentation.java"),
+            "new WebApplicationException(", Set.of("dev/kcaws/admin/AdminErrors.java"),
+            "\"errorMessage\"", Set.of("dev/kcaws/access/ModelRefusedException.java"),
+            "\"error_description\"", Set.of("dev/kcaws/portal/cli/CliAnswers.java"));
 
     private static Properties bundle(String locale) throws IOException {
         Properties p = new Properties();
@@ -92,27 +91,56 @@ class AwsRuleKeysTest {
     }
 
     @Test
-    void noViolationIsMadeWithoutARuleOutsideTheListedFiles() throws IOException {
-        Map<String, Integer> withoutKey = new TreeMap<>();
+    void aViolationCannotBeMadeWithoutARule() {
+        for (Constructor<?> made : AwsRuleViolation.class.getConstructors()) {
+            assertThat(made.getParameterTypes()).as(made.toString()).contains(AwsRule.class);
+        }
+        for (Method made : AwsRuleViolation.class.getMethods()) {
+            if (Modifier.isStatic(made.getModifiers()) && made.getReturnType() == AwsRuleViolation.class) {
+                assertThat(made.getParameterTypes()).as(made.toString()).contains(AwsRule.class);
+            }
+        }
+    }
+
+    @Test
+    void aRuleBrokenInAPartOfTheFieldIsSaidWithThePartsNameInEachLanguage() throws IOException {
+        AwsRuleViolation inner = new AwsRuleViolation("account.partition", AwsRule.STORED_PARTITION_MISSING);
+        AwsRuleViolation v = new AwsRuleViolation(inner.field(), AwsRule.IN_ATTRIBUTE, inner, "kcaws.account.123456789012");
+        // The English text as the realm import has always said it.
+        assertThat(v.getMessage()).isEqualTo("account.partition: is missing (aws, aws-us-gov or aws-cn) [attribute kcaws.account.123456789012]");
+        assertThat(v.key()).isEqualTo("kcawsRuleInAttribute");
+        Object[] params = v.paramsForJson();
+        assertThat(params[0]).isEqualTo(Map.of("messageKey", "kcawsRuleStoredPartitionMissing", "params", List.of()));
+        assertThat(params[1]).isEqualTo("kcaws.account.123456789012");
+        Properties ko = bundle("ko");
+        String part = new MessageFormat(ko.getProperty("kcawsRuleStoredPartitionMissing"), Locale.KOREAN).format(new Object[0]);
+        assertThat(new MessageFormat(ko.getProperty(v.key()), Locale.KOREAN).format(new Object[] {part, params[1]}))
+                .isEqualTo("없습니다(aws, aws-us-gov 또는 aws-cn). [속성 kcaws.account.123456789012]");
+    }
+
+    @Test
+    void aViolationNamingNoFieldIsItsRulesTextAlone() {
+        AwsRuleViolation v = AwsRuleViolation.of(AwsRule.UNKNOWN_ACCOUNT, "123456789012");
+        assertThat(v.field()).isNull();
+        assertThat(v.getMessage()).isEqualTo("AWS account 123456789012 not found");
+        assertThat(v.rule()).isEqualTo(v.getMessage());
+        assertThat(v.key()).isEqualTo("kcawsRuleUnknownAccount");
+    }
+
+    @Test
+    void errorBodiesAreWrittenOnlyWhereAKeyIsMandatory() throws IOException {
+        Map<String, Set<String>> found = new TreeMap<>();
         Path root = Path.of("src/main/java");
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String name = root.relativize(file).toString().replace('\\', '/');
-                if (name.equals("dev/kcaws/aws/AwsRuleViolation.java")) {
-                    continue;
-                }
-                Matcher m = CONSTRUCTION.matcher(Files.readString(file));
-                while (m.find()) {
-                    String second = m.group(2);
-                    if (!second.startsWith("AwsRule.") && !second.equals("rule")) {
-                        withoutKey.merge(name, 1, Integer::sum);
-                    }
-                }
+                String text = Files.readString(file);
+                ERROR_BODY_WRITERS.keySet().stream().filter(text::contains)
+                        .forEach(writer -> found.computeIfAbsent(writer, w -> new TreeSet<>()).add(name));
             }
         }
-        assertThat(withoutKey).as("violations made from English text instead of an AwsRule").isNotEmpty();
-        withoutKey.forEach((file, count) -> assertThat(count)
-                .as(file + ": a violation without a rule (add an AwsRule and its texts in messages_en/_ko)")
-                .isLessThanOrEqualTo(WITHOUT_KEY_YET.getOrDefault(file, 0)));
+        found.forEach((writer, files) -> assertThat(files)
+                .as(writer + ": an error body written outside the places that make it from an AwsRule or a message key")
+                .isSubsetOf(ERROR_BODY_WRITERS.get(writer)));
     }
 }

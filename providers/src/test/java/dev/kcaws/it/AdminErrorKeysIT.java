@@ -2,6 +2,8 @@ package dev.kcaws.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcaws.testsupport.DemoRealm;
 import dev.kcaws.testsupport.ManagedRealm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +55,7 @@ class AdminErrorKeysIT {
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + realm.admin().token())
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (language != null) {
             request.header("Accept-Language", language);
         }
@@ -68,10 +71,15 @@ class AdminErrorKeysIT {
         return p;
     }
 
+    /** The error's text in Korean; a value that is itself a rule's text ({messageKey, params}) in Korean too, as the page says it. */
     static String korean(JsonNode error) throws IOException {
         List<Object> params = new ArrayList<>();
-        error.path("params").forEach(p -> params.add(p.asText()));
-        return new MessageFormat(bundle("ko").getProperty(error.path("messageKey").asText()), Locale.KOREAN).format(params.toArray());
+        for (JsonNode p : error.path("params")) {
+            params.add(p.isObject() ? korean(p) : p.asText());
+        }
+        String pattern = bundle("ko").getProperty(error.path("messageKey").asText());
+        assertThat(pattern).as("Korean text of " + error.path("messageKey").asText()).isNotBlank();
+        return new MessageFormat(pattern, Locale.KOREAN).format(params.toArray());
     }
 
     @Test
@@ -124,5 +132,83 @@ class AdminErrorKeysIT {
         assertThat(field.path("field").asText()).isEqualTo("nmae");
         assertThat(field.path("messageKey").asText()).isEqualTo("kcawsRuleJsonUnknownField");
         assertThat(field.path("errorMessage").asText()).startsWith("nmae: unknown field; known fields are ");
+    }
+
+    /** A 404 and a 409 say what is missing or taken with their key, as a rule does; the English is as before. */
+    @Test
+    void notFoundAndConflictsCarryTheirKey() throws Exception {
+        HttpResponse<String> missing = send("GET", API + "/accounts/999999999999", null, "ko");
+        assertThat(missing.statusCode()).as(missing.body()).isEqualTo(404);
+        JsonNode notFound = JSON.readTree(missing.body());
+        assertThat(notFound.path("errorMessage").asText()).isEqualTo("AWS account 999999999999 not found");
+        assertThat(notFound.path("messageKey").asText()).isEqualTo("kcawsRuleUnknownAccount");
+        assertThat(notFound.path("params")).extracting(JsonNode::asText).containsExactly("999999999999");
+        assertThat(korean(notFound)).isEqualTo("AWS 계정 999999999999을(를) 찾을 수 없습니다.");
+
+        HttpResponse<String> again = send("POST", API + "/permission-sets", Map.of("name", "ReadOnly"), "ko");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        JsonNode conflict = JSON.readTree(again.body());
+        assertThat(conflict.path("errorMessage").asText()).isEqualTo("permission set ReadOnly already exists");
+        assertThat(conflict.path("messageKey").asText()).isEqualTo("kcawsRulePermissionSetExists");
+        assertThat(korean(conflict)).isEqualTo("권한 세트 ReadOnly이(가) 이미 있습니다.");
+
+        HttpResponse<String> noSettings = send("DELETE", API + "/identity-center/scim", null, "ko");
+        assertThat(noSettings.statusCode()).as(noSettings.body()).isEqualTo(404);
+        JsonNode none = JSON.readTree(noSettings.body());
+        assertThat(none.path("errorMessage").asText()).isEqualTo("no IAM Identity Center SCIM settings in this realm");
+        assertThat(korean(none)).isEqualTo("이 렐름에는 IAM Identity Center SCIM 설정이 없습니다.");
+    }
+
+    /**
+     * A realm import the model guard refuses (Keycloak's own endpoint): the summary's key at the top,
+     * each problem's in {@code errors}, the attribute at fault said inside the problem in either language.
+     */
+    @Test
+    void aRefusedRealmImportCarriesEachProblemsKey() throws Exception {
+        String name = REALM + "-import";
+        ObjectNode copy = DemoRealm.copyNamed(name);
+        DemoRealm.modelAttributes(copy).put("kcaws.account.111111111111", "{\"name\":\"acme-prod\",\"samlProvider\":\"keycloak\"}");
+        try {
+            HttpResponse<String> refused = send("POST", "/admin/realms", copy, "ko");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            JsonNode body = JSON.readTree(refused.body());
+            String problem = "account.partition: is missing (aws, aws-us-gov or aws-cn) [attribute kcaws.account.111111111111]";
+            assertThat(body.path("errorMessage").asText()).isEqualTo("AWS access model of realm " + name + " is invalid: " + problem);
+            assertThat(body.path("messageKey").asText()).isEqualTo("kcawsRuleModelInvalid");
+            assertThat(korean(body)).isEqualTo("렐름 " + name + "의 AWS 액세스 모델이 유효하지 않습니다.");
+            JsonNode first = body.path("errors").get(0);
+            assertThat(body.path("errors")).hasSize(1);
+            assertThat(first.path("field").asText()).isEqualTo("account.partition");
+            assertThat(first.path("errorMessage").asText()).isEqualTo(problem);
+            assertThat(first.path("messageKey").asText()).isEqualTo("kcawsRuleInAttribute");
+            assertThat(first.path("params").get(0).path("messageKey").asText()).isEqualTo("kcawsRuleStoredPartitionMissing");
+            assertThat(korean(first)).isEqualTo("없습니다(aws, aws-us-gov 또는 aws-cn). [속성 kcaws.account.111111111111]");
+        } finally {
+            if (realm.admin().send("GET", "/admin/realms/" + name, null).status() == 200) {
+                realm.admin().deleteRealm(name);
+            }
+        }
+    }
+
+    /** An Identity Center settings check that used to be English only: the token's characters. */
+    @Test
+    void identityCenterSettingsChecksCarryTheirKey() throws Exception {
+        realm.admin().expect(201, "POST", "/admin/realms/" + REALM + "/groups", Map.of("name", "Developers"));
+        String developers = realm.admin().findGroupId(REALM, "/Developers").orElseThrow();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("enabled", true);
+        settings.put("endpoint", "https://scim.eu-west-1.amazonaws.com/AbC123-tenant/scim/v2/");
+        settings.put("token", "not a bearer token");
+        settings.put("groupIds", List.of(developers));
+        settings.put("leavePolicy", "DEACTIVATE");
+        settings.put("reconcileIntervalMinutes", 60);
+        HttpResponse<String> refused = send("PUT", API + "/identity-center/scim", settings, "ko");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode body = JSON.readTree(refused.body());
+        assertThat(body.path("field").asText()).isEqualTo("token");
+        assertThat(body.path("errorMessage").asText()).isEqualTo("token: the SCIM access token has characters a bearer token cannot have");
+        assertThat(body.path("messageKey").asText()).isEqualTo("kcawsRuleScimTokenChars");
+        assertThat(korean(body)).isEqualTo("SCIM 액세스 토큰에 베어러 토큰에 쓸 수 없는 문자가 있습니다.");
+        assertThat(send("DELETE", API + "/identity-center/scim", null, "ko").statusCode()).as("nothing saved").isEqualTo(404);
     }
 }

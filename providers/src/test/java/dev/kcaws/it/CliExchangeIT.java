@@ -357,6 +357,16 @@ class CliExchangeIT {
         assertThat(bad.description()).isEqualTo("account 필드는 12자리 AWS 계정 ID여야 합니다.");
     }
 
+    /** Beside the sentence in the user's language, its key and values, as the admin API's errors carry them. */
+    @Test
+    void errorsCarryTheirMessageKeyAndValues() {
+        Answer unknownAccount = credentials(cliToken("kim"), "999999999999", "PowerUserAccess");
+        assertThat(unknownAccount.status()).as(unknownAccount.raw().body()).isEqualTo(404);
+        assertThat(unknownAccount.json().path("messageKey").asText()).isEqualTo("kcawsLinkUnknownAccount");
+        assertThat(unknownAccount.json().path("params")).extracting(JsonNode::asText).containsExactly("999999999999");
+        assertThat(unknownAccount.description()).contains("999999999999");
+    }
+
     @Test
     void aDisabledCliClientAnswersClearly() {
         String token = cliToken("bob");

@@ -12,13 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The CLI endpoints' answers: JSON, never stored by any cache, errors as
- * {@code {"error": code, "error_description": one sentence}} with the sentence from the message
- * bundle in the user's language (the token's user's stored locale when known, else what the
+ * {@code {"error": code, "error_description": one sentence, "messageKey": its key, "params": its values}}
+ * with the sentence from the message bundle in the user's language (the token's user's stored locale when known, else what the
  * request and realm say, as Keycloak resolves it for its pages).
  */
 final class CliAnswers {
@@ -51,6 +52,9 @@ final class CliAnswers {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
         body.put("error_description", text(user, messageKey, parameters));
+        // The text's key and values too, as the admin API's errors carry them, for a client that says it itself.
+        body.put("messageKey", messageKey);
+        body.put("params", Arrays.stream(parameters).map(String::valueOf).toList());
         Response.ResponseBuilder response = json(status, body);
         if (status == Response.Status.UNAUTHORIZED) {
             // RFC 6750: the scheme, the realm and the error, so a client knows to sign in again.

@@ -5,16 +5,17 @@
  * each error's message key and values (shown in the admin's language by ui.js).
  */
 import {accessToken, signInAgain} from './auth.js';
-import {apiErrors} from './form-errors.js';
+import {apiErrors, errorLine} from './form-errors.js';
 import {query} from './format.js';
-import {t} from './i18n.js';
+import {pattern, t} from './i18n.js';
 import {state} from './state.js';
 
 const PAGE = 1000;
 
 /**
- * A refused call: its status, the API's (English) message and field, and every error it listed
- * ({field, key, params, message}, see form-errors.js), which the page shows in the admin's language.
+ * A refused call: its status, its message (the API's first error in the admin's language when the page
+ * has its text, else the API's English one) and field, and every error it listed ({field, key, params,
+ * message}, see form-errors.js), which the page shows in the admin's language.
  */
 export class ApiError extends Error {
     constructor(status, message, field, errors) {
@@ -58,6 +59,8 @@ export async function api(method, path, body, options) {
         message = json.errorMessage || json.error_description || json.error || text;
         field = json.field || null;
         errors = apiErrors(json);
+        // In the admin's language when the page has the error's text (a 404 or 409 shown outside a form too).
+        message = errorLine(errors[0], pattern, (name, text) => t('kcawsAdminFieldError', name, text)) ?? message;
     } catch (ignored) {
         // not JSON: the text itself
     }

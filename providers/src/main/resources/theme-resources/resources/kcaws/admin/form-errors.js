@@ -25,12 +25,45 @@ export function apiErrors(json) {
  * otherwise the API's English text without its "field: " prefix.
  */
 export function errorText(error, lookup) {
-    const pattern = error.key ? lookup(error.key) : undefined;
-    if (typeof pattern === 'string') {
-        return formatMessage(pattern, error.params);
+    const said = error.key ? saidIn(error.key, error.params, lookup) : undefined;
+    if (said !== undefined) {
+        return said;
     }
     const prefix = error.field ? `${error.field}: ` : null;
     return prefix && error.message.startsWith(prefix) ? error.message.substring(prefix.length) : error.message;
+}
+
+/**
+ * The error as one line in the admin's language, the field's API name first when it names one (as the
+ * API's errorMessage does), or undefined when the page lacks its text.
+ */
+export function errorLine(error, lookup, fieldError) {
+    const said = error && error.key ? saidIn(error.key, error.params, lookup) : undefined;
+    return said === undefined || !error.field ? said : fieldError(error.field, said);
+}
+
+/**
+ * Message `key` filled with `params`; a value that is itself a rule's text ({messageKey, params}: a rule
+ * broken in a part of the field) is said in the same language. Undefined when any text is missing.
+ */
+function saidIn(key, params, lookup) {
+    const pattern = lookup(key);
+    if (typeof pattern !== 'string') {
+        return undefined;
+    }
+    const values = [];
+    for (const param of Array.isArray(params) ? params : []) {
+        if (param && typeof param === 'object') {
+            const nested = typeof param.messageKey === 'string' ? saidIn(param.messageKey, param.params, lookup) : undefined;
+            if (nested === undefined) {
+                return undefined;
+            }
+            values.push(nested);
+        } else {
+            values.push(param);
+        }
+    }
+    return formatMessage(pattern, values);
 }
 
 /**
