@@ -167,12 +167,12 @@ public class AssignmentsResource {
         AwsAccount account = AdminContext.existingAccount(store, rep.accountId());
         PermissionSet set = AdminContext.existingSet(store, rep.permissionSet());
         AdminContext.requireMapAccessRole(store, permissions, account, set);
-        IamCodeChanges code = IamCodeChanges.before(context.session(), context.realm(), List.of(account));
+        IamCodeChanges code = IamCodeChanges.before(context.session(), context.realm(), store, List.of(account), List.of(set));
         boolean created = store.grant(principal, account, set, window);
         AssignmentRepresentation done = withWindow(rep, window);
         // A repeated POST sets the window of the assignment there already: an update.
         context.event(created ? OperationType.CREATE : OperationType.UPDATE, done, "assignments", account.id().value(), set.name().value());
-        return Response.created(listingOf(rep)).entity(AssignmentResultRepresentation.of(done, code.afterGranting(List.of(set)))).build();
+        return Response.created(listingOf(rep)).entity(AssignmentResultRepresentation.of(done, code.afterGranting(List.of(account), List.of(set)))).build();
     }
 
     /**
@@ -200,13 +200,13 @@ public class AssignmentsResource {
         AssignmentPermissions permissions = new AssignmentPermissions(context.auth());
         principals.forEach(permissions::requireMapRolesOf);
         accounts.forEach(a -> sets.forEach(s -> AdminContext.requireMapAccessRole(store, permissions, a, s)));
-        IamCodeChanges code = IamCodeChanges.before(context.session(), context.realm(), accounts);
+        IamCodeChanges code = IamCodeChanges.before(context.session(), context.realm(), store, accounts, sets);
         int granted = store.grantAll(context.session(), principals, accounts, sets, window);
         context.event(OperationType.CREATE, rep, "assignments", "bulk");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("granted", granted);
         result.put("alreadyAssigned", principals.size() * accounts.size() * sets.size() - granted);
-        result.put("iamCodeChanged", code.afterGranting(sets));
+        result.put("iamCodeChanged", code.afterGranting(accounts, sets));
         return result;
     }
 
