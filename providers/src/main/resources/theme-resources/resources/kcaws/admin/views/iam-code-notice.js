@@ -8,10 +8,10 @@
  * shown by then), so it stays until the next view.
  */
 import {api, aws} from '../api.js';
+import {SigningIn} from '../auth.js';
 import {button, h} from '../dom.js';
 import {query} from '../format.js';
 import {t} from '../i18n.js';
-import {act} from '../ui.js';
 import {download} from './iam-code.js';
 
 /** Copies a command: the Clipboard API where the page may use it, else the selected text. */
@@ -39,18 +39,32 @@ function command(label, text, testid) {
             feedback));
 }
 
-/** One account's downloads and deploy commands, from its deployment (see AccountDeploymentRepresentation). */
+/**
+ * One account's downloads and deploy commands, from its deployment (see AccountDeploymentRepresentation).
+ * A failed download is said in the panel itself: the page's alerts (where the notice may be) stay.
+ */
 export function deploymentPanel(d) {
     const of = {accountId: d.accountId};
     const account = t('kcawsAdminAccountNamed', d.accountName, d.accountId);
+    const failure = h('p', {class: 'kcaws-form-error', role: 'alert', hidden: true});
+    const save = (path, file) => async () => {
+        failure.hidden = true;
+        try {
+            await download(path, file, 'application/json');
+        } catch (e) {
+            if (!(e instanceof SigningIn)) {
+                failure.textContent = e.message;
+                failure.hidden = false;
+            }
+        }
+    };
     return h('div', {class: 'kcaws-deployment', 'data-testid': 'deployment', 'data-account': d.accountId},
         h('div', {class: 'kcaws-actions'},
-            button(t('kcawsAdminCloudFormation'), 'secondary', () => act(() =>
-                download(`/iac/cloudformation${query(of)}`, d.cloudFormationFile, 'application/json')),
-            {'aria-label': t('kcawsAdminDownloadCloudFormationOf', account), 'data-testid': 'deployment-cloudformation'}),
-            button(t('kcawsAdminTerraform'), 'secondary', () => act(() =>
-                download(`/iac/terraform${query(of)}`, d.terraformFile, 'application/json')),
-            {'aria-label': t('kcawsAdminDownloadTerraformOf', account), 'data-testid': 'deployment-terraform'})),
+            button(t('kcawsAdminCloudFormation'), 'secondary', save(`/iac/cloudformation${query(of)}`, d.cloudFormationFile),
+                {'aria-label': t('kcawsAdminDownloadCloudFormationOf', account), 'data-testid': 'deployment-cloudformation'}),
+            button(t('kcawsAdminTerraform'), 'secondary', save(`/iac/terraform${query(of)}`, d.terraformFile),
+                {'aria-label': t('kcawsAdminDownloadTerraformOf', account), 'data-testid': 'deployment-terraform'})),
+        failure,
         command(t('kcawsAdminDeployCloudFormation', d.accountId), d.cloudFormationCommand, 'cloudformation-command'),
         command(t('kcawsAdminDeployTerraform'), d.terraformCommand, 'terraform-command'));
 }
