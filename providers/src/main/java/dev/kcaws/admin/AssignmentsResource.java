@@ -32,6 +32,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -149,6 +150,10 @@ public class AssignmentsResource {
         return page;
     }
 
+    /**
+     * One assignment (201, {@code Location}: the listing filtered to it); the answer is the assignment
+     * as stored and the accounts whose IAM code it changed ({@link AssignmentResultRepresentation}).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -162,23 +167,25 @@ public class AssignmentsResource {
         AwsAccount account = AdminContext.existingAccount(store, rep.accountId());
         PermissionSet set = AdminContext.existingSet(store, rep.permissionSet());
         AdminContext.requireMapAccessRole(store, permissions, account, set);
+        IamCodeChanges code = IamCodeChanges.before(context.session(), context.realm(), store, List.of(account), List.of(set));
         boolean created = store.grant(principal, account, set, window);
         AssignmentRepresentation done = withWindow(rep, window);
         // A repeated POST sets the window of the assignment there already: an update.
         context.event(created ? OperationType.CREATE : OperationType.UPDATE, done, "assignments", account.id().value(), set.name().value());
-        return Response.created(listingOf(rep)).entity(done).build();
+        return Response.created(listingOf(rep)).entity(AssignmentResultRepresentation.of(done, code.afterGranting(List.of(account), List.of(set)))).build();
     }
 
     /**
      * One call for many: every listed group and user gets every listed permission set in every
      * listed account. All-or-nothing: every name is checked before anything is granted, and an
-     * unknown one fails the whole call. Answers what it did (200), not one created resource.
+     * unknown one fails the whole call. Answers what it did (200), not one created resource: how many
+     * were granted, how many were there already, and the accounts whose IAM code changed.
      */
     @POST
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Integer> assignInBulk(String body) {
+    public Map<String, Object> assignInBulk(String body) {
         BulkAssignmentRepresentation rep = JsonBodies.read(body, BulkAssignmentRepresentation.class);
         AccessWindow window = requestedWindow(rep.notBefore(), rep.notAfter());
         AccessStore store = context.storeForWriting();
@@ -193,9 +200,14 @@ public class AssignmentsResource {
         AssignmentPermissions permissions = new AssignmentPermissions(context.auth());
         principals.forEach(permissions::requireMapRolesOf);
         accounts.forEach(a -> sets.forEach(s -> AdminContext.requireMapAccessRole(store, permissions, a, s)));
+        IamCodeChanges code = IamCodeChanges.before(context.session(), context.realm(), store, accounts, sets);
         int granted = store.grantAll(context.session(), principals, accounts, sets, window);
         context.event(OperationType.CREATE, rep, "assignments", "bulk");
-        return Map.of("granted", granted, "alreadyAssigned", principals.size() * accounts.size() * sets.size() - granted);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("granted", granted);
+        result.put("alreadyAssigned", principals.size() * accounts.size() * sets.size() - granted);
+        result.put("iamCodeChanged", code.afterGranting(accounts, sets));
+        return result;
     }
 
     @DELETE

@@ -54,6 +54,21 @@ public class IamCodeResource {
     }
 
     /**
+     * How one account's code is deployed ({@code ?accountId=}, required): the permission sets its
+     * code holds a role for, the per-account downloads' file names and the command that deploys
+     * each, the same commands as the archive's {@code README.txt}. Needs view-realm.
+     */
+    @GET
+    @Path("deployment")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AccountDeploymentRepresentation deployment(@QueryParam("accountId") String accountId) {
+        context.auth().requireViewRealm();
+        AwsAccount account = context.existingAccount(accountId);
+        return AccountDeploymentRepresentation.of(context.realm().getName(),
+                AssignedPermissionSets.in(context.session(), context.realm(), List.of(account)).get(0));
+    }
+
+    /**
      * Every account's CloudFormation template and Terraform configuration as a zip, one directory
      * per account, which the tools take as they are (the JSON of the calls above without
      * {@code accountId} is keyed by account, which neither tool reads); see {@link AccountCodeArchive}.

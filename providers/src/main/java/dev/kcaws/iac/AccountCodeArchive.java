@@ -53,8 +53,8 @@ public final class AccountCodeArchive {
         for (AccountCode code : accounts) {
             String id = code.account().id().value();
             text.append(id).append(" (").append(code.account().name()).append(")\n")
-                    .append("  aws cloudformation deploy --template-file ").append(id).append("/cloudformation.json --stack-name kcaws --capabilities CAPABILITY_NAMED_IAM\n")
-                    .append("  (cd ").append(id).append(" && terraform init && terraform apply)\n\n");
+                    .append("  ").append(DeployCommands.cloudFormation(id + "/cloudformation.json")).append('\n')
+                    .append("  ").append(DeployCommands.terraform(id)).append("\n\n");
         }
         return text.toString();
     }

@@ -12,12 +12,14 @@ import {setUpFrame} from './nav.js';
 import {registerView, start as startRouter} from './router.js';
 import {state} from './state.js';
 import {accounts} from './views/accounts.js';
+import {assign} from './views/assign.js';
 import {permissionSets} from './views/permission-sets.js';
 import {identityCenter} from './views/identity-center.js';
 import {group, principals, user} from './views/principals.js';
 import {setup} from './views/setup.js';
 
 registerView('accounts', accounts);
+registerView('assign', assign);
 registerView('permission-sets', permissionSets);
 registerView('principals', principals);
 registerView('groups', group);

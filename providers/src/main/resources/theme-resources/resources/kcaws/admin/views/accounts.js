@@ -6,7 +6,9 @@ import {go, link} from '../router.js';
 import {state} from '../state.js';
 import {alertAfterNavigation, confirmAndDelete, heading, submit} from '../ui.js';
 import {accountAccessTable, reviewDownloads, reviewRows} from './access-review.js';
+import {assignAccessButton} from './assign.js';
 import {assignForm, assignmentTable} from './assignments.js';
+import {deploymentOf, deploymentPanel} from './iam-code-notice.js';
 
 const PARTITIONS = ['aws', 'aws-us-gov', 'aws-cn'];
 
@@ -55,7 +57,8 @@ async function accountsView() {
     };
     return h('div', {class: 'kcaws-list'},
         toolbar(rowSearch(t('kcawsAdminSearchAccounts'), 'search-accounts'),
-            button(t('kcawsAdminAddAccount'), 'primary', () => openForm(null), {'data-testid': 'add-account'})),
+            button(t('kcawsAdminAddAccount'), 'primary', () => openForm(null), {'data-testid': 'add-account'}),
+            assignAccessButton(null)),
         formSlot,
         table([t('kcawsAdminAccountId'), t('kcawsAdminName'), t('kcawsAdminPartition'), t('kcawsAdminRegion'), t('kcawsAdminSamlProvider'), ''],
             accounts.map(a => row([
@@ -74,11 +77,12 @@ async function accountsView() {
 }
 
 async function accountView(id) {
-    const [account, sets, assignments, reachers] = await Promise.all([
+    const [account, sets, assignments, reachers, deployment] = await Promise.all([
         api('GET', aws(`/accounts/${encodeURIComponent(id)}`)),
         api('GET', aws('/permission-sets')),
         allAssignments({accountId: id}),
         reviewRows({account: id}),
+        deploymentOf(id),
     ]);
     heading(t('kcawsAdminAccountNamed', account.name, account.id), t('kcawsAdminAccountIntro'));
     const picker = pickList('permissionSets', sets.map(s => [s.name, s.name]), t('kcawsAdminPermissionSetsLower'));
@@ -89,7 +93,10 @@ async function accountView(id) {
         card(t('kcawsAdminWhoReaches'), reviewDownloads(id), accountAccessTable(reachers)),
         card(t('kcawsAdminAssignInAccount'),
             assignForm({accountIds: [id]}, [[t('kcawsAdminPermissionSets'), picker]], () => ({permissionSets: picker.list.selectedValues()}),
-                () => go('accounts', id))));
+                () => go('accounts', id)), h('p', {}, assignAccessButton(id))),
+        card(t('kcawsAdminAccountCode'), h('p', {'data-testid': 'account-code-sets'}, deployment.permissionSets.length > 0
+            ? t('kcawsAdminAccountCodeIntro', deployment.permissionSets.join(', ')) : t('kcawsAdminAccountCodeEmpty')),
+        deploymentPanel(deployment)));
 }
 
 /** '#/{realm}/accounts' lists them; '#/{realm}/accounts/{id}' shows one. */

@@ -10,6 +10,7 @@ import {groupPath, groupPaths, query} from '../format.js';
 import {t} from '../i18n.js';
 import {link} from '../router.js';
 import {alertAfterNavigation, confirmAndDelete, showFormError, submit} from '../ui.js';
+import {showCodeChanged, showIfRoleRemoved} from './iam-code-notice.js';
 
 export function principalCell(a) {
     return a.group
@@ -37,6 +38,8 @@ export function assignmentTable(assignments, columns, afterRemove, accounts) {
             () => {
                 alertAfterNavigation('success', t('kcawsAdminAssignmentRemoved', a.group || a.user, a.accountId, a.permissionSet));
                 afterRemove();
+                // The view reloads in place (its alerts shown already): the notice goes below them.
+                return showIfRoleRemoved(a.accountId, a.permissionSet);
             }), {'data-testid': 'remove'}),
     ], {'data-testid': 'assignment-row', 'data-principal': a.group || a.user, 'data-account': a.accountId, 'data-permission-set': a.permissionSet,
         label: t('kcawsAdminAssignmentRow', a.permissionSet, a.group || a.user, accountText(a.accountId))})),
@@ -135,6 +138,8 @@ export function assignForm(fixed, pickers, picked, done, principal) {
             alertAfterNavigation('success', result.alreadyAssigned
                 ? t('kcawsAdminAssignedSomeThere', result.granted, result.alreadyAssigned) : t('kcawsAdminAssigned', result.granted));
             done();
+            // done() reloads this view in place, its alerts shown already: the next step goes below them.
+            await showCodeChanged(result.iamCodeChanged);
         });
     });
     return form;
