@@ -86,7 +86,7 @@ class PortalTilesBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(description(portal.account("333333333333").role("PowerUserAccess")))
                 .isEqualTo("Full access except IAM user and group management.");
 
-        // The console link says where it goes; it and the keys button are named with their role and account.
+        // The console link says where it goes; it, the copy button and the keys button are named with their role and account.
         for (PortalPage.Account account : portal.accounts()) {
             for (PortalPage.Role role : account.roles()) {
                 String what = account.id() + "/" + role.name();
@@ -95,6 +95,8 @@ class PortalTilesBrowserIT extends ChromiumAgainstFakeAws {
                 assertThat(role.consoleLink().getAccessibleName()).as(what).isEqualTo("Management console " + role.name() + " " + account.name());
                 assertThat(role.keysButton().getText()).as(what).isEqualTo("Access keys");
                 assertThat(role.keysButton().getAccessibleName()).as(what).isEqualTo("Access keys " + role.name() + " " + account.name());
+                // The visible text starts each name (WCAG 2.5.3, label in name): a voice user says what they see.
+                assertThat(role.copyLinkButton().getAccessibleName()).as(what).isEqualTo("Copy link " + role.name() + " " + account.name());
                 assertThat(role.consoleUrl()).as(what).isEqualTo(server.baseUrl() + "/realms/" + TILES
                         + "/aws/console?account_id=" + account.id() + "&role_name=" + role.name());
             }
