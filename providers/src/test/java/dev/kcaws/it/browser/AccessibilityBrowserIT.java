@@ -29,7 +29,7 @@ class AccessibilityBrowserIT extends ChromiumAgainstFakeAws {
 
     /** The admin page's views: lists, one of each thing, principals, the AWS side and Identity Center. */
     static final List<String> ADMIN_VIEWS = List.of("accounts", "accounts/111111111111", "permission-sets",
-            "permission-sets/ReadOnlyAccess", "principals", "groups/%2FDevelopers", "users/bob", "setup", "identity-center");
+            "permission-sets/ReadOnlyAccess", "principals", "groups/%2FDevelopers", "users/bob", "setup", "identity-center", "assign");
 
     final List<AxeScan.Violation> found = new ArrayList<>();
     final List<String> overflowing = new ArrayList<>();
