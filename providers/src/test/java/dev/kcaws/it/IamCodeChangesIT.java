@@ -1,13 +1,10 @@
 package dev.kcaws.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kcaws.testsupport.DemoRealm;
-import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.SharedKeycloak;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,21 +22,12 @@ class IamCodeChangesIT {
 
     static final String REALM = "iam-code-changes";
     static final String API = "/admin/realms/" + REALM + "/aws";
-    static AdminApi admin;
 
-    @BeforeAll
-    static void realm() {
-        admin = SharedKeycloak.get().adminApi();
-        admin.createRealm(DemoRealm.copyNamed(REALM));
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(REALM);
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(REALM);
 
     static void newAccount(String id) {
-        admin.expect(201, "POST", API + "/accounts", Map.of("id", id, "name", "new-" + id));
+        realm.admin().expect(201, "POST", API + "/accounts", Map.of("id", id, "name", "new-" + id));
     }
 
     static List<String> texts(JsonNode array) {
@@ -51,7 +39,7 @@ class IamCodeChangesIT {
     @Test
     void aSingleAssignmentSaysWhenItAddsARoleToTheAccountsCode() {
         newAccount("810000000001");
-        ApiResponse first = admin.expect(201, "POST", API + "/assignments",
+        ApiResponse first = realm.admin().expect(201, "POST", API + "/assignments",
                 Map.of("group", "/Developers", "accountId", "810000000001", "permissionSet", "ReadOnlyAccess"));
         JsonNode body = first.json();
         assertThat(body.path("group").asText()).as("the fields it had stay").isEqualTo("/Developers");
@@ -71,12 +59,12 @@ class IamCodeChangesIT {
         assertThat(deployment.path("terraformCommand").asText()).isEqualTo("mkdir -p 810000000001 && mv kcaws-" + REALM
                 + "-810000000001.tf.json 810000000001/main.tf.json && (cd 810000000001 && terraform init && terraform apply)");
         assertThat(texts(deployment.path("permissionSets"))).containsExactly("ReadOnlyAccess");
-        assertThat(admin.expect(200, "GET", API + "/iac/cloudformation?accountId=810000000001", null).body()).contains("ReadOnlyAccess");
+        assertThat(realm.admin().expect(200, "GET", API + "/iac/cloudformation?accountId=810000000001", null).body()).contains("ReadOnlyAccess");
 
         // The same set for someone else, or again: the code has the role already.
-        assertThat(admin.expect(201, "POST", API + "/assignments",
+        assertThat(realm.admin().expect(201, "POST", API + "/assignments",
                 Map.of("user", "erin", "accountId", "810000000001", "permissionSet", "ReadOnlyAccess")).json().path("iamCodeChanged")).isEmpty();
-        assertThat(admin.expect(201, "POST", API + "/assignments",
+        assertThat(realm.admin().expect(201, "POST", API + "/assignments",
                 Map.of("group", "/Developers", "accountId", "810000000001", "permissionSet", "ReadOnlyAccess")).json().path("iamCodeChanged")).isEmpty();
     }
 
@@ -84,8 +72,8 @@ class IamCodeChangesIT {
     void aBulkAssignmentListsExactlyTheAccountsWhoseCodeChanged() {
         newAccount("810000000002");
         newAccount("810000000003");
-        admin.expect(201, "POST", API + "/assignments", Map.of("group", "/Everyone", "accountId", "810000000003", "permissionSet", "Billing"));
-        ApiResponse bulk = admin.expect(200, "POST", API + "/assignments/bulk", Map.of("groups", List.of("/DevOps"), "users", List.of("erin"),
+        realm.admin().expect(201, "POST", API + "/assignments", Map.of("group", "/Everyone", "accountId", "810000000003", "permissionSet", "Billing"));
+        ApiResponse bulk = realm.admin().expect(200, "POST", API + "/assignments/bulk", Map.of("groups", List.of("/DevOps"), "users", List.of("erin"),
                 "accountIds", List.of("810000000002", "810000000003"), "permissionSets", List.of("Billing", "PowerUserAccess")));
         JsonNode body = bulk.json();
         assertThat(body.path("granted").asInt()).as("the fields it had stay").isEqualTo(8);
@@ -98,7 +86,7 @@ class IamCodeChangesIT {
         assertThat(texts(changed.get(1).path("added"))).as("Billing was in its code already").containsExactly("PowerUserAccess");
         assertThat(texts(deployment("810000000003").path("permissionSets"))).containsExactly("Billing", "PowerUserAccess");
 
-        ApiResponse again = admin.expect(200, "POST", API + "/assignments/bulk", Map.of("users", List.of("erin"),
+        ApiResponse again = realm.admin().expect(200, "POST", API + "/assignments/bulk", Map.of("users", List.of("erin"),
                 "accountIds", List.of("810000000002", "810000000003"), "permissionSets", List.of("Billing")));
         assertThat(again.json().path("alreadyAssigned").asInt()).isEqualTo(2);
         assertThat(again.json().path("iamCodeChanged")).isEmpty();
@@ -108,41 +96,41 @@ class IamCodeChangesIT {
     @Test
     void aBulkAssignmentWithOneBadItemChangesNothing() {
         newAccount("810000000004");
-        String codeBefore = admin.expect(200, "GET", API + "/iac/cloudformation?accountId=810000000004", null).body();
+        String codeBefore = realm.admin().expect(200, "GET", API + "/iac/cloudformation?accountId=810000000004", null).body();
         for (Map<String, Object> body : List.<Map<String, Object>>of(
                 Map.of("groups", List.of("/Developers", "/NoSuchGroup"), "accountIds", List.of("810000000004"), "permissionSets", List.of("Billing")),
                 Map.of("groups", List.of("/Developers"), "users", List.of("nobody-here"), "accountIds", List.of("810000000004"), "permissionSets", List.of("Billing")),
                 Map.of("groups", List.of("/Developers"), "accountIds", List.of("810000000004"), "permissionSets", List.of("Billing", "NoSuchSet")),
                 Map.of("groups", List.of("/Developers"), "accountIds", List.of("810000000004", "12345"), "permissionSets", List.of("Billing")))) {
-            ApiResponse refused = admin.send("POST", API + "/assignments/bulk", body);
+            ApiResponse refused = realm.admin().send("POST", API + "/assignments/bulk", body);
             assertThat(refused.status()).as(refused.body()).isBetween(400, 404);
-            assertThat(admin.expect(200, "GET", API + "/assignments?accountId=810000000004", null).json()).as("nothing granted").isEmpty();
+            assertThat(realm.admin().expect(200, "GET", API + "/assignments?accountId=810000000004", null).json()).as("nothing granted").isEmpty();
         }
-        assertThat(admin.expect(200, "GET", API + "/iac/cloudformation?accountId=810000000004", null).body()).isEqualTo(codeBefore);
+        assertThat(realm.admin().expect(200, "GET", API + "/iac/cloudformation?accountId=810000000004", null).body()).isEqualTo(codeBefore);
     }
 
     /** Removing the last assignment of a set in an account takes its role out of the code; the deployment tells which remain. */
     @Test
     void theDeploymentListsTheSetsInTheCodeAfterARemoval() {
         newAccount("810000000005");
-        admin.expect(201, "POST", API + "/assignments", Map.of("group", "/Developers", "accountId", "810000000005", "permissionSet", "Billing"));
-        admin.expect(201, "POST", API + "/assignments", Map.of("group", "/Developers", "accountId", "810000000005", "permissionSet", "ReadOnlyAccess"));
-        admin.expect(201, "POST", API + "/assignments", Map.of("user", "erin", "accountId", "810000000005", "permissionSet", "Billing"));
-        admin.expect(204, "DELETE", API + "/assignments?group=/Developers&accountId=810000000005&permissionSet=Billing", null);
+        realm.admin().expect(201, "POST", API + "/assignments", Map.of("group", "/Developers", "accountId", "810000000005", "permissionSet", "Billing"));
+        realm.admin().expect(201, "POST", API + "/assignments", Map.of("group", "/Developers", "accountId", "810000000005", "permissionSet", "ReadOnlyAccess"));
+        realm.admin().expect(201, "POST", API + "/assignments", Map.of("user", "erin", "accountId", "810000000005", "permissionSet", "Billing"));
+        realm.admin().expect(204, "DELETE", API + "/assignments?group=/Developers&accountId=810000000005&permissionSet=Billing", null);
         assertThat(texts(deployment("810000000005").path("permissionSets"))).as("erin still has Billing").containsExactly("Billing", "ReadOnlyAccess");
-        admin.expect(204, "DELETE", API + "/assignments?user=erin&accountId=810000000005&permissionSet=Billing", null);
+        realm.admin().expect(204, "DELETE", API + "/assignments?user=erin&accountId=810000000005&permissionSet=Billing", null);
         assertThat(texts(deployment("810000000005").path("permissionSets"))).containsExactly("ReadOnlyAccess");
         // The role is still there, held by no one: granting it again puts it back in the code.
-        JsonNode again = admin.expect(201, "POST", API + "/assignments",
+        JsonNode again = realm.admin().expect(201, "POST", API + "/assignments",
                 Map.of("user", "erin", "accountId", "810000000005", "permissionSet", "Billing")).json().path("iamCodeChanged");
         assertThat(again).hasSize(1);
         assertThat(texts(again.get(0).path("added"))).containsExactly("Billing");
 
-        assertThat(admin.send("GET", API + "/iac/deployment", null).status()).isEqualTo(400);
-        assertThat(admin.send("GET", API + "/iac/deployment?accountId=999999999999", null).status()).isEqualTo(404);
+        assertThat(realm.admin().send("GET", API + "/iac/deployment", null).status()).isEqualTo(400);
+        assertThat(realm.admin().send("GET", API + "/iac/deployment?accountId=999999999999", null).status()).isEqualTo(404);
     }
 
     static JsonNode deployment(String accountId) {
-        return admin.expect(200, "GET", API + "/iac/deployment?accountId=" + accountId, null).json();
+        return realm.admin().expect(200, "GET", API + "/iac/deployment?accountId=" + accountId, null).json();
     }
 }
