@@ -69,6 +69,17 @@ public final class ManagedRealm implements BeforeAllCallback, AfterAllCallback {
         return new ManagedRealm(name, representation);
     }
 
+    /** A realm from its JSON representation (a few groups and users a test needs); its {@code realm} must be {@code name}. */
+    public static ManagedRealm fromJson(String name, String json) {
+        return new ManagedRealm(name, () -> {
+            try {
+                return (ObjectNode) DemoRealm.JSON.readTree(json);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Changes the representation before it is imported (events on, more groups, a broken setting…). */
     public ManagedRealm editing(Consumer<ObjectNode> edit) {
         edits.add(edit);

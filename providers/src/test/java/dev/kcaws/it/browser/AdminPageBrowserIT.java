@@ -38,14 +38,19 @@ class AdminPageBrowserIT extends ChromiumAgainstFakeAws {
     static final String VIEWER = "aws-viewer";
     static AdminApi admin;
 
-    @BeforeAll
-    static void realm() {
-        admin = server.adminApi();
-        admin.createRealm("""
+    /** The admin page tests' realm: two groups (one with a sub-group) and one user, no AWS model yet. */
+    static String realmJson(String name) {
+        return """
                 {"realm": "%s", "enabled": true,
                  "groups": [{"name": "Developers"}, {"name": "Platform", "subGroups": [{"name": "SRE"}]}],
                  "users": [{"username": "dora", "enabled": true, "email": "dora@example.com", "firstName": "Dora", "lastName": "Dev"}]}
-                """.formatted(MANAGED));
+                """.formatted(name);
+    }
+
+    @BeforeAll
+    static void realm() {
+        admin = server.adminApi();
+        admin.createRealm(realmJson(MANAGED));
         // A master-realm admin who may only view this realm.
         String viewer = admin.createUser("master", VIEWER, VIEWER);
         String realmClient = admin.findClientByClientId("master", MANAGED + "-realm").orElseThrow().path("id").asText();

@@ -2,12 +2,12 @@ package dev.kcaws.it.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.browser.AdminPage;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
-import dev.kcaws.testsupport.keycloak.AdminApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -33,31 +33,22 @@ class GuidedAssignmentBrowserIT extends ChromiumAgainstFakeAws {
     static final String API = "/admin/realms/" + MANAGED + "/aws";
     static final String OLD = "111122223333";
     static final String NEW = "444455556666";
-    static AdminApi admin;
+
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.fromJson(MANAGED, AdminPageBrowserIT.realmJson(MANAGED));
 
     @BeforeAll
-    static void realm() {
-        admin = server.adminApi();
-        admin.createRealm("""
-                {"realm": "%s", "enabled": true,
-                 "groups": [{"name": "Developers"}, {"name": "Platform", "subGroups": [{"name": "SRE"}]}],
-                 "users": [{"username": "dora", "enabled": true, "email": "dora@example.com", "firstName": "Dora", "lastName": "Dev"}]}
-                """.formatted(MANAGED));
-        admin.expect(201, "POST", API + "/permission-sets", Map.of("name", "ReadOnly",
+    static void setUp() {
+        realm.admin().expect(201, "POST", API + "/permission-sets", Map.of("name", "ReadOnly",
                 "managedPolicies", List.of("arn:aws:iam::aws:policy/ReadOnlyAccess")));
-        admin.expect(201, "POST", API + "/permission-sets", Map.of("name", "Admin",
+        realm.admin().expect(201, "POST", API + "/permission-sets", Map.of("name", "Admin",
                 "managedPolicies", List.of("arn:aws:iam::aws:policy/AdministratorAccess")));
-        admin.expect(201, "POST", API + "/accounts", Map.of("id", OLD, "name", "old"));
-        admin.expect(201, "POST", API + "/assignments", Map.of("group", "/Platform/SRE", "accountId", OLD, "permissionSet", "ReadOnly"));
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        admin.deleteRealm(MANAGED);
+        realm.admin().expect(201, "POST", API + "/accounts", Map.of("id", OLD, "name", "old"));
+        realm.admin().expect(201, "POST", API + "/assignments", Map.of("group", "/Platform/SRE", "accountId", OLD, "permissionSet", "ReadOnly"));
     }
 
     static JsonNode get(String path) {
-        return admin.expect(200, "GET", API + path, null).json();
+        return realm.admin().expect(200, "GET", API + path, null).json();
     }
 
     /** The element, waiting for it: a view opens after the hash changed, when the browser gets to it. */

@@ -1,12 +1,11 @@
 package dev.kcaws.it.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.browser.AdminPage;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
-import dev.kcaws.testsupport.keycloak.AdminApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -25,23 +24,12 @@ class PermissionSetDurationBrowserIT extends ChromiumAgainstFakeAws {
 
     static final String MANAGED = "duration-check";
     static final String API = "/admin/realms/" + MANAGED + "/aws";
-    static AdminApi admin;
 
-    @BeforeAll
-    static void realm() {
-        admin = server.adminApi();
-        admin.createRealm("{\"realm\": \"%s\", \"enabled\": true}".formatted(MANAGED));
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        if (admin != null) {
-            admin.deleteRealm(MANAGED);
-        }
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.empty(MANAGED);
 
     static int storedSeconds(String name) {
-        return admin.expect(200, "GET", API + "/permission-sets/" + name, null).json().path("sessionDuration").asInt();
+        return realm.admin().expect(200, "GET", API + "/permission-sets/" + name, null).json().path("sessionDuration").asInt();
     }
 
     static String sessionCell(AdminPage page, String name) {
@@ -129,7 +117,7 @@ class PermissionSetDurationBrowserIT extends ChromiumAgainstFakeAws {
     /** A duration set through the API in seconds that are no whole minute is kept as it is by an edit that does not touch it. */
     @Test
     void anEditThatLeavesAnOddDurationAloneKeepsItsSeconds() {
-        admin.expect(201, "POST", API + "/permission-sets", Map.of("name", "Odd", "sessionDuration", 3601));
+        realm.admin().expect(201, "POST", API + "/permission-sets", Map.of("name", "Odd", "sessionDuration", 3601));
         browser.open(AdminPage.url(server.baseUrl(), "master", MANAGED, "permission-sets"));
         new KeycloakLoginPage(browser).signIn("admin", "admin");
         AdminPage page = new AdminPage(browser).awaitShown();
@@ -139,7 +127,7 @@ class PermissionSetDurationBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(form.findElement(By.name("sessionDurationMinutes")).getAttribute("value")).isEqualTo("0");
         page.fill("permission-set-form", "description", "kept").submit("permission-set-form", "save");
         assertThat(page.successAlert()).contains("Odd");
-        JsonNode set = admin.expect(200, "GET", API + "/permission-sets/Odd", null).json();
+        JsonNode set = realm.admin().expect(200, "GET", API + "/permission-sets/Odd", null).json();
         assertThat(set.path("description").asText()).isEqualTo("kept");
         assertThat(set.path("sessionDuration").asInt()).isEqualTo(3601);
     }

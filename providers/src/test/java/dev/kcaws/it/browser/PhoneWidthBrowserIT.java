@@ -1,13 +1,12 @@
 package dev.kcaws.it.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.browser.AdminPage;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
 import dev.kcaws.testsupport.browser.Viewport;
-import dev.kcaws.testsupport.keycloak.AdminApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -22,25 +21,14 @@ class PhoneWidthBrowserIT extends ChromiumAgainstFakeAws {
 
     static final String PHONE_REALM = "phone-tasks";
     static final String API = "/admin/realms/" + PHONE_REALM + "/aws";
-    static AdminApi admin;
 
-    @BeforeAll
-    static void realm() {
-        admin = server.adminApi();
-        admin.createRealm("""
-                {"realm": "%s", "enabled": true, "groups": [{"name": "Developers"}]}
-                """.formatted(PHONE_REALM));
-    }
-
-    @AfterAll
-    static void dropRealm() {
-        if (admin != null) {
-            admin.deleteRealm(PHONE_REALM);
-        }
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.fromJson(PHONE_REALM, """
+            {"realm": "%s", "enabled": true, "groups": [{"name": "Developers"}]}
+            """.formatted(PHONE_REALM));
 
     static JsonNode get(String path) {
-        return admin.expect(200, "GET", API + path, null).json();
+        return realm.admin().expect(200, "GET", API + path, null).json();
     }
 
     void assertFits(String step) {

@@ -1,12 +1,11 @@
 package dev.kcaws.it.browser;
 
-import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
 import dev.kcaws.testsupport.browser.PortalPage;
-import dev.kcaws.testsupport.keycloak.AdminApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,24 +27,17 @@ class PortalTilesBrowserIT extends ChromiumAgainstFakeAws {
 
     static final String TILES = "portal-tiles";
     static final String MARKUP = "<b>Bold</b> & <img src=x onerror=\"document.title='pwned'\">";
-    static AdminApi admin;
+
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(TILES);
 
     @BeforeAll
-    static void realm() {
-        admin = server.adminApi();
-        admin.createRealm(DemoRealm.copyNamed(TILES));
+    static void setUp() {
         String api = "/admin/realms/" + TILES + "/aws";
-        admin.expect(201, "POST", api + "/permission-sets", Map.of("name", "Marked", "description", MARKUP));
-        admin.expect(201, "POST", api + "/permission-sets", Map.of("name", "Bare"));
+        realm.admin().expect(201, "POST", api + "/permission-sets", Map.of("name", "Marked", "description", MARKUP));
+        realm.admin().expect(201, "POST", api + "/permission-sets", Map.of("name", "Bare"));
         for (String set : List.of("Marked", "Bare")) {
-            admin.expect(201, "POST", api + "/assignments", Map.of("user", "bob", "accountId", "111111111111", "permissionSet", set));
-        }
-    }
-
-    @AfterAll
-    static void dropRealm() {
-        if (admin != null) {
-            admin.deleteRealm(TILES);
+            realm.admin().expect(201, "POST", api + "/assignments", Map.of("user", "bob", "accountId", "111111111111", "permissionSet", set));
         }
     }
 

@@ -1,14 +1,12 @@
 package dev.kcaws.it.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kcaws.testsupport.DemoRealm;
+import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.browser.AdminPage;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
 import dev.kcaws.testsupport.browser.PortalPage;
-import dev.kcaws.testsupport.keycloak.AdminApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -30,20 +28,9 @@ class TimeBoundAssignmentBrowserIT extends ChromiumAgainstFakeAws {
 
     static final String WINDOWED = "time-bound-page";
     static final String API = "/admin/realms/" + WINDOWED + "/aws";
-    static AdminApi admin;
 
-    @BeforeAll
-    static void realm() {
-        admin = server.adminApi();
-        admin.createRealm(DemoRealm.copyNamed(WINDOWED));
-    }
-
-    @AfterAll
-    static void dropRealm() {
-        if (admin != null) {
-            admin.deleteRealm(WINDOWED);
-        }
-    }
+    @RegisterExtension
+    static final ManagedRealm realm = ManagedRealm.demoCopy(WINDOWED);
 
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
@@ -90,7 +77,7 @@ class TimeBoundAssignmentBrowserIT extends ChromiumAgainstFakeAws {
                 .isEqualTo("from " + shownStart + " until " + shownEnd);
 
         // The API stores the instants the admin meant.
-        JsonNode stored = admin.expect(200, "GET", API + "/assignments?user=erin", null).json();
+        JsonNode stored = realm.admin().expect(200, "GET", API + "/assignments?user=erin", null).json();
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).path("accountId").asText()).isEqualTo("111111111111");
         assertThat(stored.get(0).path("permissionSet").asText()).isEqualTo("Billing");
