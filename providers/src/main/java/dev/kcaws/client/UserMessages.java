@@ -1,5 +1,6 @@
-package dev.kcaws.portal;
+package dev.kcaws.client;
 
+import dev.kcaws.aws.AwsRuleViolation;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -12,7 +13,8 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * A {@code kcaws*} message as text, for answers that are not a page (the portal's script, the CLI):
+ * A {@code kcaws*} message as text, for answers that are not a page (the portal's script, the CLI)
+ * and for a value of a page's message that is itself a message (a broken AWS rule):
  * from the realm's login theme (with the realm's own overrides), in the user's language as Keycloak
  * resolves it for its pages (the stored locale, else what the request and realm say).
  */
@@ -31,5 +33,21 @@ public final class UserMessages {
             throw new UncheckedIOException("The login theme's messages could not be read", e);
         }
         return new MessageFormat(messages.getProperty(messageKey, messageKey), locale).format(parameters);
+    }
+
+    /**
+     * A broken AWS rule in the user's language, named by its field as the request named it
+     * ("destination: …"); a rule broken inside a part of the value is said in that language too.
+     */
+    public static String violation(KeycloakSession session, RealmModel realm, UserModel user, AwsRuleViolation violation) {
+        String rule = rule(session, realm, user, violation);
+        return violation.field() == null ? rule : violation.field() + ": " + rule;
+    }
+
+    /** The broken rule's text alone, in the user's language. */
+    public static String rule(KeycloakSession session, RealmModel realm, UserModel user, AwsRuleViolation violation) {
+        Object[] values = violation.params().stream()
+                .map(p -> p instanceof AwsRuleViolation nested ? rule(session, realm, user, nested) : p).toArray();
+        return text(session, realm, user, violation.key(), values);
     }
 }

@@ -31,7 +31,8 @@ public record IdentityCenterSignIn(String nameId, List<AccessControlAttribute> a
      * Why not: {@code reason} is the detail {@code reason} of Keycloak's {@code access_denied}
      * event; {@code messageKey} and {@code parameters} what the user reads (a {@code kcaws*} message).
      */
-    public record Refusal(String reason, String messageKey, List<String> parameters) {
+    /** @param parameters texts, or an {@link AwsRuleViolation} whose rule's text is the value (said in the user's language) */
+    public record Refusal(String reason, String messageKey, List<Object> parameters) {
         public Refusal {
             parameters = List.copyOf(parameters);
         }
@@ -82,13 +83,13 @@ public record IdentityCenterSignIn(String nameId, List<AccessControlAttribute> a
             try {
                 attributes.add(new AccessControlAttribute(mapping.key(), value));
             } catch (AwsRuleViolation e) {
-                return refuse(nameId, INVALID_ACCESS_CONTROL, "kcawsIdentityCenterInvalidAttribute", mapping.key(), e.rule());
+                return refuse(nameId, INVALID_ACCESS_CONTROL, "kcawsIdentityCenterInvalidAttribute", mapping.key(), e);
             }
         }
         return new IdentityCenterSignIn(nameId, List.copyOf(attributes), null);
     }
 
-    private static IdentityCenterSignIn refuse(String nameId, String reason, String messageKey, String... parameters) {
+    private static IdentityCenterSignIn refuse(String nameId, String reason, String messageKey, Object... parameters) {
         return new IdentityCenterSignIn(nameId, List.of(), new Refusal(reason, messageKey, List.of(parameters)));
     }
 }

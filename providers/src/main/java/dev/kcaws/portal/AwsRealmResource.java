@@ -2,6 +2,7 @@ package dev.kcaws.portal;
 
 import dev.kcaws.client.AwsErrorPage;
 import dev.kcaws.client.PortalClient;
+import dev.kcaws.client.UserMessages;
 import dev.kcaws.keycloak.IdentityCookie;
 import dev.kcaws.keycloak.KeycloakPages;
 
@@ -265,7 +266,7 @@ public class AwsRealmResource {
             try {
                 relayState = ConsoleDestination.parse("destination", destination, account.get().partition()).url();
             } catch (AwsRuleViolation e) {
-                return error(Response.Status.BAD_REQUEST, "kcawsLinkInvalid", e.getMessage());
+                return error(Response.Status.BAD_REQUEST, "kcawsLinkInvalid", UserMessages.violation(session, realm, null, e));
             }
         } else {
             relayState = set.get().relayState() != null && set.get().relayState().isIn(account.get().partition())

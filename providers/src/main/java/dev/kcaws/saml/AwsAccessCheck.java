@@ -3,6 +3,7 @@ package dev.kcaws.saml;
 import dev.kcaws.access.AccessEvents;
 
 import dev.kcaws.client.AwsErrorPage;
+import dev.kcaws.client.UserMessages;
 import dev.kcaws.client.MapperSettings;
 import dev.kcaws.client.AwsClients;
 import dev.kcaws.identitycenter.IdentityCenterClients;
@@ -52,7 +53,9 @@ public class AwsAccessCheck implements RequiredActionProvider, RequiredActionFac
             // Identity Center: the same page when its NameID or an ABAC attribute cannot be sent.
             IdentityCenterSignIn signIn = IdentityCenterSignIn.decide(context.getRealm(), authSession.getClient(), context.getUser());
             apply(authSession, signIn.refused() ? SignInDecision.refuse(signIn.refusal().reason(), signIn.refusal().messageKey(),
-                    signIn.refusal().parameters().toArray(String[]::new)) : null);
+                    signIn.refusal().parameters().stream().map(p -> p instanceof AwsRuleViolation rule
+                            ? UserMessages.rule(context.getSession(), context.getRealm(), context.getUser(), rule) : String.valueOf(p))
+                            .toArray(String[]::new)) : null);
             return;
         }
         Optional<ProtocolMapperModel> mapper = AwsClients.roleMapperOf(authSession.getClient());

@@ -281,6 +281,17 @@ class IdentityCenterSamlIT {
         assertThat(dave.document().selectFirst("input[name=SAMLResponse]")).as("nothing sent to Identity Center").isNull();
         assertThat(dave.status()).isEqualTo(403);
         assertThat(dave.errorMessage()).contains("CostCenter").contains("not valid for AWS");
+
+        // In dave's language, the broken rule too (not English inside a Korean sentence).
+        setAttribute("dave", "locale", "ko");
+        try {
+            Page korean = signIn(new BrowserSession(), idpInitiatedUrl(), "dave");
+            assertThat(korean.status()).isEqualTo(403);
+            assertThat(korean.errorMessage()).contains("액세스 제어 속성 CostCenter의 값이 AWS에서 유효하지 않습니다")
+                    .contains("'CostCenter'의 값은 영문자, 숫자, 공백, _.:/=+-@ 로 된 최대 256자여야 합니다.").doesNotContain("must be");
+        } finally {
+            realm.updateUser("dave", user -> ((com.fasterxml.jackson.databind.node.ObjectNode) user.with("attributes")).remove("locale"));
+        }
     }
 
     @Test

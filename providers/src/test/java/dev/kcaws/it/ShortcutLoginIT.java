@@ -84,6 +84,10 @@ class ShortcutLoginIT {
             assertThat(page.status()).as(off).isEqualTo(400);
             assertThat(page.errorMessage()).as(off).contains("destination");
         }
+        // The rule the destination broke is said in the page's language too, not in English inside a Korean sentence.
+        Page korean = new BrowserSession().language("ko").get(realm.aws().shortcutUrl("111111111111", "Billing", "https://evil.example/"));
+        assertThat(korean.status()).isEqualTo(400);
+        assertThat(korean.errorMessage()).isEqualTo("링크의 값이 올바르지 않습니다: destination: console.aws.amazon.com(파티션 aws의 AWS 콘솔)의 https URL이어야 합니다.");
         assertThat(malformed.isLoginForm() || badName.isLoginForm() || unknownRole.isLoginForm()).isFalse();
     }
 

@@ -1,7 +1,7 @@
 package dev.kcaws.portal.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.kcaws.portal.UserMessages;
+import dev.kcaws.client.UserMessages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

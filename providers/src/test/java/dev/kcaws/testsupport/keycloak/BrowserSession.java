@@ -37,6 +37,14 @@ public final class BrowserSession {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    private String language = "en";
+
+    /** Asks for pages in {@code language} (Accept-Language) from now on; English unless told. */
+    public BrowserSession language(String language) {
+        this.language = language;
+        return this;
+    }
+
     public Page get(String url) {
         return send("GET", URI.create(url), null);
     }
@@ -100,7 +108,7 @@ public final class BrowserSession {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                     .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                    .header("Accept-Language", "en");
+                    .header("Accept-Language", language);
             if (formBody == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
