@@ -5,6 +5,7 @@ import dev.kcaws.testsupport.browser.FakeAwsPage;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
 import dev.kcaws.testsupport.browser.PortalPage;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,26 @@ class PortalBrowserIT extends ChromiumAgainstFakeAws {
         PortalPage portal = new PortalPage(browser).awaitShown();
         assertThat(browser.driver().getCurrentUrl()).startsWith(portalUrl());
         return portal;
+    }
+
+    /**
+     * A refusal page leads to the portal, never back to the refused AWS login (Keycloak's "Back to
+     * Application" would, in a loop for a user without access); the portal then tells erin she holds nothing.
+     */
+    @Test
+    void aRefusalLeadsToThePortalNotBackToTheRefusedLogin() {
+        browser.open(server.baseUrl() + "/realms/" + REALM + "/aws/console?account_id=111111111111&role_name=ReadOnlyAccess");
+        KeycloakLoginPage login = new KeycloakLoginPage(browser).awaitShown();
+        login.signIn("erin");
+        assertThat(login.awaitMessage()).contains("111111111111");
+        assertThat(browser.driver().findElements(By.id("backToApplication"))).as("Keycloak's Back to Application").isEmpty();
+
+        browser.driver().findElement(By.id("kcaws-to-portal")).click();
+        new KeycloakLoginPage(browser).awaitShown().signIn("erin");
+        PortalPage portal = new PortalPage(browser).awaitShown();
+        assertThat(browser.driver().getCurrentUrl()).startsWith(portalUrl());
+        assertThat(portal.emptyShown()).isTrue();
+        assertThat(portal.accounts()).isEmpty();
     }
 
     @Test
@@ -146,19 +167,19 @@ class PortalBrowserIT extends ChromiumAgainstFakeAws {
             portal.account("111111111111").role("Billing").keysButton().click();
 
             // In the portal, in plain words, with the technical detail folded away; no new tab.
-            var message = browser.await().until(d -> d.findElement(org.openqa.selenium.By.id("kcaws-keys-message")));
+            var message = browser.await().until(d -> d.findElement(By.id("kcaws-keys-message")));
             assertThat(message.getText()).contains("111111111111").contains("Billing");
-            var detail = browser.driver().findElement(org.openqa.selenium.By.id("kcaws-keys-detail"));
+            var detail = browser.driver().findElement(By.id("kcaws-keys-detail"));
             assertThat(detail.isDisplayed()).isFalse();
             assertThat(detail.getAttribute("textContent")).contains("HTTP 403").contains("not_held");
             assertThat(browser.driver().getWindowHandles()).isEqualTo(tabs);
 
             // Granted again: Try again shows the keys right there.
             admin.expect(201, "POST", api, grant);
-            browser.driver().findElement(org.openqa.selenium.By.id("kcaws-keys-retry")).click();
-            var bash = browser.await().until(d -> d.findElement(org.openqa.selenium.By.id("kcaws-panel-bash")));
+            browser.driver().findElement(By.id("kcaws-keys-retry")).click();
+            var bash = browser.await().until(d -> d.findElement(By.id("kcaws-panel-bash")));
             assertThat(bash.getText()).contains("export AWS_ACCESS_KEY_ID=").contains("export AWS_SESSION_TOKEN=");
-            assertThat(browser.driver().findElements(org.openqa.selenium.By.id("kcaws-keys-message"))).isEmpty();
+            assertThat(browser.driver().findElements(By.id("kcaws-keys-message"))).isEmpty();
             assertThat(browser.driver().getWindowHandles()).isEqualTo(tabs);
         } finally {
             admin.send("DELETE", api + "?user=bob&accountId=111111111111&permissionSet=Billing", null);
