@@ -1,5 +1,6 @@
 package dev.kcaws.admin;
 
+import dev.kcaws.iac.DeployCommands;
 import dev.kcaws.keycloak.SamlIdpMetadata;
 
 import org.keycloak.models.KeycloakSession;
@@ -39,6 +40,6 @@ public class IdpMetadataResource {
 
     /** {@code attachment; filename="..."} with only file-name-safe characters. */
     static String attachment(String fileName) {
-        return "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"";
+        return "attachment; filename=\"" + DeployCommands.fileName(fileName) + "\"";
     }
 }
