@@ -80,13 +80,14 @@ public final class ScimClient {
 
     /** GET /ServiceProviderConfig: read only, needs a valid token and tenant; the connection test. */
     public JsonNode serviceProviderConfig() {
-        return send("ServiceProviderConfig", "GET", "ServiceProviderConfig", null, 200).orElseThrow();
+        return send("ServiceProviderConfig", "GET", "ServiceProviderConfig", null, 200)
+                .orElseThrow(() -> ScimException.unreadableAnswer("ServiceProviderConfig", 200));
     }
 
     // ---- users ----
 
     public ScimResource createUser(ScimUserDocument user) {
-        return ScimResource.of(send("CreateUser", "POST", "Users", user.toJson(), 201).orElseThrow());
+        return resource("CreateUser", 201, send("CreateUser", "POST", "Users", user.toJson(), 201));
     }
 
     /** CreateUser; on 409 (a user with this userName exists) adopts that user. */
@@ -128,7 +129,7 @@ public final class ScimClient {
     public ScimResource putUser(String id, ScimUserDocument user) {
         ObjectNode body = user.toJson();
         body.put("id", id);
-        return ScimResource.of(send("PutUser", "PUT", "Users/" + segment(id), body, 200).orElseThrow());
+        return resource("PutUser", 200, send("PutUser", "PUT", "Users/" + segment(id), body, 200));
     }
 
     /** PatchUser with the single {@code replace active} AWS allows per request. */
@@ -147,7 +148,7 @@ public final class ScimClient {
     // ---- groups ----
 
     public ScimResource createGroup(ScimGroupDocument group) {
-        return ScimResource.of(send("CreateGroup", "POST", "Groups", group.toJson(), 201).orElseThrow());
+        return resource("CreateGroup", 201, send("CreateGroup", "POST", "Groups", group.toJson(), 201));
     }
 
     /** CreateGroup; on 409 (a group with this displayName exists) adopts that group. */
@@ -205,7 +206,8 @@ public final class ScimClient {
     /** Every page, by cursor (AWS) or by startIndex (RFC 7644 servers such as Keycloak's), as {@link ScimListing} reads them. */
     private List<ScimResource> list(String operation, String path, ScimFilter filter) {
         return ScimListing.read(operation, path, filter, PAGE_SIZE,
-                pathAndQuery -> send(operation, "GET", pathAndQuery, null, 200).orElseThrow());
+                pathAndQuery -> send(operation, "GET", pathAndQuery, null, 200)
+                        .orElseThrow(() -> ScimException.unreadableAnswer(operation, 200)));
     }
 
     private static Optional<ScimResource> single(List<ScimResource> found) {
@@ -223,6 +225,12 @@ public final class ScimClient {
      * Sends with retries. Returns the parsed body for a 2xx with a body, empty for 204/404 when
      * those are among {@code accepted}, throws {@link ScimException} otherwise.
      */
+    /** The resource a write answered with; a success without it is {@link ScimException#unreadableAnswer}. */
+    private static ScimResource resource(String operation, int status, Optional<JsonNode> answer) {
+        return answer.filter(json -> json.hasNonNull("id") && !json.get("id").asText().isEmpty()).map(ScimResource::of)
+                .orElseThrow(() -> ScimException.unreadableAnswer(operation, status));
+    }
+
     private Optional<JsonNode> send(String operation, String method, String path, JsonNode body, int... accepted) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(REQUEST_TIMEOUT)

@@ -283,14 +283,14 @@ class IdentityCenterPushIT {
     }
 
     /**
-     * A delivery that fails inside the push, not by Identity Center's refusal (here its answer to
-     * CreateUser comes back without a body, so the push cannot learn the new user's ID and its
-     * transaction rolls back), loses nothing and duplicates nothing: the change is delivered
-     * again and the user, already created by the unread request, is adopted, not created twice.
+     * A write whose success comes back without a body (Identity Center's answer to CreateUser lost
+     * on the way: the push cannot learn the new user's ID) counts as Identity Center failing, not as
+     * an internal error: the change waits for the backoff, is delivered again, and the user, already
+     * created by the unread request, is adopted, not created twice.
      * (Which run the status shows last is a race with the retry, so it is printed, not asserted.)
      */
     @Test
-    void aDeliveryThatFailsInsideThePushIsDeliveredAgainWithoutADuplicate() throws Exception {
+    void aWriteAnsweredWithoutItsBodyIsDeliveredAgainWithoutADuplicate() throws Exception {
         KeycloakPushFixture push = pushedDemo();
         push.scim().dropTheBodyOfTheNextWrites(1);
 

@@ -107,6 +107,61 @@ class IdentityCenterPushLdapIT {
         assertThat(push.status().path("lastReconcile").path("outcome").asText()).isEqualTo("OK");
     }
 
+    /**
+     * Keycloak 26.4 writes a sync's <em>start</em> as {@code lastSync}: a reconcile that started
+     * while the sync ran, after that start, must not be taken for one that saw the sync. Played on
+     * any version by giving a user-storage provider such a {@code lastSync} (what 26.4 leaves
+     * when its sync ends): a time before the last reconcile started.
+     * The membership removed in LDAP meanwhile (no sync: a READ_ONLY group mapper's memberships are
+     * read from LDAP) reaches Identity Center only if a reconcile follows.
+     */
+    @Test
+    void aSyncThatStartedBeforeTheLastReconcileAndEndedAfterItIsReconciledAgain() throws Exception {
+        ldap.addUser("kim", "Kim", "Lee", "kim@example.com");
+        ldap.addUser("max", "Max", "Muster", "max@example.com");
+        ldap.addGroup("Engineers", List.of("kim", "max"));
+
+        AdminApi api = SharedKeycloak.get().adminApi();
+        String realm = "push-ldap-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        api.createRealm(DemoRealm.JSON.createObjectNode().put("realm", realm).put("enabled", true));
+        cleanup.add(() -> api.deleteRealm(realm));
+        AwsLikeScimServer scim = AwsLikeScimServer.start(TOKEN);
+        cleanup.add(scim);
+        KeycloakPushFixture push = new KeycloakPushFixture(api, realm, scim, TOKEN);
+        String ldapId = addLdapProvider(api, push);
+        sync(api, push, ldapId, "triggerFullSync");
+        push.configureGroupIds(scim.endpoint(), TOKEN, List.of(push.groupId("/Engineers")), "DEACTIVATE", 0);
+        await("the first push: kim and max in Engineers", () -> push.member("Engineers", "max@example.com")
+                && push.status().path("pending").asLong() == 0, push::status);
+        Thread.sleep(3_000); // the reconcile below starts at least 3 s after the full sync's lastSync
+        String before = push.status().path("lastReconcile").path("startedAt").asText();
+        ApiResponse syncNow = push.sync();
+        assertThat(syncNow.status()).as(syncNow.body()).isIn(200, 202);
+        await("the admin's sync now", () -> !push.status().path("lastReconcile").path("startedAt").asText().equals(before)
+                && push.status().path("pending").asLong() == 0, push::status);
+        long reconcileStart = java.time.Instant.parse(push.status().path("lastReconcile").path("startedAt").asText()).toEpochMilli();
+
+        ldap.removeMember("Engineers", "max");
+        // The admin API keeps lastSync out of a provider's update, but takes it in a new provider's
+        // config: a second (disabled) provider whose last sync is written as a time before the last
+        // reconcile started, as 26.4 leaves it when a sync that started then ends.
+        String startedBefore = Long.toString(reconcileStart / 1000 - 1);
+        ObjectNode second = (ObjectNode) api.expect(200, "GET", push.realmPath() + "/components/" + ldapId, null).json();
+        second.remove("id");
+        second.put("name", "ldap-second");
+        ObjectNode config = (ObjectNode) second.path("config");
+        put(config, "enabled", "false");
+        put(config, "bindCredential", OpenLdapServer.ADMIN_PASSWORD);
+        put(config, "lastSync", startedBefore); // 26.4's key
+        put(config, "lastSync_CHANGED", startedBefore); // 26.7's, per sync mode
+        api.expect(201, "POST", push.realmPath() + "/components", second);
+
+        await("a reconcile after the sync: max out of Engineers", () -> !push.member("Engineers", "max@example.com"),
+                () -> "Engineers=" + push.memberIds("Engineers") + ", status=" + push.status());
+        assertThat(java.time.Instant.parse(push.status().path("lastReconcile").path("startedAt").asText()).toEpochMilli())
+                .isGreaterThan(reconcileStart);
+    }
+
     /** An LDAP provider in import mode (READ_ONLY edit mode, no periodic sync) and a group mapper in its default READ_ONLY mode. */
     String addLdapProvider(AdminApi api, KeycloakPushFixture push) {
         String realmId = api.expect(200, "GET", push.realmPath(), null).json().path("id").asText();

@@ -179,6 +179,24 @@ class ScimClientAgainstAwsLikeServerTest {
         assertThat(id).isNotNull();
     }
 
+    /** The write may have happened: worth another try (which adopts it), named as what it is, not an internal error. */
+    @Test
+    void aCreatedAnswerWithoutItsBodyIsTransientAndTheNextTryAdopts() {
+        server.dropTheBodyOfTheNextWrites(1);
+
+        assertThatThrownBy(() -> client.createUser(user(7)))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.transientFailure()).isTrue();
+                    assertThat(e.status()).isEqualTo(201);
+                    assertThat(e.getMessage()).isEqualTo("CreateUser failed: HTTP 201 answered without the SCIM JSON it must return (no body, not JSON, or no id)");
+                });
+        assertThat(server.directory().userCount()).isEqualTo(1);
+
+        Created again = client.createOrAdoptUser(user(7));
+        assertThat(server.directory().userCount()).isEqualTo(1);
+        assertThat(again.resource().id()).isEqualTo(server.directory().userNamesById().keySet().iterator().next());
+    }
+
     @Test
     void unreachableEndpointIsTransientWithStatusZero() throws Exception {
         URI endpoint = server.endpoint();

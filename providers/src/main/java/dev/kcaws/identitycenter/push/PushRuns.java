@@ -19,6 +19,8 @@ final class PushRuns {
     static final String PUSH = "PUSH";
     /** A full reconcile (scheduled, sync now, or asked for by a realm import). */
     static final String RECONCILE = "RECONCILE";
+    /** Not a run: the realm's user-storage syncs the last reconcile read the realm after ({@link UserStorageSyncs#mark}), in STARTED_AT. */
+    static final String SYNCS_SEEN = "SYNCS_SEEN";
 
     private static final Logger LOG = Logger.getLogger(PushRuns.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +70,25 @@ final class PushRuns {
     long lastReconcileStart() {
         return em.createQuery("select r.startedAt from KcawsScimRun r where r.realmId = :realm and r.kind = :kind", Long.class)
                 .setParameter("realm", realmId).setParameter("kind", RECONCILE).getResultStream().findFirst().orElse(0L);
+    }
+
+    /** The user-storage sync mark the last reconcile saw, 0 if none was recorded. */
+    long syncsSeen() {
+        return em.createQuery("select r.startedAt from KcawsScimRun r where r.realmId = :realm and r.kind = :kind", Long.class)
+                .setParameter("realm", realmId).setParameter("kind", SYNCS_SEEN).getResultStream().findFirst().orElse(0L);
+    }
+
+    /** Records the sync mark a reconcile reads the realm after (called under the realm's lease: one writer). */
+    void syncsSeen(long mark) {
+        RunRecord row = em.find(RunRecord.class, new RunRecord.Key(realmId, SYNCS_SEEN));
+        if (row == null) {
+            row = new RunRecord(realmId, SYNCS_SEEN);
+            row.setOutcome("MARK");
+            row.setStartedAt(mark);
+            em.persist(row);
+        } else {
+            row.setStartedAt(mark);
+        }
     }
 
     /** As many failures as the column holds, in order (a run with thousands of them keeps the first). */

@@ -52,11 +52,12 @@ final class PushScheduler {
                 List<String> reconcile = session.realms().getRealmsStream()
                         .filter(realm -> IdentityCenterSettings.of(session, realm).map(settings -> {
                             Duration interval = settings.reconcileInterval();
-                            long lastStart = new PushRuns(Outbox.of(session).entityManager(), realm.getId()).lastReconcileStart();
+                            PushRuns runs = new PushRuns(Outbox.of(session).entityManager(), realm.getId());
+                            long lastStart = runs.lastReconcileStart();
                             if (interval.toMillis() > 0 && lastStart + interval.toMillis() <= now) {
                                 return true;
                             }
-                            UserStorageSyncs.reconcileIfSynced(session, realm, lastStart);
+                            UserStorageSyncs.reconcileIfSynced(session, realm, runs, lastStart);
                             return false;
                         }).orElse(false))
                         .map(realm -> realm.getId()).toList();

@@ -106,6 +106,7 @@ final class RealmReconcile {
             } catch (ScimException e) {
                 throw new ScimUnavailableException(e); // a vault reference without a secret: as if the token were refused
             }
+            UserStorageSyncs.seen(realm, new PushRuns(Outbox.of(session).entityManager(), realmId));
             PushSource source = PushSourceSnapshot.of(new KeycloakPushSource(session, realm, settings.get().groupIds()));
             WriteBehindLedger ledger = WriteBehindLedger.over(new JpaPushLedger(Outbox.of(session).entityManager(), realmId),
                     writes -> flush(factory, realmId, hold, writes), FLUSH_WRITES, FLUSH_INTERVAL);
