@@ -131,10 +131,13 @@ public final class AccessStore {
     /** The access if the user holds it at this moment, by any path Keycloak grants roles, inside its window. */
     public Optional<Access> heldAccess(UserModel user, AccountId account, PermissionSetName set) {
         Optional<RoleModel> role = accessRole(account, set);
-        if (role.isEmpty() || !user.hasRole(role.get())) {
+        if (role.isEmpty()) {
             return Optional.empty();
         }
-        if (!heldPermanently(user, role.get()) && !heldRoles(user).contains(role.get())) {
+        // The usual case answers alone: a permanent mapping of the role itself is held (Keycloak's
+        // hasRole would say so too), without hasRole's walk through the composites of every role the
+        // user holds. Otherwise Keycloak decides, and then the windows of every path.
+        if (!heldPermanently(user, role.get()) && (!user.hasRole(role.get()) || !heldRoles(user).contains(role.get()))) {
             return Optional.empty();
         }
         return new Resolver().resolve(role.get());
