@@ -56,7 +56,7 @@ class AccessReviewLdapIT {
         ldap.addUser("kim", "Kim", "Lee", "kim@example.com");
         ldap.replace(OpenLdapServer.userDn("kim"), "userPassword", "kim");
         ldap.addGroup("Engineers", List.of("kim"));
-        String ldapId = LdapProviders.addReadOnly(realm.admin(), REALM, "corp-ldap", ldap);
+        String ldapId = LdapProviders.addWithReadOnlyGroups(realm.admin(), REALM, "corp-ldap", ldap);
         LdapProviders.fullSync(realm.admin(), REALM, ldapId); // imports kim, creates /Engineers (kim's membership stays in LDAP)
         realm.admin().expect(201, "POST", API + "/assignments",
                 Map.of("group", "/Engineers", "accountId", "222222222222", "permissionSet", "ReadOnlyAccess"));

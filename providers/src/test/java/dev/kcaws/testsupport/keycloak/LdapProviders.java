@@ -5,9 +5,11 @@ import dev.kcaws.testsupport.DemoRealm;
 
 /**
  * An LDAP user-federation provider on an {@link OpenLdapServer}, as the console's form makes it:
- * import on, READ_ONLY edit mode, no periodic sync, and a group-ldap-mapper in its default
+ * import on, UNSYNCED edit mode (Keycloak keeps its own changes of the user locally: an AWS login
+ * with a persistent NameID stores it as a user attribute, which a READ_ONLY provider refuses with
+ * {@code ReadOnlyException}), no periodic sync, and a group-ldap-mapper in its default
  * {@code READ_ONLY} mode (memberships stay in LDAP, never in Keycloak's tables), groups at the top.
- * The same settings as {@code IdentityCenterPushLdapIT}'s provider.
+ * Otherwise the settings of {@code IdentityCenterPushLdapIT}'s provider.
  */
 public final class LdapProviders {
 
@@ -18,7 +20,7 @@ public final class LdapProviders {
     }
 
     /** Adds the provider {@code name} and its group mapper to the realm; its component id. */
-    public static String addReadOnly(AdminApi api, String realm, String name, OpenLdapServer ldap) {
+    public static String addWithReadOnlyGroups(AdminApi api, String realm, String name, OpenLdapServer ldap) {
         String realmPath = "/admin/realms/" + realm;
         String realmId = api.expect(200, "GET", realmPath, null).json().path("id").asText();
         ObjectNode provider = DemoRealm.JSON.createObjectNode().put("name", name).put("providerId", "ldap")
@@ -36,7 +38,7 @@ public final class LdapProviders {
         put(config, "uuidLDAPAttribute", "entryUUID");
         put(config, "userObjectClasses", "inetOrgPerson, organizationalPerson");
         put(config, "searchScope", "1");
-        put(config, "editMode", "READ_ONLY");
+        put(config, "editMode", "UNSYNCED");
         put(config, "importEnabled", "true");
         put(config, "syncRegistrations", "false");
         put(config, "pagination", "false");
