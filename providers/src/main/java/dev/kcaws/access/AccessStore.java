@@ -199,6 +199,18 @@ public final class AccessStore {
     }
 
     /**
+     * When the user's access to the pair ends, if every path granting it ends ({@link #accessEnds});
+     * empty at once, without weighing paths, when the pair has no time-bound assignment.
+     */
+    public Optional<Instant> accessEnd(UserModel user, AccountId account, PermissionSetName set) {
+        String key = AccessKey.of(account.value(), set.value());
+        if (modelClient == null || modelClient.getAttribute(ModelFormat.windowAttribute(key)) == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(accessEnds(user).get(key));
+    }
+
+    /**
      * Keycloak's role set of the user, computed once per store (a store lives for one request): the
      * portal asks for the access and for when it ends.
      */

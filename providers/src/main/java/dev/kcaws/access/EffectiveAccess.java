@@ -47,8 +47,16 @@ public final class EffectiveAccess {
     public record Mapping(String principalId, String roleId) {
     }
 
-    /** A user's direct membership of a group. */
-    public record Membership(String userId, String groupId) {
+    /**
+     * A user's direct membership of a group. {@code keptBy} names the user-storage provider that
+     * reported it ({@code ldap:corp-ldap}: an LDAP group mapper in {@code READ_ONLY} or
+     * {@code LDAP_ONLY} mode keeps memberships in LDAP, never in Keycloak's tables); null for one
+     * read from Keycloak's tables.
+     */
+    public record Membership(String userId, String groupId, String keptBy) {
+        public Membership(String userId, String groupId) {
+            this(userId, groupId, null);
+        }
     }
 
     /**
@@ -134,8 +142,8 @@ public final class EffectiveAccess {
             reach(mapping.roleId()).forEach((accessRole, composite) ->
                     rows.add(row(person, accessRole, composite, mapping.roleId(), Via.USER, null, null, null)));
         }
-        Map<String, List<String>> membersByGroup = new HashMap<>();
-        realm.memberships().forEach(m -> membersByGroup.computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(m.userId()));
+        Map<String, List<Membership>> membersByGroup = new HashMap<>();
+        realm.memberships().forEach(m -> membersByGroup.computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(m));
         for (Mapping mapping : realm.groupMappings()) {
             Group holder = realm.groups().get(mapping.principalId());
             Map<String, String> reached = reach(mapping.roleId());
@@ -144,13 +152,13 @@ public final class EffectiveAccess {
             }
             for (String memberGroupId : subtree(holder.id())) {
                 Group memberGroup = realm.groups().get(memberGroupId);
-                for (String userId : membersByGroup.getOrDefault(memberGroupId, List.of())) {
-                    Person person = realm.people().get(userId);
+                for (Membership membership : membersByGroup.getOrDefault(memberGroupId, List.of())) {
+                    Person person = realm.people().get(membership.userId());
                     if (person == null) {
                         continue;
                     }
                     String memberOf = memberGroupId.equals(holder.id()) ? null : memberGroup.path();
-                    String managedBy = managedBy(person, memberGroupId);
+                    String managedBy = membership.keptBy() != null ? membership.keptBy() : managedBy(person, memberGroupId);
                     reached.forEach((accessRole, composite) ->
                             rows.add(row(person, accessRole, composite, mapping.roleId(), Via.GROUP, holder, memberOf, managedBy)));
                 }

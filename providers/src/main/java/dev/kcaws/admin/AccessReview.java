@@ -11,6 +11,7 @@ import dev.kcaws.access.EffectiveAccess.Person;
 import dev.kcaws.access.ModelFormat;
 import dev.kcaws.access.ModelFormat.AccessName;
 import dev.kcaws.access.PermissionSet;
+import dev.kcaws.access.StorageGroupMembers;
 import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.PermissionSetName;
 import dev.kcaws.keycloak.AccessReviewQueries;
@@ -102,6 +103,9 @@ final class AccessReview {
         Map<String, UserRow> users = new HashMap<>();
         userLinks.forEach(l -> users.put(l.principal().id(), l.principal()));
         members.forEach(l -> users.put(l.principal().id(), l.principal()));
+        List<Membership> memberships = new ArrayList<>();
+        members.forEach(l -> memberships.add(new Membership(l.principal().id(), l.roleOrGroupId())));
+        storageMembers(memberGroups.keySet(), users, memberships);
         boolean idpKeepsGroups = sources.values().stream().flatMap(List::stream).anyMatch(s -> s.label().startsWith("idp:"));
         Map<String, Set<String>> idpLinks = idpKeepsGroups ? queries.identityProviderLinks(users.keySet()) : Map.of();
         Map<String, Person> people = new HashMap<>();
@@ -116,7 +120,7 @@ final class AccessReview {
         EffectiveAccess.Realm input = new EffectiveAccess.Realm(accessRoles, composites, labels, groups,
                 groupLinks.stream().map(l -> new Mapping(l.principal().id(), l.roleOrGroupId())).toList(),
                 userLinks.stream().map(l -> new Mapping(l.principal().id(), l.roleOrGroupId())).toList(),
-                members.stream().map(l -> new Membership(l.principal().id(), l.roleOrGroupId())).toList(),
+                memberships,
                 people, sources, EffectiveAccess.windows(modelClient.getAttributes()));
 
         Map<String, Boolean> visible = new HashMap<>();
@@ -127,6 +131,35 @@ final class AccessReview {
             }
         }
         return rows;
+    }
+
+    /**
+     * Adds the memberships the user-storage providers keep themselves (LDAP group mappers in
+     * {@code READ_ONLY} or {@code LDAP_ONLY} mode), each marked with its provider, and their users:
+     * a login grants these roles, so the review lists them. One request per provider and group,
+     * only in a realm with a provider. A membership also in Keycloak's tables is listed once, as the
+     * provider's.
+     */
+    private void storageMembers(Set<String> groupIds, Map<String, UserRow> users, List<Membership> memberships) {
+        StorageGroupMembers storage = StorageGroupMembers.of(session, realm);
+        if (!storage.any()) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        List<Membership> reported = new ArrayList<>();
+        for (String groupId : groupIds) {
+            GroupModel group = realm.getGroupById(groupId);
+            if (group != null) {
+                storage.forEachMember(group, (user, label) -> {
+                    if (seen.add(user.getId() + "\n" + groupId)) {
+                        reported.add(new Membership(user.getId(), groupId, label));
+                        users.putIfAbsent(user.getId(), new UserRow(user.getId(), user.getUsername(), user.isEnabled(), user.getFederationLink()));
+                    }
+                });
+            }
+        }
+        memberships.removeIf(m -> seen.contains(m.userId() + "\n" + m.groupId()));
+        memberships.addAll(reported);
     }
 
     /** The access roles and every role that contains one of them, at any depth. */

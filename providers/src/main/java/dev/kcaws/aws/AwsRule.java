@@ -154,6 +154,8 @@ public enum AwsRule {
     STORED_PARTITION_MISSING("kcawsRuleStoredPartitionMissing"),
     STORED_WINDOW_IDS("kcawsRuleStoredWindowIds"),
     STORED_WINDOW("kcawsRuleStoredWindow"),
+    WINDOW_GROUP_UNKNOWN("kcawsRuleWindowGroupUnknown"),
+    WINDOW_USER_UNKNOWN("kcawsRuleWindowUserUnknown"),
     STORED_WINDOW_BOUND("kcawsRuleStoredWindowBound"),
     STORED_DEFAULT_CLIENT("kcawsRuleStoredDefaultClient"),
     ACCESS_ROLE_NAME("kcawsRuleAccessRoleName"),

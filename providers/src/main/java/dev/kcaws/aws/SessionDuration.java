@@ -19,6 +19,21 @@ public record SessionDuration(int seconds) implements Comparable<SessionDuration
         }
     }
 
+    /**
+     * This duration, shortened so a session started at {@code nowMillis} ends by {@code end} (the
+     * end of the access it is for; null: none): {@code min(this, max(900, seconds until end))}.
+     * AWS takes nothing under 900 seconds, so an access ending sooner gets 900: it outlives the
+     * access by less than 15 minutes, where the full duration could be 12 hours.
+     */
+    public SessionDuration endingBy(java.time.Instant end, long nowMillis) {
+        if (end == null) {
+            return this;
+        }
+        long until = Math.floorDiv(end.toEpochMilli() - nowMillis, 1000L);
+        long capped = Math.min(seconds, Math.max(AwsLimits.MIN_SESSION_SECONDS, until));
+        return capped == seconds ? this : new SessionDuration((int) capped);
+    }
+
     @Override
     public int compareTo(SessionDuration other) {
         return Integer.compare(seconds, other.seconds);

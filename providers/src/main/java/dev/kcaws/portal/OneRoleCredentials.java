@@ -2,12 +2,14 @@ package dev.kcaws.portal;
 
 import dev.kcaws.access.Access;
 import dev.kcaws.access.AccessStore;
+import dev.kcaws.aws.SessionDuration;
 import dev.kcaws.client.DefaultAwsClient;
 import dev.kcaws.portal.sts.StsCredentialsClient;
 import dev.kcaws.portal.sts.StsFailure;
 import dev.kcaws.portal.sts.TemporaryCredentials;
 import dev.kcaws.saml.LaunchChoice;
 import dev.kcaws.saml.OneRoleAssertion;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -62,7 +64,8 @@ public final class OneRoleCredentials {
     /** Decides and, if the user holds {@code choice} now, calls STS; {@code choice} names one pair. */
     public static Outcome issue(KeycloakSession session, RealmModel realm, UserModel user, UserSessionModel userSession,
                                 LaunchChoice choice, StsCredentialsClient sts) {
-        Optional<Access> held = AccessStore.of(realm).heldAccess(user, choice.account(), choice.permissionSet());
+        AccessStore store = AccessStore.of(realm);
+        Optional<Access> held = store.heldAccess(user, choice.account(), choice.permissionSet());
         if (held.isEmpty()) {
             return new Refused(Reason.NOT_HELD, Response.Status.FORBIDDEN, "kcawsNotAssigned", choice.account().value(),
                     choice.permissionSet().value());
@@ -79,9 +82,11 @@ public final class OneRoleCredentials {
         if (assertion.isEmpty()) {
             return new Refused(Reason.ASSERTION_REFUSED, Response.Status.FORBIDDEN, "kcawsKeysNotIssued");
         }
+        // Credentials of a time-bound access end with it (as far as STS's 900-second minimum allows).
+        SessionDuration duration = held.get().permissionSet().sessionDuration()
+                .endingBy(store.accessEnd(user, choice.account(), choice.permissionSet()).orElse(null), Time.currentTimeMillis());
         try {
-            return new Issued(held.get(), sts.assumeRoleWithSaml(held.get().rolePair(), assertion.get(),
-                    held.get().permissionSet().sessionDuration().seconds()));
+            return new Issued(held.get(), sts.assumeRoleWithSaml(held.get().rolePair(), assertion.get(), duration.seconds()));
         } catch (StsFailure e) {
             return e.refusedByAws()
                     ? new Refused(Reason.STS_REFUSED, Response.Status.BAD_GATEWAY, "kcawsStsRefused", e.errorCode(), e.awsMessage())

@@ -10,10 +10,13 @@ import dev.kcaws.aws.SessionDuration;
 import dev.kcaws.aws.SessionTag;
 import dev.kcaws.aws.SourceIdentity;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -33,6 +36,15 @@ public final class AssertionPlanner {
      */
     public static SignInDecision decide(List<Access> held, LaunchChoice choice, AssertedUser user, MapperSettings settings,
                                         ResponseEnvelope envelope) {
+        return decide(held, Map.of(), 0, choice, user, settings, envelope);
+    }
+
+    /**
+     * As above, for accesses that end: {@code ends} by {@link Access#key()} (those whose every path
+     * ends), so the SessionDuration ends with the earliest of them (see {@link SessionDuration#endingBy}).
+     */
+    public static SignInDecision decide(List<Access> held, Map<String, Instant> ends, long nowMillis, LaunchChoice choice,
+                                        AssertedUser user, MapperSettings settings, ResponseEnvelope envelope) {
         if (held.isEmpty()) {
             return choice.isAll()
                     ? SignInDecision.refuse(SignInRefusal.NO_ACCESS, "kcawsNoAwsAccess")
@@ -44,6 +56,9 @@ public final class AssertionPlanner {
         // AWS uses one SessionDuration whatever role is picked: the shortest keeps every set's promise.
         SessionDuration duration = held.stream().map(a -> a.permissionSet().sessionDuration())
                 .min(Comparator.naturalOrder()).orElse(SessionDuration.ONE_HOUR);
+        // Nor may the session outlast the earliest end of a time-bound access it can open.
+        Instant earliestEnd = held.stream().map(a -> ends.get(a.key())).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        duration = duration.endingBy(earliestEnd, nowMillis);
 
         List<SessionTag> tags = new ArrayList<>();
         for (MapperSettings.TagSource source : settings.principalTags()) {

@@ -6,12 +6,15 @@ import dev.kcaws.client.AwsClients;
 import dev.kcaws.access.Access;
 import dev.kcaws.access.AccessStore;
 import dev.kcaws.aws.Partition;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gathers what one AWS login may name from the model, then lets the planner decide. The access
@@ -43,7 +46,10 @@ public final class SignInResolver {
                 : store.heldAccess(user, choice.account(), choice.permissionSet())
                 .filter(a -> a.account().partition() == partition)
                 .stream().toList();
+        // When time-bound accesses end: empty at once in a realm without windows (the usual case).
+        Map<String, Instant> ends = held.isEmpty() ? Map.of() : choice.isAll() ? store.accessEnds(user)
+                : store.accessEnd(user, choice.account(), choice.permissionSet()).map(end -> Map.of(held.get(0).key(), end)).orElse(Map.of());
         AssertedUser facts = new AssertedUser(user.getUsername(), user.getEmail(), user::getFirstAttribute);
-        return AssertionPlanner.decide(held, choice, facts, settings, EnvelopeMeasure.of(session, realm, client));
+        return AssertionPlanner.decide(held, ends, Time.currentTimeMillis(), choice, facts, settings, EnvelopeMeasure.of(session, realm, client));
     }
 }

@@ -11,6 +11,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,12 @@ final class RevokedWindowCleanup {
                 if (windows != null && windows.ofUser(revoked.getUser().getId()) != null) {
                     AccessStore.forWriting(revoked.getKeycloakSession(), realm).forgetWindow(revoked.getUser(), role);
                 }
+            } else if (event instanceof GroupModel.GroupRemovedEvent removed) {
+                forgetDeleted(removed.getKeycloakSession(), removed.getRealm(), w -> w.ofGroup(removed.getGroup().getId()) != null,
+                        w -> w.withGroup(removed.getGroup().getId(), null));
+            } else if (event instanceof UserModel.UserRemovedEvent removed) {
+                forgetDeleted(removed.getKeycloakSession(), removed.getRealm(), w -> w.ofUser(removed.getUser().getId()) != null,
+                        w -> w.withUser(removed.getUser().getId(), null));
             } else if (event instanceof GroupModel.GroupUpdatedEvent updated && viaGroupEndpoint(updated.getKeycloakSession())) {
                 GroupModel group = updated.getGroup();
                 RealmModel realm = updated.getRealm();
@@ -70,6 +77,27 @@ final class RevokedWindowCleanup {
                 }
             }
         });
+    }
+
+    /**
+     * A deleted group's or user's windows go with it: the model guard refuses windows naming no one
+     * (see {@code WindowPrincipals}), so none may stay behind to block the next update of the model client.
+     */
+    private static void forgetDeleted(KeycloakSession session, RealmModel realm, java.util.function.Predicate<AccessWindows> names,
+                                      java.util.function.UnaryOperator<AccessWindows> without) {
+        if (realm == null || realm.getClientByClientId(ModelFormat.MODEL_CLIENT_ID) == null) {
+            return;
+        }
+        AccessStore cached = AccessStore.of(realm);
+        if (!cached.hasWindows()) {
+            return;
+        }
+        List<String> windowed = cached.allWindows().entrySet().stream().filter(e -> names.test(e.getValue())).map(Map.Entry::getKey).toList();
+        if (windowed.isEmpty()) {
+            return;
+        }
+        AccessStore store = AccessStore.forWriting(session, realm);
+        windowed.forEach(key -> store.setWindows(key, without));
     }
 
     private static RealmModel realmOf(RoleModel role) {

@@ -109,6 +109,15 @@ class EffectiveAccessTest {
                 "bob 111111111111:AdministratorAccess GROUP group=/ldap/ops memberOf=null composite=null managedBy=null held=true");
     }
 
+    /** A membership an LDAP group mapper keeps in LDAP (READ_ONLY mode), reported by the provider: named by it, wherever the group is. */
+    @Test
+    void aMembershipReportedByAUserStorageProviderIsNamedByIt() {
+        groupMappings.add(new Mapping("g-eng", "r-prod-admin"));
+        memberships.add(new Membership("u-ann", "g-back", "ldap:corp-ldap"));
+        assertThat(why()).containsExactly(
+                "ann 111111111111:AdministratorAccess GROUP group=/Engineering memberOf=/Engineering/Backend composite=null managedBy=ldap:corp-ldap held=true");
+    }
+
     @Test
     void theWindowOfTheMappingDecidesWhetherItIsHeldNow() {
         AccessName prod = access.get("r-prod-admin");

@@ -34,6 +34,21 @@ class AssertionPlannerTest {
     final Map<String, String> attributes = new HashMap<>();
     final AssertedUser bob = new AssertedUser("bob", "bob@example.com", attributes::get);
 
+    /** The console session may not outlast a time-bound access it can open: the SessionDuration ends with the earliest end. */
+    @Test
+    void theSessionDurationEndsWithTheEarliestTimeBoundAccess() {
+        long now = java.time.Instant.parse("2026-12-01T10:00:00Z").toEpochMilli();
+        Map<String, java.time.Instant> ends = Map.of(BOB_PROD.key(), java.time.Instant.ofEpochMilli(now).plusSeconds(1_800));
+        SignInDecision d = AssertionPlanner.decide(List.of(BOB_STAGING, BOB_PROD), ends, now, LaunchChoice.ALL, bob, MapperSettings.defaults(),
+                ResponseEnvelope.TYPICAL);
+        assertThat(d.plan().sessionDuration().seconds()).isEqualTo(1_800);
+        Map<String, java.time.Instant> soon = Map.of(BOB_PROD.key(), java.time.Instant.ofEpochMilli(now).plusSeconds(60));
+        assertThat(AssertionPlanner.decide(List.of(BOB_PROD), soon, now, LaunchChoice.ALL, bob, MapperSettings.defaults(), ResponseEnvelope.TYPICAL)
+                .plan().sessionDuration().seconds()).as("AWS's minimum").isEqualTo(900);
+        assertThat(AssertionPlanner.decide(List.of(BOB_STAGING), ends, now, LaunchChoice.ALL, bob, MapperSettings.defaults(), ResponseEnvelope.TYPICAL)
+                .plan().sessionDuration().seconds()).as("an access without an end").isEqualTo(28_800);
+    }
+
     @Test
     void allHeldPairsWithTheShortestDuration() {
         SignInDecision d = AssertionPlanner.decide(List.of(BOB_STAGING, BOB_PROD), LaunchChoice.ALL, bob, MapperSettings.defaults(), ResponseEnvelope.TYPICAL);
