@@ -29,6 +29,8 @@ class IdentityCenterPageBrowserIT extends ChromiumAgainstFakeAws {
     static final String TOKEN = "page-typed-token-4b7d2e9f1a";
     static AdminApi admin;
     static AwsLikeScimServer scim;
+    static final String SAML_ISSUER = "https://eu-west-1.signin.aws.amazon.com/platform/saml/d-9367000042";
+    static final String SAML_ACS = "https://eu-west-1.signin.aws/platform/saml/acs/5bd49862-1cd9-4331-b51f-f138b0afdbb6";
 
     @BeforeAll
     static void realm() throws IOException {
@@ -132,5 +134,47 @@ class IdentityCenterPageBrowserIT extends ChromiumAgainstFakeAws {
         assertThat(await("ic-username-warning").getText()).startsWith("Users in the pushed groups whose Keycloak username is not an email address: 1.");
         assertThat(await("ic-username-warning-examples").getText()).isEqualTo("For example: dev-no-address");
         assertThat(admin.expect(200, "GET", API, null).json().path("userNameSource").asText()).isEqualTo("USERNAME");
+    }
+
+    @Test
+    void anExistingSamlClientIsShownWithItsConsoleLinkAndNoCreateForm() {
+        String realm = "ic-page-saml";
+        admin.createRealm("{\"realm\": \"" + realm + "\", \"enabled\": true}");
+        try {
+            browser.open(AdminPage.url(server.baseUrl(), "master", realm, "identity-center"));
+            new KeycloakLoginPage(browser).signIn("admin", "admin");
+            AdminPage page = new AdminPage(browser).awaitShown();
+            page.choose("ic-saml-form", "mode", "urls")
+                    .fill("ic-saml-form", "acsUrl", SAML_ACS)
+                    .fill("ic-saml-form", "issuer", SAML_ISSUER);
+            WebElement form = page.form("ic-saml-form");
+            page.submit("ic-saml-form", "ic-saml-create");
+            browser.await().withMessage("the view to be shown again after creating").until(ExpectedConditions.stalenessOf(form));
+            page.awaitLoaded();
+            assertThat(page.successAlert()).isEqualTo("SAML client " + SAML_ISSUER + " created.");
+            assertExistingClientShown(realm);
+
+            // Opened afresh: the same, and no offer to create a second client (the API would refuse it).
+            browser.driver().navigate().refresh();
+            page.awaitShown();
+            assertExistingClientShown(realm);
+            assertThat(browser.driver().findElement(By.id("kcaws-view")).getText()).doesNotContain("Create the");
+        } finally {
+            admin.deleteRealm(realm);
+        }
+    }
+
+    private void assertExistingClientShown(String realm) {
+        WebElement client = await("ic-saml-client");
+        JsonNode stored = admin.expect(200, "GET", "/admin/realms/" + realm + "/aws/identity-center/saml-client", null).json();
+        assertThat(client.findElement(testId("ic-saml-client-id")).getText()).isEqualTo(SAML_ISSUER);
+        WebElement console = client.findElement(testId("ic-saml-console-link"));
+        assertThat(console.getAttribute("href")).isEqualTo(server.baseUrl() + "/admin/master/console/#/" + realm + "/clients/"
+                + stored.path("id").asText() + "/settings");
+        assertThat(console.getText()).isEqualTo("Edit or delete it in the Keycloak admin console");
+        assertThat(client.findElement(testId("ic-saml-idp-initiated-url")).getText()).isEqualTo(stored.path("idpInitiatedUrl").asText())
+                .startsWith(server.baseUrl() + "/realms/" + realm + "/protocol/saml/clients/");
+        assertThat(browser.driver().findElements(testId("ic-saml-form"))).as("no create form beside an existing client").isEmpty();
+        assertThat(browser.driver().findElements(testId("ic-saml-create"))).isEmpty();
     }
 }

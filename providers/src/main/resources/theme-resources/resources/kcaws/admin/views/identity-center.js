@@ -7,7 +7,7 @@ import {api, ApiError, aws} from '../api.js';
 import {SigningIn} from '../auth.js';
 import {button, card, details, formGroup, h, input, nextId, note, row, select, submitButton, table} from '../dom.js';
 import {query} from '../format.js';
-import {groupEntries, localTime, outcomeKind, runCounts, safeHref, samlClientBody, scimSettingsBody} from '../identity-center-format.js';
+import {consoleClientHref, groupEntries, localTime, outcomeKind, runCounts, safeHref, samlClientBody, scimSettingsBody} from '../identity-center-format.js';
 import {t} from '../i18n.js';
 import {go} from '../router.js';
 import {state} from '../state.js';
@@ -234,14 +234,27 @@ function statusCard(status) {
 
 // ---- (c) the Identity Center SAML client ----
 
+/**
+ * What the realm's one Identity Center client is (a second is refused): its ID, where Keycloak's
+ * console edits or deletes it, the IdP-initiated URL, the ABAC attributes, the IdP metadata.
+ */
 function clientDetails(client) {
     const href = safeHref(client.idpInitiatedUrl);
+    const portal = safeHref(client.accessPortalUrl);
+    const cfg = state.cfg;
     return h('div', {'data-testid': 'ic-saml-client'}, details([
-        [t('kcawsAdminClientId'), client.clientId],
-        [t('kcawsAdminIdpInitiatedUrl'), href ? h('a', {href, target: '_blank', rel: 'noopener noreferrer'}, client.idpInitiatedUrl) : client.idpInitiatedUrl],
+        [t('kcawsAdminClientId'), h('span', {'data-testid': 'ic-saml-client-id'}, client.clientId)],
+        [t('kcawsAdminIdpInitiatedUrl'), h('span', {'data-testid': 'ic-saml-idp-initiated-url'},
+            href ? h('a', {href, target: '_blank', rel: 'noopener noreferrer'}, client.idpInitiatedUrl) : client.idpInitiatedUrl)],
+        [t('kcawsAdminIcAccessPortalUrl'), portal ? h('a', {href: portal, target: '_blank', rel: 'noopener noreferrer'}, client.accessPortalUrl)
+            : client.accessPortalUrl],
         [t('kcawsAdminIcAbac'), (client.attributes || []).map(a => `AccessControl:${a.key} ← ${a.userAttribute}`).join(', ')],
-    ]), button(t('kcawsAdminIdpMetadata'), 'secondary', () => act(() =>
-        download('/idp-metadata', `kcaws-${state.realm}-idp-metadata.xml`, 'application/xml')), {'data-testid': 'ic-download-metadata'}));
+    ]), note(t('kcawsAdminIcSamlExists')),
+    h('div', {class: 'kcaws-actions'},
+        h('a', {href: consoleClientHref(cfg.serverUrl, cfg.loginRealm, state.realm, client.id), 'data-testid': 'ic-saml-console-link'},
+            t('kcawsAdminIcSamlEditInConsole')),
+        button(t('kcawsAdminIdpMetadata'), 'secondary', () => act(() =>
+            download('/idp-metadata', `kcaws-${state.realm}-idp-metadata.xml`, 'application/xml')), {'data-testid': 'ic-download-metadata'})));
 }
 
 function attributeRow(rows) {
@@ -261,6 +274,9 @@ function samlClientCard(current) {
     }
     if (current === UNAVAILABLE) {
         return card(title, note(t('kcawsAdminIcSamlNotAvailable')), h('span', {'data-testid': 'ic-saml-missing'}));
+    }
+    if (current) {
+        return card(title, clientDetails(current));
     }
     const mode = select('mode', [['metadata', t('kcawsAdminIcByMetadata')], ['urls', t('kcawsAdminIcByUrls')]], {name: 'mode', 'data-testid': 'ic-saml-mode'});
     const metadata = h('textarea', {name: 'metadata', 'data-field': 'metadata', rows: 6, 'data-testid': 'ic-metadata'});
@@ -286,8 +302,7 @@ function samlClientCard(current) {
         // In a form group, so an error the API names on 'attributes' shows next to the rows.
         formGroup(t('kcawsAdminIcAbac'), rows, t('kcawsAdminIcAbacNote')),
         h('div', {}, button(t('kcawsAdminIcAbacAdd'), 'secondary', () => attributeRow(rows), {'data-testid': 'ic-abac-add'})),
-        submitButton(current ? t('kcawsAdminIcSamlRecreate') : t('kcawsAdminIcSamlCreate'), 'ic-saml-create'));
-    const created = h('div', {'aria-live': 'polite'});
+        submitButton(t('kcawsAdminIcSamlCreate'), 'ic-saml-create'));
     form.addEventListener('submit', (event) => {
         event.preventDefault();
         const body = samlClientBody({mode: mode.value, metadata: metadata.value, acsUrl: acsUrl.value, issuer: issuer.value,
@@ -295,10 +310,12 @@ function samlClientCard(current) {
             attributes: Array.from(rows.children).map(r => r.values())});
         submit(form, async () => {
             const client = await api('POST', IC('/saml-client'), body);
-            created.replaceChildren(inlineAlert('success', t('kcawsAdminIcSamlCreated', client.clientId), 'ic-saml-created'), clientDetails(client));
+            // Shown again: the view now shows the client that exists, and no form for another.
+            alertAfterNavigation('success', t('kcawsAdminIcSamlCreated', client.clientId));
+            go('identity-center');
         });
     });
-    return card(title, note(t('kcawsAdminIcSamlNote')), current ? clientDetails(current) : note(t('kcawsAdminIcNoSamlClient')), form, created);
+    return card(title, note(t('kcawsAdminIcSamlNote')), note(t('kcawsAdminIcNoSamlClient')), form);
 }
 
 // ---- (d) the Identity Center side as code ----
