@@ -1,7 +1,8 @@
 /*
  * The IAM Identity Center view: the SCIM push settings and connection test, the push status with
  * Sync now, the Identity Center SAML client, and the Identity Center side as code. Each card reads
- * its own endpoint; one that is not there (404) or not allowed (403) says so without hiding the rest.
+ * its own endpoint: the SAML client's 404 means none yet; any other failure (403, or a broken endpoint)
+ * shows its error in that card without hiding the rest.
  */
 import {api, ApiError, aws} from '../api.js';
 import {SigningIn} from '../auth.js';
@@ -21,16 +22,9 @@ const COUNT_TEXTS = {created: 'kcawsAdminIcCreated', updated: 'kcawsAdminIcUpdat
     deleted: 'kcawsAdminIcDeleted', unchanged: 'kcawsAdminIcUnchanged', requests: 'kcawsAdminIcRequests'};
 const OUTCOME_TEXTS = {OK: 'kcawsAdminIcOutcomeOk', PARTIAL: 'kcawsAdminIcOutcomePartial', FAILED: 'kcawsAdminIcOutcomeFailed'};
 
-/** Answered by a server whose bundle lacks that endpoint (Keycloak answers 405 for an unknown sub-path). */
-const UNAVAILABLE = {unavailable: true};
-
-/**
- * The answer; `missing` when the endpoint answers 404 (nothing there yet); UNAVAILABLE when it is
- * not there at all (405); other errors as they are.
- */
+/** The answer; `missing` when the endpoint answers 404 (nothing there yet); other errors as they are. */
 function orWhenMissing(promise, missing) {
-    return promise.catch(e => !(e instanceof ApiError) ? Promise.reject(e)
-        : e.status === 404 ? missing : e.status === 405 ? UNAVAILABLE : Promise.reject(e));
+    return promise.catch(e => e instanceof ApiError && e.status === 404 ? missing : Promise.reject(e));
 }
 
 /** The answer, or {error} so one card can show its own error (a sign-in under way stops the view). */
@@ -42,7 +36,7 @@ export async function identityCenter() {
     heading(t('kcawsAdminNavIdentityCenter'), t('kcawsAdminIcIntro'));
     const [settings, status, samlClient, accounts] = await Promise.all([
         settle(api('GET', IC('/scim'))),
-        settle(orWhenMissing(api('GET', IC('/push/status')), null)),
+        settle(api('GET', IC('/push/status'))),
         settle(orWhenMissing(api('GET', IC('/saml-client')), null)),
         settle(api('GET', aws('/accounts'))),
     ]);
@@ -199,18 +193,15 @@ function runDetails(label, run, testid) {
             [t('kcawsAdminIcFinishedAt'), localTime(run.finishedAt, document.documentElement.lang)],
             ...runCounts(run).map(([name, n]) => [t(COUNT_TEXTS[name]), String(n)]),
         ]),
-        table([t('kcawsAdminIcFailureKind'), t('kcawsAdminIcFailureName'), t('kcawsAdminIcFailureId'), t('kcawsAdminIcFailureMessage')],
-            failures.map(f => row([f.kind, f.name, f.keycloakId, f.message], {'data-testid': 'ic-failure'})),
-            t('kcawsAdminIcNoFailures'), `${testid}-failures`));
+        h('div', {class: 'kcaws-failures'}, table([t('kcawsAdminIcFailureKind'), t('kcawsAdminIcFailureName'), t('kcawsAdminIcFailureId'),
+            t('kcawsAdminIcFailureMessage')], failures.map(f => row([f.kind, f.name, f.keycloakId, f.message], {'data-testid': 'ic-failure'})),
+        t('kcawsAdminIcNoFailures'), `${testid}-failures`)));
 }
 
 function statusCard(status) {
     const title = t('kcawsAdminIcStatus');
-    if (status && status.error) {
+    if (status.error) {
         return cardError(title, status.error, 'ic-status-error');
-    }
-    if (status === null || status === UNAVAILABLE) {
-        return card(title, note(t('kcawsAdminIcStatusNotAvailable')), h('span', {'data-testid': 'ic-status-missing'}));
     }
     const syncResult = h('div', {'aria-live': 'polite'});
     const sync = button(t('kcawsAdminIcSyncNow'), 'primary', () => act(async () => {
@@ -271,9 +262,6 @@ function samlClientCard(current) {
     const title = t('kcawsAdminIcSamlClient');
     if (current && current.error) {
         return cardError(title, current.error, 'ic-saml-error');
-    }
-    if (current === UNAVAILABLE) {
-        return card(title, note(t('kcawsAdminIcSamlNotAvailable')), h('span', {'data-testid': 'ic-saml-missing'}));
     }
     if (current) {
         return card(title, clientDetails(current));
