@@ -5,7 +5,7 @@ import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
-import {groupEntries, localTime, outcomeKind, runCounts, safeHref, samlClientBody, scimSettingsBody}
+import {consoleClientHref, groupEntries, localTime, outcomeKind, runCounts, safeHref, samlClientBody, scimSettingsBody}
     from '../../main/resources/theme-resources/resources/kcaws/admin/identity-center-format.js';
 
 const main = (path) => fileURLToPath(new URL(`../../main/resources/theme-resources/${path}`, import.meta.url));
@@ -61,6 +61,18 @@ test('only http(s) URLs become links', () => {
     assert.equal(safeHref('javascript:alert(1)'), null);
     assert.equal(safeHref('data:text/html,x'), null);
     assert.equal(safeHref('not a url'), null);
+});
+
+test('an existing SAML client links to its page in Keycloak\'s admin console, each part encoded', () => {
+    assert.equal(consoleClientHref('https://sso.example', 'master', 'acme', '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0'),
+        'https://sso.example/admin/master/console/#/acme/clients/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0/settings');
+    assert.equal(consoleClientHref('https://sso.example/auth', 'ops team', 'a/b#c', 'x?y'),
+        'https://sso.example/auth/admin/ops%20team/console/#/a%2Fb%23c/clients/x%3Fy/settings');
+});
+
+test('an existing SAML client is shown without a form that would create a second one', () => {
+    const source = readFileSync(main('resources/kcaws/admin/views/identity-center.js'), 'utf8');
+    assert.doesNotMatch(source, /kcawsAdminIcSamlRecreate/);
 });
 
 test('every text of the view and its navigation entry is in the English and Korean bundles', () => {

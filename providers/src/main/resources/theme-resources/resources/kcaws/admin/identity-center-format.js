@@ -89,6 +89,15 @@ export function safeHref(url) {
     }
 }
 
+/**
+ * The client's page in Keycloak's own admin console (where it is edited or deleted): the console of
+ * the realm the admin signed in to, showing the client of the realm the page manages.
+ */
+export function consoleClientHref(serverUrl, loginRealm, realm, clientUuid) {
+    return `${serverUrl}/admin/${encodeURIComponent(loginRealm)}/console/#/${encodeURIComponent(realm)}/clients/`
+        + `${encodeURIComponent(clientUuid)}/settings`;
+}
+
 function trimmedOrNull(value) {
     const text = String(value ?? '').trim();
     return text === '' ? null : text;

@@ -1,13 +1,14 @@
 /*
  * The IAM Identity Center view: the SCIM push settings and connection test, the push status with
  * Sync now, the Identity Center SAML client, and the Identity Center side as code. Each card reads
- * its own endpoint; one that is not there (404) or not allowed (403) says so without hiding the rest.
+ * its own endpoint: the SAML client's 404 means none yet; any other failure (403, or a broken endpoint)
+ * shows its error in that card without hiding the rest.
  */
 import {api, ApiError, aws} from '../api.js';
 import {SigningIn} from '../auth.js';
 import {button, card, details, formGroup, h, input, nextId, note, row, select, submitButton, table} from '../dom.js';
 import {query} from '../format.js';
-import {groupEntries, localTime, outcomeKind, runCounts, safeHref, samlClientBody, scimSettingsBody} from '../identity-center-format.js';
+import {consoleClientHref, groupEntries, localTime, outcomeKind, runCounts, safeHref, samlClientBody, scimSettingsBody} from '../identity-center-format.js';
 import {t} from '../i18n.js';
 import {go} from '../router.js';
 import {state} from '../state.js';
@@ -21,16 +22,9 @@ const COUNT_TEXTS = {created: 'kcawsAdminIcCreated', updated: 'kcawsAdminIcUpdat
     deleted: 'kcawsAdminIcDeleted', unchanged: 'kcawsAdminIcUnchanged', requests: 'kcawsAdminIcRequests'};
 const OUTCOME_TEXTS = {OK: 'kcawsAdminIcOutcomeOk', PARTIAL: 'kcawsAdminIcOutcomePartial', FAILED: 'kcawsAdminIcOutcomeFailed'};
 
-/** Answered by a server whose bundle lacks that endpoint (Keycloak answers 405 for an unknown sub-path). */
-const UNAVAILABLE = {unavailable: true};
-
-/**
- * The answer; `missing` when the endpoint answers 404 (nothing there yet); UNAVAILABLE when it is
- * not there at all (405); other errors as they are.
- */
+/** The answer; `missing` when the endpoint answers 404 (nothing there yet); other errors as they are. */
 function orWhenMissing(promise, missing) {
-    return promise.catch(e => !(e instanceof ApiError) ? Promise.reject(e)
-        : e.status === 404 ? missing : e.status === 405 ? UNAVAILABLE : Promise.reject(e));
+    return promise.catch(e => e instanceof ApiError && e.status === 404 ? missing : Promise.reject(e));
 }
 
 /** The answer, or {error} so one card can show its own error (a sign-in under way stops the view). */
@@ -42,7 +36,7 @@ export async function identityCenter() {
     heading(t('kcawsAdminNavIdentityCenter'), t('kcawsAdminIcIntro'));
     const [settings, status, samlClient, accounts] = await Promise.all([
         settle(api('GET', IC('/scim'))),
-        settle(orWhenMissing(api('GET', IC('/push/status')), null)),
+        settle(api('GET', IC('/push/status'))),
         settle(orWhenMissing(api('GET', IC('/saml-client')), null)),
         settle(api('GET', aws('/accounts'))),
     ]);
@@ -199,18 +193,15 @@ function runDetails(label, run, testid) {
             [t('kcawsAdminIcFinishedAt'), localTime(run.finishedAt, document.documentElement.lang)],
             ...runCounts(run).map(([name, n]) => [t(COUNT_TEXTS[name]), String(n)]),
         ]),
-        table([t('kcawsAdminIcFailureKind'), t('kcawsAdminIcFailureName'), t('kcawsAdminIcFailureId'), t('kcawsAdminIcFailureMessage')],
-            failures.map(f => row([f.kind, f.name, f.keycloakId, f.message], {'data-testid': 'ic-failure'})),
-            t('kcawsAdminIcNoFailures'), `${testid}-failures`));
+        h('div', {class: 'kcaws-failures'}, table([t('kcawsAdminIcFailureKind'), t('kcawsAdminIcFailureName'), t('kcawsAdminIcFailureId'),
+            t('kcawsAdminIcFailureMessage')], failures.map(f => row([f.kind, f.name, f.keycloakId, f.message], {'data-testid': 'ic-failure'})),
+        t('kcawsAdminIcNoFailures'), `${testid}-failures`)));
 }
 
 function statusCard(status) {
     const title = t('kcawsAdminIcStatus');
-    if (status && status.error) {
+    if (status.error) {
         return cardError(title, status.error, 'ic-status-error');
-    }
-    if (status === null || status === UNAVAILABLE) {
-        return card(title, note(t('kcawsAdminIcStatusNotAvailable')), h('span', {'data-testid': 'ic-status-missing'}));
     }
     const syncResult = h('div', {'aria-live': 'polite'});
     const sync = button(t('kcawsAdminIcSyncNow'), 'primary', () => act(async () => {
@@ -234,14 +225,27 @@ function statusCard(status) {
 
 // ---- (c) the Identity Center SAML client ----
 
+/**
+ * What the realm's one Identity Center client is (a second is refused): its ID, where Keycloak's
+ * console edits or deletes it, the IdP-initiated URL, the ABAC attributes, the IdP metadata.
+ */
 function clientDetails(client) {
     const href = safeHref(client.idpInitiatedUrl);
+    const portal = safeHref(client.accessPortalUrl);
+    const cfg = state.cfg;
     return h('div', {'data-testid': 'ic-saml-client'}, details([
-        [t('kcawsAdminClientId'), client.clientId],
-        [t('kcawsAdminIdpInitiatedUrl'), href ? h('a', {href, target: '_blank', rel: 'noopener noreferrer'}, client.idpInitiatedUrl) : client.idpInitiatedUrl],
+        [t('kcawsAdminClientId'), h('span', {'data-testid': 'ic-saml-client-id'}, client.clientId)],
+        [t('kcawsAdminIdpInitiatedUrl'), h('span', {'data-testid': 'ic-saml-idp-initiated-url'},
+            href ? h('a', {href, target: '_blank', rel: 'noopener noreferrer'}, client.idpInitiatedUrl) : client.idpInitiatedUrl)],
+        [t('kcawsAdminIcAccessPortalUrl'), portal ? h('a', {href: portal, target: '_blank', rel: 'noopener noreferrer'}, client.accessPortalUrl)
+            : client.accessPortalUrl],
         [t('kcawsAdminIcAbac'), (client.attributes || []).map(a => `AccessControl:${a.key} ← ${a.userAttribute}`).join(', ')],
-    ]), button(t('kcawsAdminIdpMetadata'), 'secondary', () => act(() =>
-        download('/idp-metadata', `kcaws-${state.realm}-idp-metadata.xml`, 'application/xml')), {'data-testid': 'ic-download-metadata'}));
+    ]), note(t('kcawsAdminIcSamlExists')),
+    h('div', {class: 'kcaws-actions'},
+        h('a', {href: consoleClientHref(cfg.serverUrl, cfg.loginRealm, state.realm, client.id), 'data-testid': 'ic-saml-console-link'},
+            t('kcawsAdminIcSamlEditInConsole')),
+        button(t('kcawsAdminIdpMetadata'), 'secondary', () => act(() =>
+            download('/idp-metadata', `kcaws-${state.realm}-idp-metadata.xml`, 'application/xml')), {'data-testid': 'ic-download-metadata'})));
 }
 
 function attributeRow(rows) {
@@ -259,8 +263,8 @@ function samlClientCard(current) {
     if (current && current.error) {
         return cardError(title, current.error, 'ic-saml-error');
     }
-    if (current === UNAVAILABLE) {
-        return card(title, note(t('kcawsAdminIcSamlNotAvailable')), h('span', {'data-testid': 'ic-saml-missing'}));
+    if (current) {
+        return card(title, clientDetails(current));
     }
     const mode = select('mode', [['metadata', t('kcawsAdminIcByMetadata')], ['urls', t('kcawsAdminIcByUrls')]], {name: 'mode', 'data-testid': 'ic-saml-mode'});
     const metadata = h('textarea', {name: 'metadata', 'data-field': 'metadata', rows: 6, 'data-testid': 'ic-metadata'});
@@ -286,8 +290,7 @@ function samlClientCard(current) {
         // In a form group, so an error the API names on 'attributes' shows next to the rows.
         formGroup(t('kcawsAdminIcAbac'), rows, t('kcawsAdminIcAbacNote')),
         h('div', {}, button(t('kcawsAdminIcAbacAdd'), 'secondary', () => attributeRow(rows), {'data-testid': 'ic-abac-add'})),
-        submitButton(current ? t('kcawsAdminIcSamlRecreate') : t('kcawsAdminIcSamlCreate'), 'ic-saml-create'));
-    const created = h('div', {'aria-live': 'polite'});
+        submitButton(t('kcawsAdminIcSamlCreate'), 'ic-saml-create'));
     form.addEventListener('submit', (event) => {
         event.preventDefault();
         const body = samlClientBody({mode: mode.value, metadata: metadata.value, acsUrl: acsUrl.value, issuer: issuer.value,
@@ -295,10 +298,12 @@ function samlClientCard(current) {
             attributes: Array.from(rows.children).map(r => r.values())});
         submit(form, async () => {
             const client = await api('POST', IC('/saml-client'), body);
-            created.replaceChildren(inlineAlert('success', t('kcawsAdminIcSamlCreated', client.clientId), 'ic-saml-created'), clientDetails(client));
+            // Shown again: the view now shows the client that exists, and no form for another.
+            alertAfterNavigation('success', t('kcawsAdminIcSamlCreated', client.clientId));
+            go('identity-center');
         });
     });
-    return card(title, note(t('kcawsAdminIcSamlNote')), current ? clientDetails(current) : note(t('kcawsAdminIcNoSamlClient')), form, created);
+    return card(title, note(t('kcawsAdminIcSamlNote')), note(t('kcawsAdminIcNoSamlClient')), form);
 }
 
 // ---- (d) the Identity Center side as code ----
