@@ -122,7 +122,8 @@ class IdentityCenterPushImportIT {
         assertThat(push.member("Developers", "bob@example.com")).isTrue();
         assertThat(push.member("Everyone", "bob@example.com")).isFalse();
         assertThat(push.status().path("lastPush").path("failures")).as(push.status().toString()).isEmpty();
-        assertThat(refused(push.scim())).as("requests the fake refused").isZero();
+        // the new bob's CreateUser may meet the old bob (409, adopted) if the old one was only deactivated
+        assertThat(refused(push.scim()) - push.scim().rejections(ScimRule.CONFLICT_ON_EXISTING)).as("requests the fake refused").isZero();
         // and what the single pushes did holds in a full reconcile: nothing to repair
         push.scim().resetCounters();
         JsonNode sync = push.sync().json();
