@@ -159,8 +159,16 @@ final class PushRun {
                         + " is already Identity Center's user of Keycloak user " + owner + " (two users with one userName)");
                 return Optional.empty();
             }
-            // The owner left the scope (deleted and created again, say): the user passes to the new one.
+            // The owner left the scope (deleted and created again, say): the user passes to the new
+            // one, with the memberships Identity Center still holds for it, so that the new user's
+            // and the groups' next diffs remove those the new user is not in.
+            Set<String> carried = new LinkedHashSet<>(ledger.groupsOf(owner));
             ledger.forgetUsers(List.of(owner));
+            Optional<PushedUser> taken = adoptUser(user, document, found, null);
+            if (taken.isPresent()) {
+                carried.forEach(groupId -> ledger.addMembers(groupId, List.of(user.id())));
+            }
+            return taken;
         }
         PushedUser adopted = new PushedUser(user.id(), found.id(), ScimPush.fingerprint(document), false);
         if (Drift.userDiffers(found.document(), document)) {

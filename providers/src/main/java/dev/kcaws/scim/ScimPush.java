@@ -211,6 +211,12 @@ public final class ScimPush {
         List<PushedUser> leavers = new java.util.ArrayList<>();
         for (String userId : removes) {
             PushedUser user = users.get(userId);
+            // A user added above may have adopted this one's Identity Center user (same userName, the
+            // old Keycloak user gone): that Identity Center user is the new member now, not a leaver.
+            if (user != null && add.containsValue(user.scimId())) {
+                run.ledger.removeMembers(group.id(), List.of(userId));
+                continue;
+            }
             if (user == null) {
                 run.ledger.removeMembers(group.id(), List.of(userId));
                 continue;

@@ -548,6 +548,47 @@ class ScimPushTest {
         assertUnchangedReconcileWritesNothing();
     }
 
+    /**
+     * A user deleted and created again under a new Keycloak ID with the same userName (a partial
+     * import that overwrites the user) and fewer groups: when the groups' pushes come first, the new
+     * user takes over the old one's Identity Center user through the 409, and the groups the old one
+     * was in and the new one is not are still left, whatever order the single pushes run in.
+     */
+    @Test
+    void aUserCreatedAgainUnderANewIdTakesOverTheOldOnesMembershipsToo() {
+        userCreatedAgainUnderANewId(LeavePolicy.DEACTIVATE);
+    }
+
+    /** As above under DELETE: the old user's departure must not delete the Identity Center user the new one adopted. */
+    @Test
+    void aUserCreatedAgainUnderANewIdIsNotDeletedWithTheOldOne() {
+        userCreatedAgainUnderANewId(LeavePolicy.DELETE);
+    }
+
+    private void userCreatedAgainUnderANewId(LeavePolicy onLeave) {
+        realm(0, 2);
+        source.putUser(user(1)).join("kc-g1", "kc-u1").join("kc-g2", "kc-u1");
+        push(onLeave).reconcile(source, ledger);
+        String scimId = held(1).get("id").asText();
+        source.removeUser("kc-u1");
+        KeycloakUser again = new KeycloakUser("kc-u1-again", "user1", email(1), "First1", "Rebuilt", true);
+        source.putUser(again).join("kc-g1", "kc-u1-again");
+
+        push(onLeave).pushGroup("kc-g1", source, ledger);
+        push(onLeave).pushGroup("kc-g2", source, ledger);
+        push(onLeave).pushUser("kc-u1", source, ledger);
+        PushResult result = push(onLeave).pushUser("kc-u1-again", source, ledger);
+
+        assertThat(result.failures()).isEmpty();
+        assertThat(server.directory().userNamesById().values()).containsOnlyOnce(email(1));
+        assertThat(held(1).get("id").asText()).isEqualTo(scimId);
+        assertThat(held(1).at("/name/familyName").asText()).isEqualTo("Rebuilt");
+        assertThat(held(1).path("active").asBoolean()).isTrue();
+        assertThat(server.directory().membersOf(groupScimId("Group1"))).containsExactly(scimId);
+        assertThat(server.directory().membersOf(groupScimId("Group2"))).as("Group2: the old user's, not the new one's").isEmpty();
+        assertUnchangedReconcileWritesNothing();
+    }
+
     @Test
     void aSinglePushRecreatesWhatWasDeletedInIdentityCenter() {
         realm(4, 1);

@@ -22,8 +22,16 @@ import java.util.Set;
  * (enabled or disabled, renamed, new email or names) through the admin API or console (admin
  * events {@code USER}), by self-registration, a self-service profile or email change, or a first
  * login or account link through an identity provider (and each brokered login, whose mappers may
- * update the user); a partial import (a full reconcile). Admin events about group memberships and
- * groups are heard too, in case a Keycloak release does not announce them in its model.
+ * update the user); a user or group added or overwritten by a partial import. Admin events about
+ * group memberships and groups are heard too, in case a Keycloak release does not announce them in
+ * its model.
+ *
+ * <p>A partial import ({@code POST /admin/realms/{realm}/partialImport}) sends one admin event per
+ * item added ({@code CREATE}) or overwritten ({@code UPDATE}), of resource type {@code REALM} with
+ * the item's path, {@code users/<id>} or {@code groups/<id>} (Keycloak's
+ * {@code RealmAdminResource.fireCreatedEvent}/{@code fireUpdateEvent}, 26.4 to 26.7); an
+ * overwritten user or group is removed first ({@code UserRemovedEvent}/{@code GroupRemovedEvent},
+ * heard by {@link ChangeCapture}) and created again, with a new ID unless the file gives one.
  *
  * <p>Keycloak calls it inside the transaction of the change for successful events, so the outbox
  * row commits or rolls back with the change.
@@ -89,15 +97,16 @@ public class PushEventListenerProviderFactory implements EventListenerProviderFa
             List<String> path = List.of(event.getResourcePath().split("/"));
             ResourceType type = event.getResourceType();
             Capture.of(session, realm).ifPresent(capture -> {
-                if (type == ResourceType.USER && path.size() >= 2 && path.get(0).equals("users")) {
+                // USER: the admin API and console; REALM: a partial import (see the class comment)
+                boolean userOrImport = type == ResourceType.USER || type == ResourceType.REALM;
+                if (userOrImport && path.size() >= 2 && path.get(0).equals("users")) {
                     capture.user(path.get(1));
                 } else if (type == ResourceType.GROUP_MEMBERSHIP && path.size() >= 4 && path.get(0).equals("users") && path.get(2).equals("groups")) {
                     capture.user(path.get(1));
                     capture.groupsAndChosenAncestors(List.of(path.get(3)));
-                } else if (type == ResourceType.GROUP && path.size() >= 2 && path.get(0).equals("groups") && event.getOperationType() != OperationType.DELETE) {
+                } else if ((type == ResourceType.GROUP || type == ResourceType.REALM) && path.size() >= 2 && path.get(0).equals("groups")
+                        && event.getOperationType() != OperationType.DELETE) {
                     capture.groupsAndChosenAncestors(List.of(path.get(1)));
-                } else if (type == ResourceType.REALM && path.get(0).equals("partialImport")) {
-                    capture.wholeRealm();
                 }
             });
         }
