@@ -38,6 +38,7 @@ public final class ScimSettingsRules {
     public static final int MAX_RECONCILE_MINUTES = 7 * 24 * 60;
     public static final int DEFAULT_RECONCILE_MINUTES = 60;
     static final int MAX_TOKEN_LENGTH = 8192;
+    private static final int MAX_PORT = 65535;
 
     // Identity Center's endpoint as its console shows it: https://scim.<region>.amazonaws.com/<tenant>/scim/v2/
     private static final Pattern AWS_HOST = Pattern.compile("scim\\.[a-z]{2}(-[a-z]+)+-\\d\\.amazonaws\\.com");
@@ -114,6 +115,10 @@ public final class ScimSettingsRules {
         boolean loopback = LOOPBACK.contains(host);
         if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
             throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_HTTPS);
+        }
+        // URI and HttpRequest both take any digits as a port: 99999 would be stored and fail every delivery.
+        if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
+            throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_PORT, String.valueOf(uri.getPort()), String.valueOf(MAX_PORT));
         }
         if (uri.getRawUserInfo() != null) {
             throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_USER_INFO);

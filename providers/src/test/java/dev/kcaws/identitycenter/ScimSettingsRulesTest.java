@@ -86,6 +86,22 @@ class ScimSettingsRulesTest {
         assertThat(ScimSettingsRules.endpoint(endpoint)).hasToString(endpoint);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://scim.example.com:99999/t/scim/v2/",
+        "https://scim.example.com:65536/t/scim/v2/",
+        "https://scim.example.com:0/t/scim/v2/",
+        "https://scim.us-east-1.amazonaws.com:70000/t1/scim/v2/",
+    })
+    void anEndpointWithAPortNoConnectionCanUseIsRefused(String endpoint) {
+        AwsRuleViolation refused = catchThrowableOfType(AwsRuleViolation.class, () -> ScimSettingsRules.endpoint(endpoint));
+        assertThat(refused).isNotNull();
+        assertThat(refused.field()).isEqualTo("endpoint");
+        assertThat(refused.key()).isEqualTo("kcawsRuleScimEndpointPort");
+        assertThat(refused.getMessage()).contains("65535");
+        assertThat(ScimSettingsRules.endpoint("https://scim.example.com:65535/t/scim/v2/").getPort()).isEqualTo(65535);
+    }
+
     @Test
     void aVaultReferenceIsKeptAsTypedAndNeverResolvedHere() {
         IdentityCenterSettings settings = ScimSettingsRules.check(draft(ENDPOINT, " ${vault.scim-token} ", List.of("g-dev"), "delete", "0"),

@@ -201,6 +201,12 @@ class IdentityCenterSettingsIT {
             assertThat(refused.status()).as(field + ": " + refused.body()).isEqualTo(400);
             assertThat(refused.json().path("field").asText()).isEqualTo(field);
         });
+        Map<String, Object> badPort = valid();
+        badPort.put("endpoint", "https://scim.example.com:99999/t/scim/v2/");
+        ApiResponse port = admin.send("PUT", API, badPort);
+        assertThat(port.status()).as(port.body()).isEqualTo(400);
+        assertThat(port.json().path("field").asText()).isEqualTo("endpoint");
+        assertThat(port.json().path("errorMessage").asText()).contains("99999");
         ApiResponse typo = admin.send("PUT", API, "{\"endpont\":\"x\",\"token\":42}");
         assertThat(typo.status()).isEqualTo(400);
         assertThat(fields(typo)).containsExactlyInAnyOrder("endpont", "token");
