@@ -108,6 +108,7 @@ public class ScimSettingsComponentFactory implements ScimPushSettingsProviderFac
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         BundleSetup.register(factory);
+        UserNameGuard.register(factory);
     }
 
     @Override
