@@ -81,6 +81,8 @@ public enum AwsRule {
     SCIM_ENDPOINT_QUERY("kcawsRuleScimEndpointQuery"),
     SCIM_ENDPOINT_PATH("kcawsRuleScimEndpointPath"),
     SCIM_ENDPOINT_AWS("kcawsRuleScimEndpointAws"),
+    SCIM_ENDPOINT_PORT("kcawsRuleScimEndpointPort"),
+    SCIM_ENDPOINT_LOOPBACK("kcawsRuleScimEndpointLoopback"),
     SCIM_TOKEN_REQUIRED("kcawsRuleScimTokenRequired"),
     SCIM_TOKEN_VAULT_KEY("kcawsRuleScimTokenVaultKey"),
     SCIM_TOKEN_VAULT_FORM("kcawsRuleScimTokenVaultForm"),

@@ -27,6 +27,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public class ScimSettingsComponentFactory implements ScimPushSettingsProviderFactory {
 
     public static final String PROVIDER_ID = "kcaws-identity-center-scim";
+    /** Server option allowing http/loopback SCIM endpoints, for tests only (see ScimSettingsRules). */
+    static final String ALLOW_INSECURE_ENDPOINT = "allow-insecure-endpoint";
 
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(ScimSettingsComponent.ENABLED).label("Push enabled").type(ProviderConfigProperty.BOOLEAN_TYPE)
@@ -103,11 +105,13 @@ public class ScimSettingsComponentFactory implements ScimPushSettingsProviderFac
 
     @Override
     public void init(Config.Scope config) {
+        ScimSettingsRules.allowInsecureEndpoints(config.getBoolean(ALLOW_INSECURE_ENDPOINT, false));
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         BundleSetup.register(factory);
+        UserNameGuard.register(factory);
     }
 
     @Override

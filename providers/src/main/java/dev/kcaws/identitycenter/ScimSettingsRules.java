@@ -38,13 +38,28 @@ public final class ScimSettingsRules {
     public static final int MAX_RECONCILE_MINUTES = 7 * 24 * 60;
     public static final int DEFAULT_RECONCILE_MINUTES = 60;
     static final int MAX_TOKEN_LENGTH = 8192;
+    private static final int MAX_PORT = 65535;
 
     // Identity Center's endpoint as its console shows it: https://scim.<region>.amazonaws.com/<tenant>/scim/v2/
     private static final Pattern AWS_HOST = Pattern.compile("scim\\.[a-z]{2}(-[a-z]+)+-\\d\\.amazonaws\\.com");
     private static final Pattern AWS_PATH = Pattern.compile("/[A-Za-z0-9_-]+/scim/v2/?");
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
+    private static final Set<String> LOOPBACK = Set.of("localhost", "[::1]", "0.0.0.0");
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+    /**
+     * Whether plain http (to this machine only) and loopback endpoints are allowed: the server option
+     * {@code --spi-kcaws-identity-center-scim--kcaws-identity-center-scim--allow-insecure-endpoint=true},
+     * read once at start-up by {@link ScimSettingsComponentFactory}. Off in production, where it would let
+     * any manage-realm admin make Keycloak probe services on its own host; the tests' fake SCIM
+     * servers need it. Server configuration, the same on every node, not request state.
+     */
+    private static volatile boolean insecureEndpointsAllowed;
 
     private ScimSettingsRules() {
+    }
+
+    static void allowInsecureEndpoints(boolean allowed) {
+        insecureEndpointsAllowed = allowed;
     }
 
     /** Thrown with every violation of one draft. */
@@ -93,8 +108,16 @@ public final class ScimSettingsRules {
         }
     }
 
-    /** Identity Center's SCIM endpoint: https (http only to this machine), absolute, with a path. */
+    /** Identity Center's SCIM endpoint under the server's option (see {@link #endpoint(String, boolean)}). */
     public static URI endpoint(String value) {
+        return endpoint(value, insecureEndpointsAllowed);
+    }
+
+    /**
+     * Identity Center's SCIM endpoint: https, absolute, with a path, not this machine; with
+     * {@code insecureAllowed} (tests' local fake servers) also this machine, by http or https.
+     */
+    public static URI endpoint(String value, boolean insecureAllowed) {
         if (value == null || value.isBlank()) {
             throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_REQUIRED);
         }
@@ -110,10 +133,18 @@ public final class ScimSettingsRules {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         // The bearer token travels in every request: plain http would send it across the network in
-        // clear. Loopback is allowed only so tests can run a local fake SCIM server without a certificate.
-        boolean loopback = LOOPBACK.contains(host);
-        if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+        // clear. Loopback is allowed only with the server option, so tests can run a local fake SCIM
+        // server without a certificate; without it an admin could make Keycloak probe its own host.
+        boolean loopback = LOOPBACK.contains(host) || LOOPBACK_V4.matcher(host).matches();
+        if (!scheme.equals("https") && !(scheme.equals("http") && loopback && insecureAllowed)) {
             throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_HTTPS);
+        }
+        if (loopback && !insecureAllowed) {
+            throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_LOOPBACK);
+        }
+        // URI and HttpRequest both take any digits as a port: 99999 would be stored and fail every delivery.
+        if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
+            throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_PORT, String.valueOf(uri.getPort()), String.valueOf(MAX_PORT));
         }
         if (uri.getRawUserInfo() != null) {
             throw new AwsRuleViolation(ENDPOINT, AwsRule.SCIM_ENDPOINT_USER_INFO);

@@ -3,6 +3,8 @@ package dev.kcaws.identitycenter;
 import dev.kcaws.scim.UserNameSource;
 
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.keycloak.models.RealmModel;
 
@@ -14,6 +16,11 @@ import org.keycloak.models.RealmModel;
  */
 public final class UserNameSetting {
     public static final String ATTRIBUTE = "kcaws.identity-center.user-name-source";
+    /**
+     * The bundle's note of the value the push last took into account: Keycloak's realm API can change
+     * {@value #ATTRIBUTE} without saying what it was, so a change is found by comparing with this.
+     */
+    public static final String IN_EFFECT_ATTRIBUTE = ATTRIBUTE + ".in-effect";
 
     private UserNameSetting() {
     }
@@ -27,13 +34,42 @@ public final class UserNameSetting {
         try {
             return UserNameSource.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            // A hand-edited realm file: fall back to the default rather than fail every login;
-            // the admin API refuses unknown values, so only an import can get here.
+            // Refused on every write path (UserNameGuard); kept for a value stored before that guard.
             return UserNameSource.EMAIL;
         }
     }
 
+    /** The stored value when it is not one of {@link UserNameSource}'s (blank is unset, not unknown). */
+    public static Optional<String> unknownValue(RealmModel realm) {
+        String value = realm.getAttribute(ATTRIBUTE);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            UserNameSource.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            return Optional.empty();
+        } catch (IllegalArgumentException unknown) {
+            return Optional.of(value);
+        }
+    }
+
+    /** Sets and notes the setting: the bundle's API reconciles the realm with every save. */
     public static void set(RealmModel realm, UserNameSource source) {
         realm.setAttribute(ATTRIBUTE, source.name());
+        realm.setAttribute(IN_EFFECT_ATTRIBUTE, source.name());
+    }
+
+    /**
+     * Whether the setting differs from the one last noted (a realm without a note counts as changed),
+     * noting the current one: the caller then reconciles the whole realm, since every pushed
+     * {@code userName} may change with it while the SAML NameID changes at the next sign-in.
+     */
+    public static boolean changedSinceNoted(RealmModel realm) {
+        String now = of(realm).name();
+        if (Objects.equals(realm.getAttribute(IN_EFFECT_ATTRIBUTE), now)) {
+            return false;
+        }
+        realm.setAttribute(IN_EFFECT_ATTRIBUTE, now);
+        return true;
     }
 }

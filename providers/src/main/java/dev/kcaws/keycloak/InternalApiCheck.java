@@ -108,6 +108,12 @@ public final class InternalApiCheck {
                         org.keycloak.storage.jpa.entity.FederatedUserGroupMembershipEntity.class.getDeclaredField("groupId");
                         org.keycloak.storage.jpa.entity.FederatedUserGroupMembershipEntity.class.getDeclaredField("realmId");
                     }),
+            new Need("StoreSyncEvent.getSession()/getRealm()/getRemoved()", "the IAM Identity Center user-name setting's guard (RealmUpdates)",
+                    () -> {
+                        org.keycloak.storage.StoreSyncEvent.class.getMethod("getSession");
+                        org.keycloak.storage.StoreSyncEvent.class.getMethod("getRealm");
+                        org.keycloak.storage.StoreSyncEvent.class.getMethod("getRemoved");
+                    }),
             new Need("AppAuthManager.BearerTokenAuthenticator(KeycloakSession).setRealm(RealmModel).setTokenString(String).authenticate()"
                     + " and AuthResult.getUser()/getSession()/getClient()",
                     "the CLI exchange's bearer tokens",

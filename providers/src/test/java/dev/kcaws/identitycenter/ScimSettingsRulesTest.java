@@ -79,11 +79,45 @@ class ScimSettingsRulesTest {
         "https://scim.eu-central-1.amazonaws.com/x_Y-9/scim/v2",
         "https://scim.us-gov-west-1.amazonaws.com/t1/scim/v2/",
         "https://scim.proxy.example.com/aws/scim/v2/",       // another host: an absolute https URL with a path
+        "https://127.example.com/aws/scim/v2/",
+    })
+    void identityCenterEndpointsAreAccepted(String endpoint) {
+        assertThat(ScimSettingsRules.endpoint(endpoint)).hasToString(endpoint);
+        assertThat(ScimSettingsRules.endpoint(endpoint, false)).hasToString(endpoint);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "http://127.0.0.1:8081/t-1/scim/v2/",                // tests' local fake server
         "http://localhost:8081/t-1/scim/v2/",
+        "http://[::1]:8081/t-1/scim/v2/",
+        "https://localhost:8443/t-1/scim/v2/",
+        "https://127.0.0.2/t-1/scim/v2/",
+        "http://0.0.0.0:8080/admin/",
     })
-    void identityCenterEndpointsAndLoopbackForTestsAreAccepted(String endpoint) {
-        assertThat(ScimSettingsRules.endpoint(endpoint)).hasToString(endpoint);
+    void thisMachineIsAnEndpointOnlyWithTheServerOptionForTests(String endpoint) {
+        assertThat(ScimSettingsRules.endpoint(endpoint, true)).hasToString(endpoint);
+        AwsRuleViolation refused = catchThrowableOfType(AwsRuleViolation.class, () -> ScimSettingsRules.endpoint(endpoint, false));
+        assertThat(refused).as(endpoint).isNotNull();
+        assertThat(refused.field()).isEqualTo("endpoint");
+        // Without the option (production's default) the rules refuse it too.
+        assertThatThrownBy(() -> ScimSettingsRules.endpoint(endpoint)).isInstanceOf(AwsRuleViolation.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://scim.example.com:99999/t/scim/v2/",
+        "https://scim.example.com:65536/t/scim/v2/",
+        "https://scim.example.com:0/t/scim/v2/",
+        "https://scim.us-east-1.amazonaws.com:70000/t1/scim/v2/",
+    })
+    void anEndpointWithAPortNoConnectionCanUseIsRefused(String endpoint) {
+        AwsRuleViolation refused = catchThrowableOfType(AwsRuleViolation.class, () -> ScimSettingsRules.endpoint(endpoint));
+        assertThat(refused).isNotNull();
+        assertThat(refused.field()).isEqualTo("endpoint");
+        assertThat(refused.key()).isEqualTo("kcawsRuleScimEndpointPort");
+        assertThat(refused.getMessage()).contains("65535");
+        assertThat(ScimSettingsRules.endpoint("https://scim.example.com:65535/t/scim/v2/").getPort()).isEqualTo(65535);
     }
 
     @Test

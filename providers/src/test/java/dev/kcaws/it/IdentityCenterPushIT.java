@@ -335,4 +335,56 @@ class IdentityCenterPushIT {
                 seconds.stream().map(s -> String.format("%.2f", s)).toList()));
         assertThat(push.scim().requests(ScimOperation.PATCH_GROUP)).isGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void theUserNameSettingChangedThroughKeycloaksRealmApiIsCheckedAndReachesThePushedUserNames() throws Exception {
+        KeycloakPushFixture push = pushedDemo();
+        AdminApi api = push.api();
+        String attribute = "kcaws.identity-center.user-name-source";
+
+        // An unknown value: refused with 400 naming the attribute, nothing of the update kept.
+        ObjectNode realm = (ObjectNode) api.expect(200, "GET", push.realmPath(), null).json();
+        ObjectNode unknown = realm.deepCopy();
+        unknown.put("displayName", "changed with the bad value");
+        unknown.with("attributes").put(attribute, "PHONE");
+        ApiResponse refused = api.send("PUT", push.realmPath(), unknown);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errorMessage").asText()).contains(attribute).contains("EMAIL or USERNAME");
+        JsonNode after = api.expect(200, "GET", push.realmPath(), null).json();
+        assertThat(after.path("attributes").path(attribute).asText("")).isNotEqualTo("PHONE");
+        assertThat(after.path("displayName").asText("")).isNotEqualTo("changed with the bad value");
+
+        // A valid change: the pushed userNames follow without an admin action (the push reconciles on demand only).
+        ObjectNode usernames = (ObjectNode) after.deepCopy();
+        usernames.with("attributes").put(attribute, "USERNAME");
+        api.expect(204, "PUT", push.realmPath(), usernames);
+        await("alice pushed as her username", () -> push.scimUser("alice").isPresent() && push.scimUser("alice@example.com").isEmpty()
+                && push.status().path("pending").asLong() == 0, push::status);
+    }
+
+    @Test
+    void aUserIdentityCenterRefusesIsAFailureWithItsUserAndMessageAndIsNotRetriedInALoop() throws Exception {
+        KeycloakPushFixture push = pushedDemo();
+        AdminApi api = push.api();
+        // Identity Center refuses a userName longer than 128 characters; Keycloak accepts this email.
+        String email = "a".repeat(60) + "@" + "b".repeat(60) + ".example.com";
+        ObjectNode user = DemoRealm.JSON.createObjectNode();
+        user.put("username", "longmail").put("email", email).put("firstName", "Long").put("lastName", "Mail").put("enabled", true);
+        String id = api.createUser(push.realm(), user);
+        api.addUserToGroup(push.realm(), id, push.groupId("/DevOps"));
+        await("the refusal recorded, nothing pending", () -> push.status().path("lastPush").path("failures").size() > 0
+                && push.status().path("pending").asLong() == 0, push::status);
+        JsonNode failure = push.status().path("lastPush").path("failures").get(0);
+        assertThat(failure.path("keycloakId").asText()).isEqualTo(id);
+        assertThat(failure.path("name").asText()).isEqualTo(email);
+        assertThat(failure.path("message").asText()).as(failure.toString()).contains("userName must be at most 128");
+        long creates = push.scim().requests(ScimOperation.CREATE_USER);
+
+        // Another change goes out; the refused user is not sent again with it, nor in a loop.
+        api.addUserToGroup(push.realm(), push.userId("alice"), push.groupId("/BillingAdmin"));
+        await("alice in BillingAdmin, nothing pending", () -> push.member("BillingAdmin", "alice@example.com")
+                && push.status().path("pending").asLong() == 0, push::status);
+        assertThat(push.scim().requests(ScimOperation.CREATE_USER)).as("CreateUser requests").isEqualTo(creates);
+        assertThat(push.scimUser(email)).isEmpty();
+    }
 }

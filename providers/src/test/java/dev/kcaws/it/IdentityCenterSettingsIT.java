@@ -51,7 +51,9 @@ class IdentityCenterSettingsIT {
         vault = Files.createTempDirectory("kcaws-vault");
         // Keycloak's file vault: one file per secret, named <realm>_<key>.
         Files.writeString(vault.resolve(REALM + "_scim-token"), VAULT_TOKEN);
-        server = KeycloakServer.fromBuild().withOption("--vault=file").withOption("--vault-dir=" + vault).start();
+        // The bundle's debug log on, so the check that no token reaches the log covers it too.
+        server = KeycloakServer.fromBuild().withOption("--vault=file").withOption("--vault-dir=" + vault)
+                .withOption("--log-level=INFO,dev.kcaws:debug").start();
         admin = server.adminApi();
         ObjectNode realm = DemoRealm.copyNamed(REALM);
         realm.put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true);
@@ -201,6 +203,12 @@ class IdentityCenterSettingsIT {
             assertThat(refused.status()).as(field + ": " + refused.body()).isEqualTo(400);
             assertThat(refused.json().path("field").asText()).isEqualTo(field);
         });
+        Map<String, Object> badPort = valid();
+        badPort.put("endpoint", "https://scim.example.com:99999/t/scim/v2/");
+        ApiResponse port = admin.send("PUT", API, badPort);
+        assertThat(port.status()).as(port.body()).isEqualTo(400);
+        assertThat(port.json().path("field").asText()).isEqualTo("endpoint");
+        assertThat(port.json().path("errorMessage").asText()).contains("99999");
         ApiResponse typo = admin.send("PUT", API, "{\"endpont\":\"x\",\"token\":42}");
         assertThat(typo.status()).isEqualTo(400);
         assertThat(fields(typo)).containsExactlyInAnyOrder("endpont", "token");
@@ -291,7 +299,15 @@ class IdentityCenterSettingsIT {
     @Test
     void changesAreAdminEventsWithoutTheToken() {
         admin.expect(200, "PUT", API, valid());
+        // Sync now: an admin event (ACTION on identity-center/push/sync) whose answer holds no token.
+        ApiResponse sync = admin.send("POST", "/admin/realms/" + REALM + "/aws/identity-center/push/sync", null);
+        assertThat(sync.status()).as(sync.body()).isIn(200, 202);
+        assertThat(sync.body()).doesNotContain(TOKEN);
         admin.expect(200, "PUT", API, body(aws.endpoint().toString(), "another-token-55aa", List.of(developers)));
+        // A new token through Keycloak's components API: its admin event shows Keycloak's mask.
+        ObjectNode stored = (ObjectNode) admin.expect(200, "GET", COMPONENTS, null).json().get(0);
+        ((ObjectNode) stored.path("config")).putArray("token").add("components-api-token-77bb");
+        admin.expect(204, "PUT", "/admin/realms/" + REALM + "/components/" + stored.path("id").asText(), stored);
         admin.expect(204, "DELETE", API, null);
         JsonNode events = admin.expect(200, "GET", "/admin/realms/" + REALM + "/admin-events?max=100", null).json();
         List<String> ours = new ArrayList<>();
@@ -303,7 +319,41 @@ class IdentityCenterSettingsIT {
         assertThat(ours).anySatisfy(r -> assertThat(r).startsWith("CREATE").contains("\"tokenSet\":true").contains(aws.endpoint().toString()));
         assertThat(ours).anySatisfy(r -> assertThat(r).startsWith("UPDATE"));
         assertThat(ours).anySatisfy(r -> assertThat(r).startsWith("DELETE"));
-        assertThat(events.toString()).doesNotContain(TOKEN).doesNotContain("another-token-55aa");
+        List<String> syncs = new ArrayList<>();
+        List<String> components = new ArrayList<>();
+        events.forEach(e -> {
+            if (e.path("resourcePath").asText().equals("identity-center/push/sync")) {
+                syncs.add(e.path("operationType").asText() + " " + e.path("representation").asText());
+            } else if (e.path("resourceType").asText().equals("COMPONENT") && e.path("operationType").asText().equals("UPDATE")) {
+                components.add(e.path("representation").asText());
+            }
+        });
+        assertThat(syncs).anySatisfy(r -> assertThat(r).startsWith("ACTION"));
+        assertThat(components).anySatisfy(r -> assertThat(r).contains("kcaws-identity-center-scim").contains("**********"));
+        assertThat(events.toString()).doesNotContain(TOKEN).doesNotContain("another-token-55aa").doesNotContain("components-api-token-77bb");
+    }
+
+    @Test
+    void theTokenNeverReachesTheServerLog() {
+        String wrong = "wrong-token-for-the-log-9d4e";
+        admin.expect(200, "PUT", API, valid());
+        assertThat(admin.expect(200, "POST", API + "/test", null).json().path("ok").asBoolean()).isTrue();
+        String sync = "/admin/realms/" + REALM + "/aws/identity-center/push/sync";
+        // Identity Center revokes the token: the connection test and a sync are refused (401).
+        aws.simulate(Outage.REVOKED_TOKEN);
+        assertThat(admin.expect(200, "POST", API + "/test", null).json().path("ok").asBoolean()).isFalse();
+        admin.send("POST", sync, null);
+        aws.recover();
+        // A wrong token typed by the admin, and a vault reference resolved to its token.
+        admin.expect(200, "PUT", API, body(aws.endpoint().toString(), wrong, List.of(developers)));
+        assertThat(admin.expect(200, "POST", API + "/test", null).json().path("ok").asBoolean()).isFalse();
+        admin.send("POST", sync, null);
+        admin.expect(200, "PUT", API, body(aws.endpoint().toString(), "${vault.scim-token}", List.of(developers)));
+        assertThat(admin.expect(200, "POST", API + "/test", null).json().path("status").asInt()).isEqualTo(401);
+
+        String log = server.logSinceStart();
+        assertThat(log).as("the server log").contains("Keycloak");
+        assertThat(log).as("the server log").doesNotContain(TOKEN).doesNotContain(wrong).doesNotContain(VAULT_TOKEN);
     }
 
     @Test

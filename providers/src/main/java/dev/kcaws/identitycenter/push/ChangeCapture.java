@@ -1,6 +1,8 @@
 package dev.kcaws.identitycenter.push;
 
+import dev.kcaws.identitycenter.UserNameSetting;
 import dev.kcaws.keycloak.GroupMembershipEvents;
+import dev.kcaws.keycloak.RealmUpdates;
 
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -24,7 +26,8 @@ import java.util.List;
  *       removed group's direct members (its sub-groups announce their own removal);</li>
  *   <li>user removed: the user, and each group the ledger says it was pushed into;</li>
  *   <li>realm created (an import, which announces nothing else): a full reconcile; realm removed:
- *       the realm's rows in the push tables go with it.</li>
+ *       the realm's rows in the push tables go with it;</li>
+ *   <li>realm updated through Keycloak's realm API with another user-name setting: a full reconcile.</li>
  * </ul>
  * Users created or updated have no model event: {@link PushEventListenerProviderFactory} catches
  * them from admin and user events.
@@ -82,9 +85,18 @@ final class ChangeCapture {
                         .groupsOf(userId).forEach(capture::group);
             });
         } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
-            Capture.of(created.getKeycloakSession(), created.getCreatedRealm()).ifPresent(Capture::wholeRealm);
+            Capture.of(created.getKeycloakSession(), created.getCreatedRealm()).ifPresent(capture -> {
+                UserNameSetting.changedSinceNoted(created.getCreatedRealm());
+                capture.wholeRealm();
+            });
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             Capture.forgetRealm(removed.getKeycloakSession(), removed.getRealm().getId());
+        } else {
+            // The user-name setting changed through Keycloak's realm API: every pushed userName
+            // follows at once, as the SAML NameID does at the next sign-in.
+            // Noted only in realms that push, so other realms get no bookkeeping attribute.
+            RealmUpdates.of(event).ifPresent(updated -> Capture.of(updated.session(), updated.realm())
+                    .filter(capture -> UserNameSetting.changedSinceNoted(updated.realm())).ifPresent(Capture::wholeRealm));
         }
     }
 

@@ -57,6 +57,8 @@ public final class KeycloakServer implements AutoCloseable {
     private final List<String> extraOptions = new ArrayList<>();
     /** Options that do not shape the build (database URL and credentials, cluster ports); not part of the augmentation key. */
     private final List<String> runtimeOptions = new ArrayList<>();
+    private boolean testScimEndpoints = true;
+    static final String ALLOW_TEST_SCIM_ENDPOINTS = "--spi-kcaws-identity-center-scim--kcaws-identity-center-scim--allow-insecure-endpoint=true";
     private String startCommand = "start-dev";
     private String dbVendor = "dev-file";
     private final AugmentationCache augmentationCache;
@@ -96,6 +98,12 @@ public final class KeycloakServer implements AutoCloseable {
 
     public KeycloakServer withRealmFiles(List<Path> realmJsons) {
         realmJsons.forEach(this::withRealmFile);
+        return this;
+    }
+
+    /** Without the test-only option that accepts the tests' local SCIM servers: Identity Center endpoints as production checks them. */
+    public KeycloakServer withProductionScimEndpoints() {
+        testScimEndpoints = false;
         return this;
     }
 
@@ -368,6 +376,11 @@ public final class KeycloakServer implements AutoCloseable {
         command.add("--http-port=" + httpPort);
         command.add("--http-management-port=" + managementPort);
         command.addAll(runtimeOptions);
+        // The tests' SCIM servers (the AWS-like fake, Keycloak's own) listen on http://localhost,
+        // which a production server refuses as an Identity Center endpoint.
+        if (testScimEndpoints) {
+            command.add(ALLOW_TEST_SCIM_ENDPOINTS);
+        }
         if (!realmFiles.isEmpty()) {
             command.add("--import-realm");
         }
