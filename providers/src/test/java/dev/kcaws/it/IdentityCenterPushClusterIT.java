@@ -3,11 +3,13 @@ package dev.kcaws.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcaws.identitycenter.push.PushEventListenerProviderFactory;
+import dev.kcaws.testsupport.AwsLogin;
 import dev.kcaws.testsupport.DemoRealm;
 import dev.kcaws.testsupport.awsscim.AwsLikeScimServer;
 import dev.kcaws.testsupport.awsscim.ScimOperation;
 import dev.kcaws.testsupport.awsscim.ScimRule;
 import dev.kcaws.testsupport.keycloak.AdminApi;
+import dev.kcaws.testsupport.keycloak.BrowserSession;
 import dev.kcaws.testsupport.keycloak.KeycloakCluster;
 import dev.kcaws.testsupport.scimpush.KeycloakPushFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -17,8 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -183,6 +187,51 @@ class IdentityCenterPushClusterIT {
         JsonNode last = push.status().path("lastReconcile");
         assertThat(last.path("outcome").asText()).as(last.toString()).isEqualTo("OK");
         assertThat(push.status().path("pending").asLong()).isZero();
+    }
+
+    // ---- time-bound assignments: the window on every node, the sweep once per cluster ----
+
+    @Test
+    void aWindowSetThroughOneNodeIsRefusedOnTheOtherASecondAfterItsEndAndItsSweepRemovesItOnce() throws Exception {
+        String realm = "cluster-window";
+        String api = "/admin/realms/" + realm + "/aws";
+        ObjectNode copy = DemoRealm.copyNamed(realm);
+        copy.put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true);
+        nodes.get(0).createRealm(copy);
+        cleanup.add(() -> nodes.get(0).deleteRealm(realm));
+        nodes.get(0).createUser(realm, "tess", "tess");
+        Instant end = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+        nodes.get(0).expect(201, "POST", api + "/assignments",
+                Map.of("user", "tess", "accountId", "111111111111", "permissionSet", "Billing", "notAfter", end.toString()));
+
+        AwsLogin onNode1 = AwsLogin.to(cluster.node(1), realm);
+        BrowserSession browser = new BrowserSession();
+        assertThat(onNode1.plain(browser, "tess").accepted().rolePairs()).as("inside the window, on node 1")
+                .anySatisfy(pair -> assertThat(pair.accountId() + "/" + pair.roleName()).isEqualTo("111111111111/Billing"));
+        assertThat(Instant.now()).as("the login above ran inside the window; lengthen it if the machine is this slow").isBefore(end);
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), end.plusSeconds(1)).toMillis()));
+        // The same browser, signed in on node 1 before the end; no sweep has to have run yet.
+        assertThat(onNode1.plain(browser, "tess").refused().status()).as("plain login on node 1 after the end").isEqualTo(403);
+        assertThat(onNode1.shortcut(browser, "tess", "111111111111", "Billing", null).refused().status())
+                .as("shortcut on node 1 after the end").isEqualTo(403);
+
+        // Each node's sweep runs once a minute: wait until the grant is gone, then a minute more, so both ran after its end.
+        waitFor("the sweep removing the ended grant", () -> nodes.get(1).expect(200, "GET", api + "/assignments?user=tess", null).json().isEmpty(),
+                () -> nodes.get(1).expect(200, "GET", api + "/assignments?user=tess", null).body());
+        Thread.sleep(65_000);
+        JsonNode events = nodes.get(1).expect(200, "GET", "/admin/realms/" + realm + "/admin-events?max=1000", null).json();
+        List<JsonNode> removals = new ArrayList<>();
+        events.forEach(e -> {
+            if (e.path("operationType").asText().equals("DELETE") && e.path("resourcePath").asText().equals("assignments/111111111111/Billing")) {
+                removals.add(e);
+            }
+        });
+        assertThat(removals).as("admin events of the removal").hasSize(1);
+        assertThat(removals.get(0).path("representation").asText()).contains("tess").contains("notAfter passed");
+        long logged = cluster.nodes().stream().mapToLong(node -> node.logSinceStart().lines()
+                .filter(line -> line.contains("Realm ") && line.contains("removed the AWS assignment of user")).count()).sum();
+        assertThat(logged).as("removals logged by the two nodes").isEqualTo(1);
     }
 
     static void waitFor(String what, BooleanSupplier condition, Supplier<Object> state) throws InterruptedException {
