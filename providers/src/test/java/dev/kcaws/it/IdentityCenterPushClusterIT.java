@@ -200,7 +200,7 @@ class IdentityCenterPushClusterIT {
         nodes.get(0).createRealm(copy);
         cleanup.add(() -> nodes.get(0).deleteRealm(realm));
         nodes.get(0).createUser(realm, "tess", "tess");
-        Instant end = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+        Instant end = Instant.now().plusSeconds(75).truncatedTo(ChronoUnit.SECONDS);
         nodes.get(0).expect(201, "POST", api + "/assignments",
                 Map.of("user", "tess", "accountId", "111111111111", "permissionSet", "Billing", "notAfter", end.toString()));
 
