@@ -12,6 +12,7 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,12 @@ public class PushEventListenerProviderFactory implements EventListenerProviderFa
 
     @Override
     public void init(Config.Scope config) {
+        PushSchedule.configure(config);
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return PushSchedule.configMetadata();
     }
 
     @Override

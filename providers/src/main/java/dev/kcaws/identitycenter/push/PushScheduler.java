@@ -16,7 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The push's timer, on every node (Keycloak's {@link TimerProvider}, scheduled once the database is
- * migrated): every {@link #TICK} it starts the delivery of each realm with outbox rows due (retries
+ * migrated): every tick ({@link PushSchedule#tick()}, 10 s) it starts the delivery of each realm with outbox rows due (retries
  * after the backoff, and rows a dead node left) and the scheduled reconcile of each realm whose
  * interval has passed. Each runs under the realm's lease in the database, so a realm is pushed by
  * one node at a time and a scheduled reconcile runs once per cluster, whichever node's timer fires
@@ -26,7 +26,6 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class PushScheduler {
 
-    static final Duration TICK = Duration.ofSeconds(10);
     static final String TASK_NAME = "kcaws-identity-center-push";
 
     private static final Logger LOG = Logger.getLogger(PushScheduler.class);
@@ -38,7 +37,7 @@ final class PushScheduler {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                        .schedule(() -> tick(factory), TICK.toMillis(), TASK_NAME));
+                        .schedule(() -> tick(factory), PushSchedule.tick().toMillis(), TASK_NAME));
             }
         });
     }
@@ -51,7 +50,7 @@ final class PushScheduler {
                 Capture.deliverLater(executor, factory, Outbox.of(session).realmsDue(now));
                 List<String> reconcile = session.realms().getRealmsStream()
                         .filter(realm -> IdentityCenterSettings.of(session, realm).map(settings -> {
-                            Duration interval = settings.reconcileInterval();
+                            Duration interval = PushSchedule.reconcileInterval(settings);
                             PushRuns runs = new PushRuns(Outbox.of(session).entityManager(), realm.getId());
                             long lastStart = runs.lastReconcileStart();
                             if (interval.toMillis() > 0 && lastStart + interval.toMillis() <= now) {

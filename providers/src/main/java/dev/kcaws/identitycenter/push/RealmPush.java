@@ -272,7 +272,7 @@ final class RealmPush {
 
     /** Whether the realm's reconcile interval has passed since its last reconcile started (the schedule). */
     private static boolean reconcileDue(KeycloakSession session, RealmModel realm, IdentityCenterSettings settings, long now) {
-        Duration interval = settings.reconcileInterval();
+        Duration interval = PushSchedule.reconcileInterval(settings);
         return !interval.isZero() && !interval.isNegative()
                 && new PushRuns(Outbox.of(session).entityManager(), realm.getId()).lastReconcileStart() + interval.toMillis() <= now;
     }

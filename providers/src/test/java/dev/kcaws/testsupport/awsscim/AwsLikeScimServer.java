@@ -69,6 +69,7 @@ public final class AwsLikeScimServer implements AutoCloseable {
     private final AtomicLong memberChanges = new AtomicLong();
     private final AtomicLong delayMillis = new AtomicLong();
     private final Map<ScimOperation, JsonNode> lastBodies = new ConcurrentHashMap<>();
+    private final java.util.Queue<Received> received = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private AwsLikeScimServer(String tenant, String token) throws IOException {
         this.tenant = tenant;
@@ -171,6 +172,15 @@ public final class AwsLikeScimServer implements AutoCloseable {
         return Optional.ofNullable(lastBodies.get(op));
     }
 
+    /** A request as it arrived: its operation, its raw query (null when none) and when (epoch milliseconds). */
+    public record Received(ScimOperation op, String query, long atMillis) {
+    }
+
+    /** Every request received since the start, in order of arrival (never reset). */
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
     public void resetCounters() {
         requests.values().forEach(c -> c.set(0));
         rejections.values().forEach(c -> c.set(0));
@@ -187,6 +197,7 @@ public final class AwsLikeScimServer implements AutoCloseable {
             List<String> segments = segments(rawPath);
             ScimOperation op = operation(method, segments);
             requests.get(op).incrementAndGet();
+            received.add(new Received(op, exchange.getRequestURI().getRawQuery(), System.currentTimeMillis()));
             long delay = delayMillis.get();
             if (delay > 0) {
                 try {

@@ -40,6 +40,11 @@ public final class KeycloakCluster implements AutoCloseable {
     }
 
     public static KeycloakCluster start(int size, List<Path> realmFiles) {
+        return start(size, realmFiles, List.of());
+    }
+
+    /** As {@link #start(int, List)}, each node with the same extra {@code kc.sh} options (e.g. an SPI option). */
+    public static KeycloakCluster start(int size, List<Path> realmFiles, List<String> options) {
         BuildArtifacts artifacts = BuildArtifacts.fromSystemProperties();
         KeycloakCluster cluster = new KeycloakCluster(PostgresServer.start(artifacts.instancesDir()));
         try {
@@ -48,6 +53,7 @@ public final class KeycloakCluster implements AutoCloseable {
                         .withPostgres(cluster.database.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD)
                         .asClusterNode(BIND_ADDRESS, jgroupsPort())
                         .withStartTimeout(NODE_START_TIMEOUT);
+                options.forEach(node::withOption);
                 if (i == 0) {
                     node.withRealmFiles(realmFiles);
                 }
