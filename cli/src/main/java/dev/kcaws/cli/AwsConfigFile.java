@@ -93,8 +93,12 @@ public final class AwsConfigFile {
         return line.endsWith("\r\n") ? "\r\n" : line.endsWith("\n") ? "\n" : "";
     }
 
-    /** One profile section: its header line and the key lines after it (up to a blank or comment line or the next header). */
-    private record Span(String name, int header, int end) {
+    /**
+     * One profile section: its header line and everything up to the next header of any kind ({@code end}),
+     * as botocore reads it: keys after a blank or comment line still belong to it. {@code content} ends
+     * after its last key (or continuation) line; the blank and comment lines after that lead to what follows.
+     */
+    private record Span(String name, int header, int content, int end) {
     }
 
     private List<Span> profiles() {
@@ -105,19 +109,32 @@ public final class AwsConfigFile {
                 continue;
             }
             int end = i + 1;
-            while (end < lines.size() && !isHeader(lines.get(end)) && !isComment(lines.get(end)) && !isBlank(lines.get(end))) {
+            int content = i + 1;
+            while (end < lines.size() && !isHeader(lines.get(end))) {
+                if (!isComment(lines.get(end)) && !isBlank(lines.get(end))) {
+                    content = end + 1;
+                }
                 end++;
             }
-            spans.add(new Span(name, i, end));
+            spans.add(new Span(name, i, content, end));
         }
         return spans;
     }
 
+    /** A top-level key line (not indented, not a comment). */
+    private static Matcher keyLine(String line) {
+        if (line.isEmpty() || Character.isWhitespace(line.charAt(0)) || isComment(line)) {
+            return null;
+        }
+        Matcher m = KEY.matcher(body(line));
+        return m.matches() ? m : null;
+    }
+
     /** The value of a top-level key in the span, or null. */
     private String value(Span span, String key) {
-        for (int i = span.header() + 1; i < span.end(); i++) {
-            Matcher m = KEY.matcher(body(lines.get(i)));
-            if (!Character.isWhitespace(lines.get(i).charAt(0)) && m.matches() && m.group(1).equals(key)) {
+        for (int i = span.header() + 1; i < span.content(); i++) {
+            Matcher m = keyLine(lines.get(i));
+            if (m != null && m.group(1).equals(key)) {
                 return m.group(2);
             }
         }
@@ -134,9 +151,9 @@ public final class AwsConfigFile {
         for (Span span : profiles()) {
             if (span.name().equals(name)) {
                 Map<String, String> keys = new LinkedHashMap<>();
-                for (int i = span.header() + 1; i < span.end(); i++) {
-                    Matcher m = KEY.matcher(body(lines.get(i)));
-                    if (!Character.isWhitespace(lines.get(i).charAt(0)) && m.matches()) {
+                for (int i = span.header() + 1; i < span.content(); i++) {
+                    Matcher m = keyLine(lines.get(i));
+                    if (m != null) {
                         keys.put(m.group(1), m.group(2));
                     }
                 }
@@ -194,13 +211,14 @@ public final class AwsConfigFile {
     /** Sets the keys in place; true when a line changed. */
     private boolean update(Span span, Map<String, String> keys) {
         boolean changed = false;
-        int insertAt = span.end();
+        // new keys go after the last key line, before the blank and comment lines that lead to the next section
+        int insertAt = span.content();
         for (Map.Entry<String, String> e : keys.entrySet()) {
             boolean found = false;
             for (int i = span.header() + 1; i < insertAt; i++) {
                 String line = lines.get(i);
-                Matcher m = KEY.matcher(body(line));
-                if (!Character.isWhitespace(line.charAt(0)) && m.matches() && m.group(1).equals(e.getKey())) {
+                Matcher m = keyLine(line);
+                if (m != null && m.group(1).equals(e.getKey())) {
                     found = true;
                     if (!m.group(2).equals(e.getValue())) {
                         lines.set(i, e.getKey() + " = " + e.getValue() + (ending(line).isEmpty() ? newline : ending(line)));
@@ -218,13 +236,22 @@ public final class AwsConfigFile {
         return changed;
     }
 
-    /** Removes the header and key lines, and the blank lines just before the header that separated it. */
+    /**
+     * Removes the header and every line up to its last key (the user's keys after a blank line too, which
+     * botocore reads as this profile's), and the blank lines just before the header that separated it;
+     * the blank and comment lines after its last key stay, leading to the next section.
+     */
     private void remove(Span span) {
         int from = span.header();
         while (from > 0 && isBlank(lines.get(from - 1))) {
             from--;
         }
-        lines.subList(from, span.end()).clear();
+        int to = span.content();
+        // at the top of the file nothing came before to separate it from: no blank line is left leading the file
+        while (from == 0 && to < span.end() && isBlank(lines.get(to))) {
+            to++;
+        }
+        lines.subList(from, to).clear();
     }
 
     private void append(String name, Map<String, String> keys) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The bundle's endpoints for this program, under {@code <realm>/aws/cli/}: the roles the user
@@ -12,10 +13,17 @@ import java.util.Map;
 public final class CliEndpoints {
     private final KeycloakHttp http;
     private final RealmUrl url;
+    private Consumer<String> warnings = line -> { };
 
     public CliEndpoints(KeycloakHttp http, RealmUrl url) {
         this.http = http;
         this.url = url;
+    }
+
+    /** Where a one-line warning goes (a listed role skipped because its values are unfit for a profile). */
+    public CliEndpoints warnings(Consumer<String> lines) {
+        this.warnings = lines;
+        return this;
     }
 
     public List<Role> roles(String accessToken) {
@@ -31,8 +39,11 @@ public final class CliEndpoints {
             if (item instanceof Map<?, ?> map) {
                 @SuppressWarnings("unchecked")
                 Role role = Role.from((Map<String, Object>) map);
-                if (role.accountId() != null && role.permissionSet() != null) {
+                String problem = role.problem();
+                if (problem == null) {
                     roles.add(role);
+                } else {
+                    warnings.accept("kcaws-aws: skipped a role that " + url + " listed: its " + problem);
                 }
             }
         }

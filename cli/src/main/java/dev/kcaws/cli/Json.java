@@ -12,8 +12,12 @@ import java.util.Map;
  * {@link Long}, and {@code true}/{@code false}/{@code null} as themselves.
  */
 public final class Json {
+    /** Deeper nesting is refused: nothing this program reads nests past a few levels, and recursion must not overflow the stack. */
+    static final int MAX_DEPTH = 64;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -142,11 +146,13 @@ public final class Json {
     }
 
     private Map<String, Object> object() {
+        enter();
         Map<String, Object> members = new LinkedHashMap<>();
         pos++;
         skipSpace();
         if (peek() == '}') {
             pos++;
+            depth--;
             return members;
         }
         while (true) {
@@ -162,6 +168,7 @@ public final class Json {
             skipSpace();
             char c = next();
             if (c == '}') {
+                depth--;
                 return members;
             }
             if (c != ',') {
@@ -171,11 +178,13 @@ public final class Json {
     }
 
     private List<Object> array() {
+        enter();
         List<Object> items = new ArrayList<>();
         pos++;
         skipSpace();
         if (peek() == ']') {
             pos++;
+            depth--;
             return items;
         }
         while (true) {
@@ -184,6 +193,7 @@ public final class Json {
             skipSpace();
             char c = next();
             if (c == ']') {
+                depth--;
                 return items;
             }
             if (c != ',') {
@@ -301,6 +311,12 @@ public final class Json {
     private void expect(char c) {
         if (next() != c) {
             throw error("expected '" + c + "'");
+        }
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
         }
     }
 

@@ -82,6 +82,14 @@ public final class Main {
         } catch (CliFailure e) {
             err.println("kcaws-aws: " + e.getMessage());
             return e.exitStatus();
+        } catch (RuntimeException | StackOverflowError e) {
+            // Still one line (the AWS CLI shows it after its own prefix); the trace only when asked for.
+            err.println("kcaws-aws: unexpected failure: " + String.valueOf(e).replaceAll("\\R", " ")
+                    + "; run again with KCAWS_AWS_DEBUG=1 for details, and report it if it persists");
+            if ("1".equals(env.get("KCAWS_AWS_DEBUG"))) {
+                e.printStackTrace(err);
+            }
+            return CliFailure.FAILED;
         }
     }
 
@@ -125,7 +133,7 @@ public final class Main {
         RealmUrl url = url(options);
         ProfileNames names = new ProfileNames(options.get("name"));
         String accessToken = new AccessTokens(http, new TokenStore(places.tokens())).accessToken(url);
-        List<Role> roles = new CliEndpoints(http, url).roles(accessToken);
+        List<Role> roles = new CliEndpoints(http, url).warnings(err::println).roles(accessToken);
         ProfileWriter writer = new ProfileWriter(url, names, SelfCommand.words(env));
         AwsConfigFile.Changes changes = writer.write(places.awsConfig(), roles);
         new CredentialCache(places.cache(), clock).retainOnly(url, roles);

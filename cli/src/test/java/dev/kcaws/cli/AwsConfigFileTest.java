@@ -114,6 +114,80 @@ class AwsConfigFileTest {
         assertThat(again.text()).isEqualTo(file.text());
     }
 
+    /** As botocore reads the file, a profile runs to the next header: keys after a blank or comment line are still its. */
+    static final String KEYS_AFTER_A_BLANK = OTHERS + """
+
+            [profile acme-prod/PowerUserAccess]
+            credential_process = /old/place/kcaws-aws credentials --url https://sso.example.com/realms/acme --account 222222222222 --permission-set PowerUserAccess
+            region = us-east-1
+
+            # added by hand
+            output = table
+            region = us-west-2
+
+            ; about the next one
+            [profile after]
+            region = ap-south-1
+            """;
+
+    @Test
+    void aProfileRunsToTheNextHeaderAcrossBlankAndCommentLines() {
+        AwsConfigFile file = AwsConfigFile.parse(KEYS_AFTER_A_BLANK);
+        assertThat(file.profile("acme-prod/PowerUserAccess")).containsEntry("output", "table").containsEntry("region", "us-west-2");
+        assertThat(file.profile("legacy")).containsOnlyKeys("aws_access_key_id", "s3");
+    }
+
+    @Test
+    void removingAProfileTakesTheKeysAfterItsBlankLinesAndLeavesTheNextSectionsLead() {
+        String after = apply(KEYS_AFTER_A_BLANK, Map.of());
+        assertThat(after).isEqualTo(OTHERS + """
+
+                ; about the next one
+                [profile after]
+                region = ap-south-1
+                """);
+        assertThat(AwsConfigFile.parse(after).profile("sso-session corp")).isNull();
+        assertThat(after).doesNotContain("output = table");
+    }
+
+    @Test
+    void updatingAProfileFindsItsKeysAfterABlankLineAndAddsNoDuplicate() {
+        String text = KEYS_AFTER_A_BLANK.replace("PowerUserAccess\nregion = us-east-1\n", "PowerUserAccess\n");
+        AwsConfigFile file = AwsConfigFile.parse(text);
+        file.apply(wanted(role("222222222222", "acme-prod", "PowerUserAccess", "eu-west-1")), OURS);
+        assertThat(file.text()).isEqualTo(OTHERS + """
+
+                [profile acme-prod/PowerUserAccess]
+                credential_process = '/opt/kcaws tools/kcaws-aws' credentials --url https://sso.example.com/realms/acme --account 222222222222 --permission-set PowerUserAccess
+
+                # added by hand
+                output = table
+                region = eu-west-1
+
+                ; about the next one
+                [profile after]
+                region = ap-south-1
+                """);
+        assertThat(file.text().split("region = ", -1)).as("one region key per profile, three in all with [default] and [after]").hasSize(4);
+
+        String noRegion = KEYS_AFTER_A_BLANK.replace("PowerUserAccess\nregion = us-east-1\n", "PowerUserAccess\n").replace("region = us-west-2\n", "");
+        AwsConfigFile added = AwsConfigFile.parse(noRegion);
+        added.apply(wanted(role("222222222222", "acme-prod", "PowerUserAccess", "eu-west-1")), OURS);
+        assertThat(added.text()).contains("output = table\nregion = eu-west-1\n\n; about the next one\n[profile after]");
+    }
+
+    @Test
+    void removingTheFirstProfileLeavesNoBlankLineLeadingTheFile() {
+        String text = """
+                [profile acme-prod/PowerUserAccess]
+                credential_process = /opt/kcaws/kcaws-aws credentials --url https://sso.example.com/realms/acme --account 222222222222 --permission-set PowerUserAccess
+
+                [default]
+                region = us-east-1
+                """;
+        assertThat(apply(text, Map.of())).isEqualTo("[default]\nregion = us-east-1\n");
+    }
+
     @Test
     void neverTouchesAProfileOfTheSameNameThatIsNotItsOwnNorOneForAnotherRealm() {
         String text = OTHERS + """

@@ -147,4 +147,49 @@ class CredentialsCommandTest {
         assertThat(credentials("2026-11-30T16:00:00Z")).as("the cached credentials of a role gone are dropped").isEqualTo(1);
         assertThat(err()).contains("you no longer hold PowerUserAccess in account 222222222222; run: kcaws-aws configure");
     }
+
+    /** A server's values reach ~/.aws/config only in AWS's own formats: a newline cannot add config lines. */
+    @Test
+    void configureSkipsARoleWhoseValuesCouldInjectConfigLines() throws Exception {
+        Path config = home.resolve(".aws/config");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "[default]\nregion = us-east-1\n");
+        keycloak.reply("/aws/cli/roles", 200, "{\"roles\":["
+                + "{\"accountId\":\"222222222222\",\"accountName\":\"acme-prod\",\"permissionSet\":\"PowerUserAccess\",\"partition\":\"aws\","
+                + "\"region\":\"eu-west-1\\n[profile evil]\\ncredential_process = /bin/sh -c id\"},"
+                + "{\"accountId\":\"222222222222\\ncredential_process = /bin/sh\",\"accountName\":\"x\",\"permissionSet\":\"ReadOnlyAccess\"},"
+                + "{\"accountId\":\"222222222222\",\"accountName\":\"acme-prod\",\"permissionSet\":\"Admin\\nregion = x\"},"
+                + "{\"accountId\":\"111111111111\",\"accountName\":\"acme-dev\",\"permissionSet\":\"ReadOnlyAccess\",\"region\":\"us-gov-west-1\","
+                + "\"partition\":\"aws-us-gov\"}]}");
+        assertThat(run("2026-11-30T16:00:00Z", "configure", "--url", keycloak.url().value())).isZero();
+        String written = Files.readString(config);
+        assertThat(written).doesNotContain("evil").doesNotContain("/bin/sh").doesNotContain("region = x");
+        assertThat(written).isEqualTo("[default]\nregion = us-east-1\n\n[profile acme-dev/ReadOnlyAccess]\n"
+                + "credential_process = /opt/kcaws/kcaws-aws credentials --url " + keycloak.url() + " --account 111111111111 --permission-set ReadOnlyAccess\n"
+                + "region = us-gov-west-1\n");
+        assertThat(err().lines().toList()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("kcaws-aws: skipped a role"));
+        assertThat(err()).contains("its region \"eu-west-1\\n[profile evil]\\n").contains("is not an AWS region name")
+                .contains("its account ID").contains("its permission set");
+    }
+
+    /** Anything unforeseen still ends in one line and a non-zero status, not a stack trace; the trace only with KCAWS_AWS_DEBUG=1. */
+    @Test
+    void anUnexpectedFailureIsOneLine() {
+        keycloak.reply("/aws/cli/credentials", 200, "[".repeat(100_000));
+        assertThat(credentials("2026-11-30T16:00:00Z")).isEqualTo(1);
+        assertThat(err().lines().toList()).hasSize(1);
+        assertThat(err()).startsWith("kcaws-aws: ");
+
+        Main failing = new Main(Map.of(), home, new KeycloakHttp() {
+            @Override
+            public Answer get(java.net.URI uri, String bearer) {
+                throw new UnsupportedOperationException("'posix:permissions' not supported as initial attribute");
+            }
+        }, Clock.systemUTC(), d -> { }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        err.reset();
+        assertThat(failing.run("configure", "--url", keycloak.url().value())).isEqualTo(1);
+        assertThat(err().lines().toList()).hasSize(1);
+        assertThat(err()).startsWith("kcaws-aws: unexpected failure: java.lang.UnsupportedOperationException: 'posix:permissions' not supported")
+                .contains("KCAWS_AWS_DEBUG=1");
+    }
 }

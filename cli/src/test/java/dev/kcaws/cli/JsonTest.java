@@ -52,4 +52,16 @@ class JsonTest {
         }
         assertThatThrownBy(() -> Json.parseObject("[1]")).isInstanceOf(Json.MalformedJson.class);
     }
+
+    /** Deep nesting is a clear error, not a StackOverflowError; what this program reads nests a few levels. */
+    @Test
+    void refusesNestingDeeperThanTheLimit() {
+        final int LIMIT = 64; // Json.MAX_DEPTH
+        String deepest = "[".repeat(LIMIT) + "]".repeat(LIMIT);
+        assertThat(Json.parse(deepest)).isInstanceOf(List.class);
+        assertThat(Json.parseObject("{\"a\":" + "{\"b\":".repeat(LIMIT - 2) + "{}" + "}".repeat(LIMIT - 1))).containsKey("a");
+        assertThatThrownBy(() -> Json.parse("[".repeat(LIMIT + 1) + "]".repeat(LIMIT + 1)))
+                .isInstanceOf(Json.MalformedJson.class).hasMessageContaining("nested deeper than " + LIMIT + " levels");
+        assertThatThrownBy(() -> Json.parse("{\"a\":".repeat(200_000))).isInstanceOf(Json.MalformedJson.class).hasMessageContaining("nested deeper");
+    }
 }

@@ -62,6 +62,11 @@ final class AccessReview {
 
     /** The rows, for one account and/or one permission set when given (both already valid names of existing ones). */
     List<AccessReviewRowRepresentation> rows(AccountId account, PermissionSetName set, AssignmentVisibility visibility) {
+        return rows(account, set, null, visibility);
+    }
+
+    /** As above, for one user (by ID) when {@code userId} is not null. */
+    List<AccessReviewRowRepresentation> rows(AccountId account, PermissionSetName set, String userId, AssignmentVisibility visibility) {
         AccessStore store = AccessStore.of(realm);
         ClientModel modelClient = realm.getClientByClientId(ModelFormat.MODEL_CLIENT_ID);
         if (modelClient == null) {
@@ -126,7 +131,7 @@ final class AccessReview {
         Map<String, Boolean> visible = new HashMap<>();
         List<AccessReviewRowRepresentation> rows = new ArrayList<>();
         for (EffectiveAccess.Row row : EffectiveAccess.rows(input, Time.currentTimeMillis())) {
-            if (visible.computeIfAbsent(row.userId(), visibility::userVisible)) {
+            if ((userId == null || userId.equals(row.userId())) && visible.computeIfAbsent(row.userId(), visibility::userVisible)) {
                 rows.add(AccessReviewRowRepresentation.of(row, accounts.get(row.access().account().value())));
             }
         }

@@ -6,6 +6,7 @@ import dev.kcaws.aws.AwsRuleViolation;
 import dev.kcaws.aws.AccountId;
 import dev.kcaws.aws.PermissionSetName;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.UserModel;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -65,10 +66,16 @@ public class AccessReviewResource {
         AssignmentVisibility visibility = new AssignmentVisibility(context.session(), context.realm(), context.auth());
         // A user the admin may not view is refused as the assignment listing refuses it (403, whether or not it exists).
         visibility.requireVisibleFilter(null, user);
-        List<AccessReviewRowRepresentation> rows = new AccessReview(context.session(), context.realm()).rows(accountId, set, visibility);
+        // Looked up as Keycloak looks usernames up (case-insensitively), so an unknown one is said, not an empty review.
+        String userId = null;
         if (user != null) {
-            rows = rows.stream().filter(r -> r.user().equals(user)).toList();
+            UserModel found = context.session().users().getUserByUsername(context.realm(), user);
+            if (found == null) {
+                throw AdminErrors.notFound(new AwsRuleViolation("user", AwsRule.UNKNOWN_USER, user));
+            }
+            userId = found.getId();
         }
+        List<AccessReviewRowRepresentation> rows = new AccessReview(context.session(), context.realm()).rows(accountId, set, userId, visibility);
         if (csv) {
             return Response.ok(AccessReviewCsv.write(rows), CSV + "; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"" + fileName(account) + ".csv\"").build();

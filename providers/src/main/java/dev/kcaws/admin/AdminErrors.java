@@ -51,6 +51,11 @@ final class AdminErrors {
         return error(Response.Status.NOT_FOUND, representation(AwsRuleViolation.of(rule, params)));
     }
 
+    /** A 404 naming the field whose value names nothing that exists. */
+    static WebApplicationException notFound(AwsRuleViolation violation) {
+        return error(Response.Status.NOT_FOUND, representation(violation));
+    }
+
     /** A 409 naming no field: the realm's state refuses the change. */
     static WebApplicationException conflict(AwsRule rule, Object... params) {
         return conflict(AwsRuleViolation.of(rule, params));

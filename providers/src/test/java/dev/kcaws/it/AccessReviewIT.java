@@ -160,6 +160,25 @@ class AccessReviewIT {
                 .isEqualTo(realm.admin().expect(200, "GET", API + "/access-review", null).json().path("rows").size());
     }
 
+    /**
+     * {@code ?user=} is a username as Keycloak looks it up (case-insensitively): an unknown one is a
+     * 404 naming {@code user}, not an empty review; the rows are the found user's, by ID.
+     */
+    @Test
+    void theUserFilterFindsTheUserOrSaysItIsUnknown() {
+        ApiResponse unknown = realm.admin().send("GET", API + "/access-review?user=no-such-user", null);
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.json().path("field").asText()).isEqualTo("user");
+        assertThat(unknown.json().path("messageKey").asText()).isEqualTo("kcawsRuleUnknownUser");
+        assertThat(unknown.json().path("errorMessage").asText()).contains("no-such-user");
+        assertThat(realm.admin().send("GET", API + "/access-review?user=no-such-user&format=csv", null).status()).isEqualTo(404);
+
+        JsonNode bob = realm.admin().expect(200, "GET", API + "/access-review?user=bob", null).json().path("rows");
+        assertThat(bob).isNotEmpty().allSatisfy(r -> assertThat(r.path("user").asText()).isEqualTo("bob"));
+        JsonNode upper = realm.admin().expect(200, "GET", API + "/access-review?user=BOB", null).json().path("rows");
+        assertThat(upper).isEqualTo(bob);
+    }
+
     static void assertBadRequest(ApiResponse response, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().path("field").asText()).isEqualTo(field);

@@ -347,6 +347,56 @@ class CliExchangeIT {
         assertThat(realm.sts().requestCount()).isEqualTo(calls);
     }
 
+    /**
+     * Keycloak parses every POST body as a form before the resource runs, a multipart part with a
+     * file name as a file: no body, content type or part may end in a 5xx; each is a 400
+     * {@code invalid_request} saying how to send the fields, and nothing is issued.
+     */
+    @Test
+    void aBodyThatIsNotAUrlEncodedFormIsRefusedAs400NotAServerError() throws Exception {
+        String token = cliToken("bob");
+        int calls = realm.sts().requestCount();
+        String boundary = "kcawsBoundary42";
+        String fileParts = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"account\"; filename=\"account.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n222222222222\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"permissionSet\"\r\n\r\n"
+                + "PowerUserAccess\r\n--" + boundary + "--\r\n";
+        String plainParts = fileParts.replace("; filename=\"account.txt\"\r\nContent-Type: text/plain", "");
+        String[][] cases = {
+                {"multipart/form-data; boundary=" + boundary, fileParts},
+                {"multipart/form-data; boundary=" + boundary, plainParts},
+                {"multipart/form-data", fileParts},
+                {"text/plain", "account=222222222222&permissionSet=PowerUserAccess"},
+                {"application/octet-stream", "\u0000\u0001"},
+        };
+        for (String[] c : cases) {
+            Answer bad = send(HttpRequest.newBuilder(URI.create(realm.url() + "/aws/cli/credentials")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", c[0]).POST(HttpRequest.BodyPublishers.ofString(c[1])));
+            assertThat(bad.status()).as(c[0] + ": " + bad.raw().body()).isEqualTo(400);
+            assertThat(bad.error()).as(c[0]).isEqualTo("invalid_request");
+            assertThat(bad.description()).as(c[0]).contains("application/x-www-form-urlencoded");
+        }
+        assertThat(realm.sts().requestCount()).as("nothing issued to the CLI").isEqualTo(calls);
+        // The portal's access keys (@FormParam): a multipart body with a file part, with and without the user's session, is no
+        // server error. RESTEasy Reactive passes it to the @Consumes(form-urlencoded) method and @FormParam reads the file
+        // part's text, so with the session and its anti-CSRF token it is the portal's form (200, the keys), as a browser's
+        // multipart form would be; without them it is refused.
+        BrowserSession browser = new BrowserSession();
+        Page page = browser.login(realm.url() + "/aws/", "bob", "bob");
+        String csrf = page.document().selectFirst("#kcaws-keys input[name=csrf]").attr("value");
+        String cookies = String.join("; ", browser.cookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+        String portalParts = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"; filename=\"csrf.txt\"\r\n\r\n" + csrf
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"access\"\r\n\r\n222222222222:PowerUserAccess\r\n--" + boundary + "--\r\n";
+        for (String cookie : List.of("", cookies)) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realm.url() + "/aws/credentials"))
+                    .header("Content-Type", cases[0][0]).POST(HttpRequest.BodyPublishers.ofString(portalParts));
+            if (!cookie.isEmpty()) {
+                request.header("Cookie", cookie);
+            }
+            HttpResponse<String> portal = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(portal.statusCode()).as(cookie.isEmpty() ? "no session" : "session").isEqualTo(cookie.isEmpty() ? 401 : 200);
+        }
+    }
+
     @Test
     void errorsSpeakTheUsersLanguage() {
         String token = cliToken("kim");

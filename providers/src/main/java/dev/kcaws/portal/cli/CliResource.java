@@ -101,7 +101,8 @@ public class CliResource {
 
     /**
      * Temporary credentials for one (account, permission set) the token's user holds now, as AWS's
-     * {@code credential_process} JSON. Form fields {@code account} and {@code permissionSet}.
+     * {@code credential_process} JSON. Form fields {@code account} and {@code permissionSet}, URL-encoded
+     * (any other body is a 400, {@link CliForm}).
      */
     @POST
     @Path("credentials")
@@ -118,7 +119,12 @@ public class CliResource {
         UserModel user = caller.bearer().user();
         event.user(user).session(caller.bearer().userSession());
 
-        MultivaluedMap<String, String> form = session.getContext().getHttpRequest().getDecodedFormParameters();
+        Optional<MultivaluedMap<String, String>> read = CliForm.read(session);
+        if (read.isEmpty()) {
+            event.detail(Details.REASON, "body not an application/x-www-form-urlencoded form").error(CliAnswers.INVALID_REQUEST);
+            return answers.error(Response.Status.BAD_REQUEST, CliAnswers.INVALID_REQUEST, user, "kcawsCliFormRequired");
+        }
+        MultivaluedMap<String, String> form = read.get();
         String account = field(form, ACCOUNT);
         String permissionSet = field(form, PERMISSION_SET);
         Response badField = badField(form, ACCOUNT, account, "kcawsCliAccountInvalid", AccountId.isValid(account), user);
