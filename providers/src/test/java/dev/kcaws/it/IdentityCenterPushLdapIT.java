@@ -7,6 +7,7 @@ import dev.kcaws.testsupport.awsscim.AwsLikeScimServer;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
 import dev.kcaws.testsupport.keycloak.BuildArtifacts;
+import dev.kcaws.testsupport.keycloak.LdapProviders;
 import dev.kcaws.testsupport.keycloak.OpenLdapServer;
 import dev.kcaws.testsupport.keycloak.SharedKeycloak;
 import dev.kcaws.testsupport.scimpush.KeycloakPushFixture;
@@ -34,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdentityCenterPushLdapIT {
 
     static final String TOKEN = "scim-token-for-ldap-tests";
-    static final String USER_STORAGE = "org.keycloak.storage.UserStorageProvider";
-    static final String LDAP_MAPPER = "org.keycloak.storage.ldap.mappers.LDAPStorageMapper";
 
     final List<AutoCloseable> cleanup = new ArrayList<>();
     OpenLdapServer ldap;
@@ -70,7 +69,7 @@ class IdentityCenterPushLdapIT {
         cleanup.add(scim);
         KeycloakPushFixture push = new KeycloakPushFixture(api, realm, scim, TOKEN);
 
-        String ldapId = addLdapProvider(api, push);
+        String ldapId = addLdapProvider(api, push, ldap);
         sync(api, push, ldapId, "triggerFullSync"); // imports kim and max, creates the group Engineers
         push.configureGroupIds(scim.endpoint(), TOKEN, List.of(push.groupId("/Engineers")), "DEACTIVATE", 0);
         await("the first push: kim and max in Engineers", () -> push.member("Engineers", "kim@example.com")
@@ -128,7 +127,7 @@ class IdentityCenterPushLdapIT {
         AwsLikeScimServer scim = AwsLikeScimServer.start(TOKEN);
         cleanup.add(scim);
         KeycloakPushFixture push = new KeycloakPushFixture(api, realm, scim, TOKEN);
-        String ldapId = addLdapProvider(api, push);
+        String ldapId = addLdapProvider(api, push, ldap);
         sync(api, push, ldapId, "triggerFullSync");
         push.configureGroupIds(scim.endpoint(), TOKEN, List.of(push.groupId("/Engineers")), "DEACTIVATE", 0);
         await("the first push: kim and max in Engineers", () -> push.member("Engineers", "max@example.com")
@@ -163,54 +162,8 @@ class IdentityCenterPushLdapIT {
     }
 
     /** An LDAP provider in import mode (READ_ONLY edit mode, no periodic sync) and a group mapper in its default READ_ONLY mode. */
-    String addLdapProvider(AdminApi api, KeycloakPushFixture push) {
-        String realmId = api.expect(200, "GET", push.realmPath(), null).json().path("id").asText();
-        ObjectNode provider = DemoRealm.JSON.createObjectNode().put("name", "ldap").put("providerId", "ldap")
-                .put("providerType", USER_STORAGE).put("parentId", realmId);
-        ObjectNode config = provider.putObject("config");
-        put(config, "enabled", "true");
-        put(config, "vendor", "other");
-        put(config, "connectionUrl", ldap.url());
-        put(config, "bindDn", OpenLdapServer.ADMIN_DN);
-        put(config, "bindCredential", OpenLdapServer.ADMIN_PASSWORD);
-        put(config, "authType", "simple");
-        put(config, "usersDn", OpenLdapServer.PEOPLE);
-        put(config, "usernameLDAPAttribute", "uid");
-        put(config, "rdnLDAPAttribute", "uid");
-        put(config, "uuidLDAPAttribute", "entryUUID");
-        put(config, "userObjectClasses", "inetOrgPerson, organizationalPerson");
-        put(config, "searchScope", "1");
-        put(config, "editMode", "READ_ONLY");
-        put(config, "importEnabled", "true");
-        put(config, "syncRegistrations", "false");
-        put(config, "pagination", "false");
-        put(config, "batchSizeForSync", "1000");
-        put(config, "fullSyncPeriod", "-1");
-        put(config, "changedSyncPeriod", "-1");
-        put(config, "cachePolicy", "DEFAULT");
-        put(config, "trustEmail", "true");
-        api.expect(201, "POST", push.realmPath() + "/components", provider);
-        String ldapId = api.expect(200, "GET", push.realmPath() + "/components?type=" + USER_STORAGE + "&name=ldap", null)
-                .json().get(0).path("id").asText();
-
-        ObjectNode mapper = DemoRealm.JSON.createObjectNode().put("name", "groups").put("providerId", "group-ldap-mapper")
-                .put("providerType", LDAP_MAPPER).put("parentId", ldapId);
-        ObjectNode mc = mapper.putObject("config");
-        put(mc, "groups.dn", OpenLdapServer.GROUPS);
-        put(mc, "group.name.ldap.attribute", "cn");
-        put(mc, "group.object.classes", "groupOfNames");
-        put(mc, "preserve.group.inheritance", "false");
-        put(mc, "ignore.missing.groups", "false");
-        put(mc, "membership.ldap.attribute", "member");
-        put(mc, "membership.attribute.type", "DN");
-        put(mc, "membership.user.ldap.attribute", "uid");
-        put(mc, "mode", "READ_ONLY");
-        put(mc, "user.roles.retrieve.strategy", "LOAD_GROUPS_BY_MEMBER_ATTRIBUTE");
-        put(mc, "memberof.ldap.attribute", "memberOf");
-        put(mc, "drop.non.existing.groups.during.sync", "false");
-        put(mc, "groups.path", "/");
-        api.expect(201, "POST", push.realmPath() + "/components", mapper);
-        return ldapId;
+    static String addLdapProvider(AdminApi api, KeycloakPushFixture push, OpenLdapServer ldap) {
+        return LdapProviders.addWithReadOnlyGroups(api, push.realm(), "ldap", ldap, "READ_ONLY");
     }
 
     /** The console's sync buttons: {@code POST /user-storage/{id}/sync?action=…}; the SynchronizationResult. */

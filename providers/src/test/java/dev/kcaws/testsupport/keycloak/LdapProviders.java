@@ -19,8 +19,13 @@ public final class LdapProviders {
     private LdapProviders() {
     }
 
-    /** Adds the provider {@code name} and its group mapper to the realm; its component id. */
+    /** Adds the provider {@code name} (edit mode UNSYNCED) and its group mapper to the realm; its component id. */
     public static String addWithReadOnlyGroups(AdminApi api, String realm, String name, OpenLdapServer ldap) {
+        return addWithReadOnlyGroups(api, realm, name, ldap, "UNSYNCED");
+    }
+
+    /** As above with the provider's edit mode ({@code READ_ONLY}, {@code WRITABLE}, {@code UNSYNCED}). */
+    public static String addWithReadOnlyGroups(AdminApi api, String realm, String name, OpenLdapServer ldap, String editMode) {
         String realmPath = "/admin/realms/" + realm;
         String realmId = api.expect(200, "GET", realmPath, null).json().path("id").asText();
         ObjectNode provider = DemoRealm.JSON.createObjectNode().put("name", name).put("providerId", "ldap")
@@ -38,7 +43,7 @@ public final class LdapProviders {
         put(config, "uuidLDAPAttribute", "entryUUID");
         put(config, "userObjectClasses", "inetOrgPerson, organizationalPerson");
         put(config, "searchScope", "1");
-        put(config, "editMode", "UNSYNCED");
+        put(config, "editMode", editMode);
         put(config, "importEnabled", "true");
         put(config, "syncRegistrations", "false");
         put(config, "pagination", "false");
