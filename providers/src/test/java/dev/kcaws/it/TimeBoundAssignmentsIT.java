@@ -198,9 +198,11 @@ class TimeBoundAssignmentsIT {
         assertThat(list("?max=1000").size()).isEqualTo(before);
         assertThat(modelAttributes()).isEqualTo(attributes);
 
-        // Keycloak's own client API cannot write a window (it would skip the assignment's permissions).
+        // Keycloak's own client API cannot write a window (it would skip the assignment's permissions),
+        // even one naming a user the realm has.
         JsonNode client = realm.admin().findClientByClientId(REALM, "aws-access").orElseThrow();
-        ((ObjectNode) client.path("attributes")).put("kcaws.window.111111111111:Billing", "{\"users\":{\"x\":{\"notAfter\":\"" + later + "\"}}}");
+        String daveId = realm.admin().findUserId(REALM, "dave").orElseThrow();
+        ((ObjectNode) client.path("attributes")).put("kcaws.window.111111111111:Billing", "{\"users\":{\"" + daveId + "\":{\"notAfter\":\"" + later + "\"}}}");
         ApiResponse viaKeycloak = realm.admin().send("PUT", "/admin/realms/" + REALM + "/clients/" + client.path("id").asText(), client);
         assertThat(viaKeycloak.status()).as(viaKeycloak.body()).isEqualTo(403);
         assertThat(modelAttributes()).isEqualTo(attributes);
