@@ -57,6 +57,8 @@ public final class AccessStore {
     /** The last user's role set, for this request only (see {@link #deepRoles}). */
     private UserModel deepRolesOf;
     private Set<RoleModel> deepRoles;
+    private UserModel windowedOf;
+    private Map<String, AccessWindows> windowed;
 
     private AccessStore(RealmModel realm, ClientModel modelClient, ModelLock lock) {
         this.realm = realm;
@@ -170,7 +172,7 @@ public final class AccessStore {
      */
     private Set<RoleModel> heldRoles(UserModel user) {
         Set<RoleModel> roles = deepRoles(user);
-        Map<String, AccessWindows> windowed = windowedRoles(roles);
+        Map<String, AccessWindows> windowed = windowedRoles(user);
         if (windowed == null) {
             return roles;
         }
@@ -185,7 +187,7 @@ public final class AccessStore {
         if (modelClient == null) {
             return Map.of();
         }
-        Map<String, AccessWindows> windowed = windowedRoles(deepRoles(user));
+        Map<String, AccessWindows> windowed = windowedRoles(user);
         if (windowed == null) {
             return Map.of();
         }
@@ -223,6 +225,18 @@ public final class AccessStore {
     }
 
     /** The windows of the access roles among these that have any, by role ID; null when none has (the usual case). */
+    /**
+     * The windows of the user's access roles that have any (null when none), read once per store like
+     * {@link #deepRoles}: a console login asks for the held roles and then for when they end.
+     */
+    private Map<String, AccessWindows> windowedRoles(UserModel user) {
+        if (windowedOf != user) {
+            windowed = windowedRoles(deepRoles(user));
+            windowedOf = user;
+        }
+        return windowed;
+    }
+
     private Map<String, AccessWindows> windowedRoles(Set<RoleModel> roles) {
         Map<String, AccessWindows> windowed = null;
         for (RoleModel role : roles) {
@@ -440,6 +454,7 @@ public final class AccessStore {
             return;
         }
         String attribute = ModelFormat.windowAttribute(accessKey);
+        windowedOf = null; // read again after this write
         if (changed.isEmpty()) {
             client.removeAttribute(attribute);
         } else {
