@@ -1,5 +1,6 @@
 package dev.kcaws.identitycenter.push;
 
+import dev.kcaws.access.StorageGroupMembers;
 import dev.kcaws.keycloak.GroupMemberQueries;
 import dev.kcaws.scim.KeycloakUser;
 import dev.kcaws.scim.PushSource;
@@ -8,9 +9,6 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.storage.UserStorageProvider;
-import org.keycloak.storage.UserStorageProviderModel;
-import org.keycloak.storage.user.UserQueryMethodsProvider;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,7 +38,7 @@ final class KeycloakPushSource implements PushSource {
     private final GroupMemberQueries queries;
     private final Map<String, Set<String>> members = new HashMap<>();
     private List<SourceGroup> groups;
-    private List<UserQueryMethodsProvider> storages;
+    private StorageGroupMembers storages;
 
     KeycloakPushSource(KeycloakSession session, RealmModel realm, List<String> chosenGroupIds) {
         this.session = session;
@@ -89,31 +87,21 @@ final class KeycloakPushSource implements PushSource {
     /** The members the realm's user-storage providers report for the groups (none without providers). */
     private Set<String> storageMemberIds(Collection<String> groupIds) {
         Set<String> ids = new LinkedHashSet<>();
-        for (UserQueryMethodsProvider storage : storages()) {
-            for (String groupId : groupIds) {
-                GroupModel group = realm.getGroupById(groupId);
-                if (group != null) {
-                    storage.getGroupMembersStream(realm, group, null, null)
-                            .filter(user -> user.getServiceAccountClientLink() == null)
-                            .forEach(user -> ids.add(user.getId()));
-                }
+        if (!storages().any()) {
+            return ids;
+        }
+        for (String groupId : groupIds) {
+            GroupModel group = realm.getGroupById(groupId);
+            if (group != null) {
+                storages().forEachMember(group, (user, provider) -> ids.add(user.getId()));
             }
         }
         return ids;
     }
 
-    private List<UserQueryMethodsProvider> storages() {
+    private StorageGroupMembers storages() {
         if (storages == null) {
-            List<UserQueryMethodsProvider> found = new ArrayList<>();
-            realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
-                    .map(UserStorageProviderModel::new)
-                    .filter(UserStorageProviderModel::isEnabled)
-                    .forEach(model -> {
-                        if (session.getProvider(UserStorageProvider.class, model) instanceof UserQueryMethodsProvider query) {
-                            found.add(query);
-                        }
-                    });
-            storages = List.copyOf(found);
+            storages = StorageGroupMembers.of(session, realm);
         }
         return storages;
     }
@@ -135,7 +123,7 @@ final class KeycloakPushSource implements PushSource {
     @Override
     public Set<String> groupIdsOf(String keycloakUserId) {
         Set<String> own = new LinkedHashSet<>(queries.groupIdsOf(keycloakUserId));
-        if (!storages().isEmpty()) {
+        if (storages().any()) {
             UserModel user = session.users().getUserById(realm, keycloakUserId);
             if (user != null && user.getFederationLink() != null) {
                 user.getGroupsStream().forEach(group -> own.add(group.getId()));
