@@ -224,7 +224,6 @@ public final class AccessStore {
         return deepRoles;
     }
 
-    /** The windows of the access roles among these that have any, by role ID; null when none has (the usual case). */
     /**
      * The windows of the user's access roles that have any (null when none), read once per store like
      * {@link #deepRoles}: a console login asks for the held roles and then for when they end.
