@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credentials the real server bought from the AWS-like STS, once (the second call is the cache's);
  * the AWS CLI's {@code sts get-caller-identity} is answered for them. When the assignment is
  * removed with the admin API, {@code configure} removes the profile and {@code credentials} says
- * in one line what to do.
+ * in one line what to do; so does every call once an admin has signed the user out at Keycloak.
  */
 class CliEndToEndIT {
     static final String PROFILE = "acme-staging/PowerUserAccess";
@@ -117,6 +117,14 @@ class CliEndToEndIT {
         assertThat(refused.err()).isEqualTo("kcaws-aws: you no longer hold PowerUserAccess in account 222222222222; run: kcaws-aws configure --url "
                 + realm.url() + "\n");
         assertThat(realm.sts().acceptedCalls()).hasSize(stsCalls + 1);
+
+        // the sign-in ended at Keycloak (an admin signs cora out): the refresh is refused, and the CLI says in one line what to do
+        realm.admin().expect(204, "POST", "/admin/realms/" + realm.name() + "/users/" + realm.userId("cora") + "/logout", null);
+        KcawsAwsHome.Run ended = user.kcawsAws("configure", "--url", realm.url());
+        assertThat(ended.exit()).isEqualTo(1);
+        assertThat(ended.out()).isEmpty();
+        assertThat(ended.err()).isEqualTo("kcaws-aws: your sign-in to " + realm.url() + " has expired; run: kcaws-aws login --url " + realm.url() + "\n");
+        assertThat(Files.readString(user.awsConfig())).as("a failed configure leaves the file alone").isEqualTo(OTHERS);
 
         // logout forgets the sign-in: the next call says to log in
         KcawsAwsHome.Run logout = user.kcawsAws("logout", "--url", realm.url());

@@ -1,10 +1,13 @@
 package dev.kcaws.it.browser;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kcaws.testsupport.browser.AdminPage;
 import dev.kcaws.testsupport.browser.KeycloakLoginPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,13 +42,23 @@ class AccessReviewBrowserIT extends ChromiumAgainstFakeAws {
     }
 
     @Test
-    void anAccountsViewListsThePeopleWhoCanReachItAndHow() {
+    void anAccountsViewListsThePeopleWhoCanReachItAndHow() throws Exception {
         AdminPage page = open("accounts/222222222222");
         List<WebElement> rows = page.rows("effective-row");
         assertThat(rows.stream().map(r -> r.getDomAttribute("data-user") + ":" + r.getDomAttribute("data-permission-set")).toList())
                 .containsExactlyInAnyOrder("alice:AdministratorAccess", "bob:PowerUserAccess");
         assertThat(page.row("effective-row", "data-user", "alice").getText()).contains("/DevOps");
-        assertThat(page.rows("review-csv")).hasSize(1);
-        assertThat(page.rows("review-json")).hasSize(1);
+
+        // The downloads are the review's own answer for the account, saved under the realm's and account's name.
+        String review = "/admin/realms/" + REALM + "/aws/access-review?account=222222222222&format=";
+        page.click("review-csv");
+        Path csv = browser.awaitDownload("aws-access-review-" + REALM + "-222222222222.csv");
+        assertThat(Files.readString(csv)).isEqualTo(server.adminApi().expect(200, "GET", review + "csv", null).body())
+                .contains("alice").contains("/DevOps").doesNotContain("carol");
+        page.click("review-json");
+        Path json = browser.awaitDownload("aws-access-review-" + REALM + "-222222222222.json");
+        assertThat(new ObjectMapper().readTree(Files.readString(json)).path("rows"))
+                .isEqualTo(server.adminApi().expect(200, "GET", review + "json", null).json().path("rows"))
+                .hasSize(2);
     }
 }
