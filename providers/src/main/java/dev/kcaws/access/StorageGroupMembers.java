@@ -9,8 +9,8 @@ import org.keycloak.storage.UserStorageProviderModel;
 import org.keycloak.storage.user.UserQueryMethodsProvider;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * The members of groups that the realm's user-storage providers keep themselves: an LDAP group
@@ -51,16 +51,32 @@ public final class StorageGroupMembers {
         return !storages.isEmpty();
     }
 
+    /** One member a provider reported: the group's ID, the user, and the provider's label. */
+    @FunctionalInterface
+    public interface Member {
+        void accept(String groupId, UserModel user, String keptBy);
+    }
+
     /**
-     * Each member (no service accounts) the providers report for the group, with the provider's
-     * label: one request per provider. A provider keeping no memberships (an LDAP group mapper in
-     * {@code IMPORT} mode, whose memberships are in Keycloak's tables) reports none.
+     * Each member (no service accounts) the providers report for each of the groups (by ID; one
+     * that no longer exists is skipped), with the provider's label: one request per provider and
+     * group, none in a realm without providers. A provider keeping no memberships (an LDAP group
+     * mapper in {@code IMPORT} mode, whose memberships are in Keycloak's tables) reports none.
      */
-    public void forEachMember(GroupModel group, BiConsumer<UserModel, String> member) {
-        for (Storage storage : storages) {
-            storage.query().getGroupMembersStream(realm, group, null, null)
-                    .filter(user -> user.getServiceAccountClientLink() == null)
-                    .forEach(user -> member.accept(user, storage.label()));
+    public void forEachMember(Collection<String> groupIds, Member member) {
+        if (storages.isEmpty()) {
+            return;
+        }
+        for (String groupId : groupIds) {
+            GroupModel group = realm.getGroupById(groupId);
+            if (group == null) {
+                continue;
+            }
+            for (Storage storage : storages) {
+                storage.query().getGroupMembersStream(realm, group, null, null)
+                        .filter(user -> user.getServiceAccountClientLink() == null)
+                        .forEach(user -> member.accept(groupId, user, storage.label()));
+            }
         }
     }
 }

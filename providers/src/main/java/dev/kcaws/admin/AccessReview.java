@@ -146,23 +146,14 @@ final class AccessReview {
      * provider's.
      */
     private void storageMembers(Set<String> groupIds, Map<String, UserRow> users, List<Membership> memberships) {
-        StorageGroupMembers storage = StorageGroupMembers.of(session, realm);
-        if (!storage.any()) {
-            return;
-        }
         Set<String> seen = new HashSet<>();
         List<Membership> reported = new ArrayList<>();
-        for (String groupId : groupIds) {
-            GroupModel group = realm.getGroupById(groupId);
-            if (group != null) {
-                storage.forEachMember(group, (user, label) -> {
-                    if (seen.add(user.getId() + "\n" + groupId)) {
-                        reported.add(new Membership(user.getId(), groupId, label));
-                        users.putIfAbsent(user.getId(), new UserRow(user.getId(), user.getUsername(), user.isEnabled(), user.getFederationLink()));
-                    }
-                });
+        StorageGroupMembers.of(session, realm).forEachMember(groupIds, (groupId, user, label) -> {
+            if (seen.add(user.getId() + "\n" + groupId)) {
+                reported.add(new Membership(user.getId(), groupId, label));
+                users.putIfAbsent(user.getId(), new UserRow(user.getId(), user.getUsername(), user.isEnabled(), user.getFederationLink()));
             }
-        }
+        });
         memberships.removeIf(m -> seen.contains(m.userId() + "\n" + m.groupId()));
         memberships.addAll(reported);
     }

@@ -87,15 +87,7 @@ final class KeycloakPushSource implements PushSource {
     /** The members the realm's user-storage providers report for the groups (none without providers). */
     private Set<String> storageMemberIds(Collection<String> groupIds) {
         Set<String> ids = new LinkedHashSet<>();
-        if (!storages().any()) {
-            return ids;
-        }
-        for (String groupId : groupIds) {
-            GroupModel group = realm.getGroupById(groupId);
-            if (group != null) {
-                storages().forEachMember(group, (user, provider) -> ids.add(user.getId()));
-            }
-        }
+        storages().forEachMember(groupIds, (groupId, user, provider) -> ids.add(user.getId()));
         return ids;
     }
 

@@ -58,6 +58,12 @@ final class PushSchedule {
         return override == null || own.isZero() || own.isNegative() ? own : override;
     }
 
+    /** Whether the realm's scheduled reconcile is due: it has one, and its interval has passed since the last one started. */
+    static boolean reconcileDue(IdentityCenterSettings settings, long lastReconcileStart, long now) {
+        Duration interval = reconcileInterval(settings);
+        return !interval.isZero() && !interval.isNegative() && lastReconcileStart + interval.toMillis() <= now;
+    }
+
     static List<ProviderConfigProperty> configMetadata() {
         return ProviderConfigurationBuilder.create()
                 .property().name(TIMER_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)

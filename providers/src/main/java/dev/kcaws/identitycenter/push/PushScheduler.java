@@ -9,7 +9,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.timer.TimerProvider;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,10 +49,9 @@ final class PushScheduler {
                 Capture.deliverLater(executor, factory, Outbox.of(session).realmsDue(now));
                 List<String> reconcile = session.realms().getRealmsStream()
                         .filter(realm -> IdentityCenterSettings.of(session, realm).map(settings -> {
-                            Duration interval = PushSchedule.reconcileInterval(settings);
                             PushRuns runs = new PushRuns(Outbox.of(session).entityManager(), realm.getId());
                             long lastStart = runs.lastReconcileStart();
-                            if (interval.toMillis() > 0 && lastStart + interval.toMillis() <= now) {
+                            if (PushSchedule.reconcileDue(settings, lastStart, now)) {
                                 return true;
                             }
                             UserStorageSyncs.reconcileIfSynced(session, realm, runs, lastStart);

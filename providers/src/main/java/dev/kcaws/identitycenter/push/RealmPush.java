@@ -272,9 +272,7 @@ final class RealmPush {
 
     /** Whether the realm's reconcile interval has passed since its last reconcile started (the schedule). */
     private static boolean reconcileDue(KeycloakSession session, RealmModel realm, IdentityCenterSettings settings, long now) {
-        Duration interval = PushSchedule.reconcileInterval(settings);
-        return !interval.isZero() && !interval.isNegative()
-                && new PushRuns(Outbox.of(session).entityManager(), realm.getId()).lastReconcileStart() + interval.toMillis() <= now;
+        return PushSchedule.reconcileDue(settings, new PushRuns(Outbox.of(session).entityManager(), realm.getId()).lastReconcileStart(), now);
     }
 
     /** The engine wired to one realm in one session, for a USER or GROUP item: its settings, source and ledger. */
