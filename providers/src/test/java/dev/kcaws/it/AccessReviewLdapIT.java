@@ -5,11 +5,9 @@ import dev.kcaws.testsupport.ManagedRealm;
 import dev.kcaws.testsupport.awssp.AwsSignIn;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
 import dev.kcaws.testsupport.keycloak.BrowserSession;
-import dev.kcaws.testsupport.keycloak.BuildArtifacts;
 import dev.kcaws.testsupport.keycloak.LdapProviders;
 import dev.kcaws.testsupport.keycloak.OpenLdapServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,9 +37,7 @@ class AccessReviewLdapIT {
 
     @BeforeEach
     void startLdap() {
-        Assumptions.assumeTrue(OpenLdapServer.installed(),
-                "skipped: " + OpenLdapServer.SLAPD + " is missing (Debian's slapd package, which test.sh installs; it could not be installed here)");
-        ldap = OpenLdapServer.start(BuildArtifacts.fromSystemProperties().instancesDir());
+        ldap = OpenLdapServer.startOrSkip();
     }
 
     @AfterEach

@@ -6,13 +6,11 @@ import dev.kcaws.testsupport.DemoRealm;
 import dev.kcaws.testsupport.awsscim.AwsLikeScimServer;
 import dev.kcaws.testsupport.keycloak.AdminApi;
 import dev.kcaws.testsupport.keycloak.ApiResponse;
-import dev.kcaws.testsupport.keycloak.BuildArtifacts;
 import dev.kcaws.testsupport.keycloak.LdapProviders;
 import dev.kcaws.testsupport.keycloak.OpenLdapServer;
 import dev.kcaws.testsupport.keycloak.SharedKeycloak;
 import dev.kcaws.testsupport.scimpush.KeycloakPushFixture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +39,7 @@ class IdentityCenterPushLdapIT {
 
     @BeforeEach
     void startLdap() {
-        Assumptions.assumeTrue(OpenLdapServer.installed(),
-                "skipped: " + OpenLdapServer.SLAPD + " is missing (Debian's slapd package, which test.sh installs; it could not be installed here)");
-        ldap = OpenLdapServer.start(BuildArtifacts.fromSystemProperties().instancesDir());
+        ldap = OpenLdapServer.startOrSkip();
         cleanup.add(ldap);
     }
 

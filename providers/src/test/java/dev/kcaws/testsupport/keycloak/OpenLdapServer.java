@@ -1,5 +1,6 @@
 package dev.kcaws.testsupport.keycloak;
 
+import org.junit.jupiter.api.Assumptions;
 
 import javax.naming.Context;
 import javax.naming.NamingException;
@@ -53,6 +54,16 @@ public final class OpenLdapServer implements AutoCloseable {
     /** Whether Debian's slapd is installed here (the tests that need it skip with one line otherwise). */
     public static boolean installed() {
         return Files.isExecutable(SLAPD);
+    }
+
+    /**
+     * For a test: skips it with one line when slapd is missing, else starts a server in the build's
+     * instances directory ({@link #start}).
+     */
+    public static OpenLdapServer startOrSkip() {
+        Assumptions.assumeTrue(installed(),
+                "skipped: " + SLAPD + " is missing (Debian's slapd package, which test.sh installs; it could not be installed here)");
+        return start(BuildArtifacts.fromSystemProperties().instancesDir());
     }
 
     /** Creates, starts and returns a server holding the suffix, {@code ou=people} and {@code ou=groups}. */
